@@ -1,0 +1,47 @@
+//! The practitioner's caseload: list, open a case, give out codes.
+
+use crate::error::AppError;
+use crate::model::{CaseId, CaseOverview, CaseloadEntry};
+use leptos::prelude::*;
+
+#[server(endpoint = "caseload")]
+pub async fn get_caseload() -> Result<Vec<CaseloadEntry>, AppError> {
+    use super::request::*;
+
+    let me = require_practitioner()?;
+    backend()?.caseload(me)
+}
+
+#[server(endpoint = "case")]
+pub async fn get_case(case_id: CaseId) -> Result<CaseOverview, AppError> {
+    use super::request::*;
+
+    let me = require_practitioner()?;
+    backend()?.case_overview(me, case_id)
+}
+
+#[server(endpoint = "create_case")]
+pub async fn create_case(preferred_name: String, licence_start: String, licence_end: String) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    let kept = [
+        ("preferred_name", preferred_name.as_str()),
+        ("licence_start", licence_start.as_str()),
+        ("licence_end", licence_end.as_str()),
+    ];
+    let new_case =
+        crate::model::NewCase::parse(&preferred_name, &licence_start, &licence_end).map_err(|e| e.keeping(&kept))?;
+    let case_id = backend()?.create_case(me, &new_case)?;
+    leptos_axum::redirect(&format!("/caseload/{case_id}"));
+    Ok(())
+}
+
+#[server(endpoint = "issue_code")]
+pub async fn issue_code(case_id: CaseId) -> Result<(), AppError> {
+    use super::request::*;
+
+    let me = require_practitioner()?;
+    backend()?.issue_activation_code(me, case_id)?;
+    leptos_axum::redirect(&format!("/caseload/{case_id}"));
+    Ok(())
+}

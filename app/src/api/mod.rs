@@ -1,0 +1,9 @@
+//! Server functions: the API contract. Each checks who is asking, then calls
+//! the `Backend` from context. No SQL here.
+
+pub mod auth;
+pub mod caseload;
+pub mod hope;
+pub mod person;
+#[cfg(feature = "ssr")]
+pub mod request;

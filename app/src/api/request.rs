@@ -1,0 +1,108 @@
+//! What the server attaches to every request (see server `session` middleware),
+//! and the helpers server functions use to read it.
+
+use crate::backend::{ClientKey, SharedBackend};
+use crate::error::{AppError, AppResult};
+use crate::model::{CaseId, IssuedSession, PractitionerId, Viewer};
+use http::{header, request::Parts, HeaderValue};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+/// How the session cookie is named and flagged, set once at start-up.
+#[derive(Debug, Clone, Copy)]
+pub struct CookiePolicy {
+    /// `__Host-waymark` over TLS, `waymark` on plain http (the prefix demands Secure).
+    pub name: &'static str,
+    pub secure: bool,
+}
+
+/// This response's Content-Security-Policy nonce, made once per request.
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub String);
+
+/// The raw session token from the cookie, when there was one.
+#[derive(Debug, Clone)]
+pub struct SessionToken(pub String);
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+pub fn backend() -> AppResult<SharedBackend> {
+    use_context::<SharedBackend>().ok_or_else(|| AppError::internal("no backend in context"))
+}
+
+/// Who is asking. Anonymous when nothing (or an expired session) was found.
+pub fn viewer() -> Viewer {
+    parts().and_then(|p| p.extensions.get::<Viewer>().cloned()).unwrap_or(Viewer::Anonymous)
+}
+
+pub fn client_key() -> ClientKey {
+    parts().and_then(|p| p.extensions.get::<ClientKey>().cloned()).unwrap_or_else(|| ClientKey("unknown".into()))
+}
+
+pub fn session_token() -> Option<SessionToken> {
+    parts().and_then(|p| p.extensions.get::<SessionToken>().cloned())
+}
+
+pub fn require_person() -> AppResult<CaseId> {
+    match viewer() {
+        Viewer::Person { case_id } => Ok(case_id),
+        Viewer::Anonymous => Err(AppError::NotSignedIn),
+        Viewer::Practitioner { .. } => Err(AppError::Forbidden),
+    }
+}
+
+pub fn require_practitioner() -> AppResult<PractitionerId> {
+    match viewer() {
+        Viewer::Practitioner { practitioner_id, .. } => Ok(practitioner_id),
+        Viewer::Anonymous => Err(AppError::NotSignedIn),
+        Viewer::Person { .. } => Err(AppError::Forbidden),
+    }
+}
+
+fn cookie_policy() -> CookiePolicy {
+    parts()
+        .and_then(|p| p.extensions.get::<CookiePolicy>().copied())
+        .unwrap_or(CookiePolicy { name: "waymark", secure: false })
+}
+
+fn set_cookie(value: String) {
+    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+        res.append_header(header::SET_COOKIE, v);
+    }
+}
+
+pub fn set_session_cookie(session: &IssuedSession) {
+    let p = cookie_policy();
+    let secure = if p.secure { "; Secure" } else { "" };
+    set_cookie(format!(
+        "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        p.name, session.token, session.max_age_seconds
+    ));
+}
+
+pub fn clear_session_cookie() {
+    let p = cookie_policy();
+    let secure = if p.secure { "; Secure" } else { "" };
+    set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", p.name));
+}
+
+/// The HTTP status that goes with an error.
+pub fn status_of(error: &AppError) -> u16 {
+    match error {
+        AppError::NotSignedIn => 401,
+        AppError::Forbidden | AppError::Locked => 403,
+        AppError::NotFound => 404,
+        AppError::Invalid(_) | AppError::BadRequest(_) => 400,
+        AppError::TooManyAttempts { .. } => 429,
+        AppError::Internal => 500,
+    }
+}
+
+/// Set the HTTP status of the page being rendered.
+pub fn set_status(code: u16) {
+    if let (Some(res), Ok(status)) = (use_context::<ResponseOptions>(), http::StatusCode::from_u16(code)) {
+        res.set_status(status);
+    }
+}

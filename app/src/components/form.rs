@@ -1,0 +1,81 @@
+//! Form pieces that show errors the same way everywhere (GOV.UK pattern):
+//! a summary at the top that links to each field, and the message by the field.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The error from the last try of a form, if any (filled from the URL after a plain post).
+pub type FormError = Option<AppError>;
+
+#[component]
+pub fn ErrorSummary(error: FormError) -> impl IntoView {
+    error.map(|e| {
+        let target = e.field().map(|f| format!("#{f}")).unwrap_or_else(|| "#main".into());
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1">
+                <h2>"There is a problem"</h2>
+                <p>
+                    <a href=target>{e.to_string()}</a>
+                </p>
+            </div>
+        }
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Text,
+    Email,
+    Password,
+    Pin,
+    NewPin,
+    Code,
+    Date,
+}
+
+#[component]
+pub fn Field(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    kind: InputKind,
+    #[prop(optional)] error: FormError,
+) -> impl IntoView {
+    let message = error.as_ref().filter(|e| e.field() == Some(name.as_str())).map(|e| e.to_string());
+    let value = error.as_ref().and_then(|e| e.kept(&name)).unwrap_or_default();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = [hint.as_ref().map(|_| hint_id.clone()), message.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (type_, autocomplete, inputmode) = match kind {
+        InputKind::Text => ("text", "off", None),
+        InputKind::Email => ("email", "username", None),
+        InputKind::Password => ("password", "current-password", None),
+        InputKind::Pin => ("password", "current-password", Some("numeric")),
+        InputKind::NewPin => ("password", "new-password", Some("numeric")),
+        InputKind::Code => ("text", "one-time-code", None),
+        InputKind::Date => ("date", "off", None),
+    };
+    let invalid = message.is_some();
+    view! {
+        <div class="field" class:field-error=invalid>
+            <label for=name.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {message.map(|m| view! { <p class="error-message" id=error_id.clone()>{m}</p> })}
+            <input
+                id=name.clone()
+                name=name
+                type=type_
+                autocomplete=autocomplete
+                inputmode=inputmode
+                value=value
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                spellcheck="false"
+            />
+        </div>
+    }
+}

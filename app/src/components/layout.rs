@@ -1,0 +1,59 @@
+//! The frame around every page: skip link, header, main, footer.
+
+use crate::api::auth::SignOut;
+use crate::islands::DisplayOptions;
+use crate::model::Viewer;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Who is looking, read on the server while rendering (pages are never re-rendered in the browser).
+pub fn current_viewer() -> Viewer {
+    #[cfg(feature = "ssr")]
+    {
+        crate::api::request::viewer()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Viewer::Anonymous
+    }
+}
+
+#[component]
+pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
+    let viewer = current_viewer();
+    let home = match viewer {
+        Viewer::Person { .. } => "/me",
+        Viewer::Practitioner { .. } => "/caseload",
+        Viewer::Anonymous => "/",
+    };
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <Title text=format!("{title} – Waymark") />
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <header class="site-header">
+            <a class="brand" href=home>"Waymark"</a>
+            <nav aria-label="Main">
+                <a href="/hope">"Hope corner"</a>
+                {viewer
+                    .is_signed_in()
+                    .then(|| {
+                        view! {
+                            <ActionForm action=sign_out attr:class="inline-form">
+                                <button type="submit" class="link-button">"Sign out"</button>
+                            </ActionForm>
+                        }
+                    })}
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <DisplayOptions />
+            <p>
+                "Waymark helps you through life on licence. "
+                "In danger now? Call 999."
+            </p>
+        </footer>
+    }
+}

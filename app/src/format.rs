@@ -1,0 +1,85 @@
+//! Dates and times in plain words, in UK time (Europe/London), whatever the server's zone.
+
+use jiff::{civil::Date, tz::TimeZone, Timestamp, Zoned};
+
+pub fn london() -> TimeZone {
+    // Bundled with jiff (tzdb-bundle-always), so this cannot be missing.
+    TimeZone::get("Europe/London").unwrap_or(TimeZone::UTC)
+}
+
+fn in_london(at: Timestamp) -> Zoned {
+    at.to_zoned(london())
+}
+
+/// "10:30 am", "2 pm".
+pub fn clock(at: &Zoned) -> String {
+    let hour = at.hour();
+    let (h12, half) = match hour {
+        0 => (12, "am"),
+        1..=11 => (hour, "am"),
+        12 => (12, "pm"),
+        _ => (hour - 12, "pm"),
+    };
+    if at.minute() == 0 {
+        format!("{h12} {half}")
+    } else {
+        format!("{h12}:{:02} {half}", at.minute())
+    }
+}
+
+/// "Today", "Tomorrow", or "Tuesday 24 November" (with the year when it is not this year).
+pub fn day(date: Date, today: Date) -> String {
+    if date == today {
+        return "Today".into();
+    }
+    if today.tomorrow().ok() == Some(date) {
+        return "Tomorrow".into();
+    }
+    if today.yesterday().ok() == Some(date) {
+        return "Yesterday".into();
+    }
+    if date.year() == today.year() {
+        date.strftime("%A %-d %B").to_string()
+    } else {
+        date.strftime("%A %-d %B %Y").to_string()
+    }
+}
+
+/// "Tomorrow, 10:30 am".
+pub fn when(at: Timestamp, now: Timestamp) -> String {
+    let at = in_london(at);
+    let today = in_london(now).date();
+    format!("{}, {}", day(at.date(), today), clock(&at))
+}
+
+/// "24 November 2026".
+pub fn date_long(date: Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn plain_times_in_london_across_clock_changes() {
+        let now = ts("2026-11-22T09:00:00Z");
+        assert_eq!(when(ts("2026-11-22T10:30:00Z"), now), "Today, 10:30 am");
+        assert_eq!(when(ts("2026-11-23T14:00:00Z"), now), "Tomorrow, 2 pm");
+        // British Summer Time: 09:30 UTC is 10:30 in London.
+        let summer_now = ts("2026-07-01T08:00:00Z");
+        assert_eq!(when(ts("2026-07-01T09:30:00Z"), summer_now), "Today, 10:30 am");
+        // Last Sunday of March 2026 (29th): clocks go forward at 01:00 UTC.
+        assert_eq!(when(ts("2026-03-29T00:30:00Z"), ts("2026-03-28T12:00:00Z")), "Tomorrow, 12:30 am");
+        assert_eq!(when(ts("2026-03-29T01:30:00Z"), ts("2026-03-28T12:00:00Z")), "Tomorrow, 2:30 am");
+        // Last Sunday of October 2026 (25th): clocks go back at 01:00 UTC.
+        assert_eq!(when(ts("2026-10-25T00:30:00Z"), ts("2026-10-24T12:00:00Z")), "Tomorrow, 1:30 am");
+        assert_eq!(when(ts("2026-10-25T01:30:00Z"), ts("2026-10-24T12:00:00Z")), "Tomorrow, 1:30 am");
+        assert_eq!(when(ts("2026-12-01T12:00:00Z"), now), "Tuesday 1 December, 12 pm");
+        assert_eq!(when(ts("2027-01-05T00:00:00Z"), now), "Tuesday 5 January 2027, 12 am");
+    }
+}

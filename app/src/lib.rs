@@ -1,0 +1,93 @@
+//! Waymark's screens and API contract (crate `app`). See DESIGN.md, Layout.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod components;
+pub mod error;
+pub mod format;
+pub mod islands;
+pub mod model;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+use pages::*;
+
+/// The HTML document around every page, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_security_headers();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en-GB">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+                <script src="/register-sw.js" defer></script>
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Content-Security-Policy with this response's nonce: no inline script runs without it.
+#[cfg(feature = "ssr")]
+fn set_security_headers() {
+    use http::{header, HeaderValue};
+    let (Some(res), Some(nonce)) = (use_context::<leptos_axum::ResponseOptions>(), leptos::nonce::use_nonce()) else {
+        return;
+    };
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+         manifest-src 'self'; worker-src 'self'"
+    );
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        res.insert_header(header::CONTENT_SECURITY_POLICY, v);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="waymark" href="/pkg/waymark.css" />
+        <Link rel="manifest" href="/manifest.webmanifest" />
+        <Link rel="icon" href="/icons/icon.svg" type_="image/svg+xml" />
+        <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
+        <Meta name="theme-color" content="#1d4f47" />
+        <Meta name="description" content="Waymark: your licence in plain words, your appointments, and help near you." />
+        <Router>
+            <Routes fallback=not_found::NotFound>
+                <Route path=path!("/") view=landing::Landing />
+                <Route path=path!("/sign-in") view=person_sign_in::PersonSignIn />
+                <Route path=path!("/activate") view=activate::ActivatePage />
+                <Route path=path!("/me") view=person_home::PersonHomePage ssr=SsrMode::Async />
+                <Route path=path!("/practitioner/sign-in") view=practitioner_sign_in::PractitionerSignIn />
+                <Route path=path!("/caseload") view=caseload::CaseloadPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/new") view=new_case::NewCasePage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id") view=case::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/hope") view=hope::HopePage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

@@ -1,0 +1,235 @@
+//! What the screens show about a case: the person's home and the caseload.
+
+use super::CaseId;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Kinds of appointment (DESIGN.md: probation, job centre, GP, treatment, housing, training).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentKind {
+    Supervision,
+    Induction,
+    JobCentre,
+    Gp,
+    DrugAndAlcohol,
+    Housing,
+    TrainingOrWork,
+    Other,
+}
+
+impl AppointmentKind {
+    pub const ALL: [AppointmentKind; 8] = [
+        Self::Supervision,
+        Self::Induction,
+        Self::JobCentre,
+        Self::Gp,
+        Self::DrugAndAlcohol,
+        Self::Housing,
+        Self::TrainingOrWork,
+        Self::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Supervision => "supervision",
+            Self::Induction => "induction",
+            Self::JobCentre => "job_centre",
+            Self::Gp => "gp",
+            Self::DrugAndAlcohol => "drug_and_alcohol",
+            Self::Housing => "housing",
+            Self::TrainingOrWork => "training_or_work",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Plain words for the person.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Supervision => "Probation meeting",
+            Self::Induction => "First probation meeting",
+            Self::JobCentre => "Job centre",
+            Self::Gp => "Doctor (GP)",
+            Self::DrugAndAlcohol => "Drug and alcohol service",
+            Self::Housing => "Housing",
+            Self::TrainingOrWork => "Training or work",
+            Self::Other => "Appointment",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppointmentSummary {
+    pub kind: AppointmentKind,
+    pub starts_at: Timestamp,
+    pub place: String,
+    pub with_whom: Option<String>,
+}
+
+/// A track of steps (ID, bank, benefits, health, housing, work).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Track {
+    Id,
+    Bank,
+    Benefits,
+    Health,
+    Housing,
+    Work,
+}
+
+impl Track {
+    pub const ALL: [Track; 6] = [Self::Id, Self::Bank, Self::Benefits, Self::Health, Self::Housing, Self::Work];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::Bank => "bank",
+            Self::Benefits => "benefits",
+            Self::Health => "health",
+            Self::Housing => "housing",
+            Self::Work => "work",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Id => "ID documents",
+            Self::Bank => "Bank account",
+            Self::Benefits => "Money and benefits",
+            Self::Health => "Health",
+            Self::Housing => "Housing",
+            Self::Work => "Work and training",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Stuck,
+}
+
+impl StepStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::Stuck => "stuck",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::NotStarted, Self::InProgress, Self::Done, Self::Stuck].into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackProgress {
+    pub track: Track,
+    pub done: u32,
+    pub total: u32,
+    pub stuck: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConditionsProgress {
+    pub total: u32,
+    pub understood: u32,
+    pub questions: u32,
+}
+
+/// The person's home screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonHome {
+    pub preferred_name: String,
+    pub waymark_number: String,
+    pub practitioner_name: String,
+    pub next_appointment: Option<AppointmentSummary>,
+    pub conditions: ConditionsProgress,
+    pub tracks: Vec<TrackProgress>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activation {
+    /// A code has been given out but not used yet.
+    Waiting,
+    Active,
+    /// Too many wrong PINs: a new code is needed.
+    Locked,
+}
+
+impl Activation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Activation::Waiting => "Not activated yet",
+            Activation::Active => "Using Waymark",
+            Activation::Locked => "Locked: needs a new code",
+        }
+    }
+}
+
+/// One row of the practitioner's caseload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseloadEntry {
+    pub case_id: CaseId,
+    pub preferred_name: String,
+    pub licence_end: jiff::civil::Date,
+    pub next_appointment: Option<AppointmentSummary>,
+    pub open_questions: u32,
+    pub activation: Activation,
+}
+
+/// A case as the practitioner sees it on its own page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseOverview {
+    pub entry: CaseloadEntry,
+    pub waymark_number: String,
+    pub licence_start: jiff::civil::Date,
+    pub conditions: ConditionsProgress,
+    pub tracks: Vec<TrackProgress>,
+    /// The one-time code waiting to be used, so the practitioner can read it out again.
+    pub pending_code: Option<PendingCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingCode {
+    pub code: String,
+    pub expires_at: Timestamp,
+}
+
+/// What a practitioner types to open a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewCase {
+    pub preferred_name: String,
+    pub licence_start: jiff::civil::Date,
+    pub licence_end: jiff::civil::Date,
+}
+
+/// A hope-corner service, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    pub id: super::ServiceId,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub national: bool,
+    pub demo: bool,
+    pub checked_on: jiff::civil::Date,
+}

@@ -1,0 +1,113 @@
+//! One case, as its practitioner sees it, with the code to give the person.
+
+use crate::api::caseload::{get_case, IssueCode};
+use crate::components::{current_viewer, ErrorNotice, Page};
+use crate::error::AppError;
+use crate::format;
+use crate::model::{Activation, CaseId, CaseOverview, Viewer};
+use crate::pages::person_home::Progress;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<CaseId>().ok()));
+    // An address that cannot be a case: still check who is asking first.
+    let no_such_case = match current_viewer() {
+        Viewer::Practitioner { .. } => AppError::NotFound,
+        Viewer::Person { .. } => AppError::Forbidden,
+        Viewer::Anonymous => AppError::NotSignedIn,
+    };
+    let case = Resource::new_blocking(
+        move || id,
+        move |id| {
+            let no_such_case = no_such_case.clone();
+            async move {
+                match id {
+                    Some(id) => get_case(id).await,
+                    None => Err(no_such_case),
+                }
+            }
+        },
+    );
+    view! {
+        <Page title="Case">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match case.await {
+                        Ok(case) => view! { <Case case /> }.into_any(),
+                        Err(error) => {
+                            view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Case(case: CaseOverview) -> impl IntoView {
+    let issue = ServerAction::<IssueCode>::new();
+    let e = case.entry;
+    let c = case.conditions;
+    let needs_code = e.activation != Activation::Active || case.pending_code.is_some();
+    view! {
+        <p>
+            <a href="/caseload">"Back to caseload"</a>
+        </p>
+        <h1>{e.preferred_name.clone()}</h1>
+        <dl class="facts">
+            <dt>"Licence"</dt>
+            <dd>{format!("{} to {}", format::date_long(case.licence_start), format::date_long(e.licence_end))}</dd>
+            <dt>"Waymark number"</dt>
+            <dd class="number">{case.waymark_number}</dd>
+            <dt>"Waymark"</dt>
+            <dd>{e.activation.label()}</dd>
+            <dt>"Licence conditions"</dt>
+            <dd>
+                <Progress done=c.understood total=c.total label="understood" />
+                {format!(", {} open questions", c.questions)}
+            </dd>
+        </dl>
+        <section class="card" aria-labelledby="code-heading">
+            <h2 id="code-heading">"Code to start Waymark"</h2>
+            {case
+                .pending_code
+                .map(|p| {
+                    view! {
+                        <p>
+                            "Give this code to " {e.preferred_name.clone()} ". It works once, until "
+                            {format::when(p.expires_at, jiff::Timestamp::now())} "."
+                        </p>
+                        <p class="code" data-testid="activation-code">
+                            {p.code}
+                        </p>
+                    }
+                })}
+            {needs_code.then(|| view! { <p>"They use it at the address waymark/activate on their phone."</p> })}
+            <ActionForm action=issue>
+                <input type="hidden" name="case_id" value=e.case_id.to_string() />
+                <button type="submit" class="button button-secondary">"Make a new code"</button>
+            </ActionForm>
+            <p class="hint">"A new code replaces the old one. It also unlocks a locked PIN."</p>
+        </section>
+        <section class="card" aria-labelledby="steps-heading">
+            <h2 id="steps-heading">"Steps"</h2>
+            <ul class="tracks">
+                {case
+                    .tracks
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <li>
+                                <span class="track-name">{t.track.label()}</span>
+                                <Progress done=t.done total=t.total label="done" />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

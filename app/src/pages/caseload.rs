@@ -1,0 +1,74 @@
+//! The practitioner's caseload: everyone allocated to them, at a glance.
+
+use crate::api::caseload::get_caseload;
+use crate::components::{ErrorNotice, Page};
+use crate::format;
+use crate::model::{Activation, CaseloadEntry};
+use leptos::prelude::*;
+
+#[component]
+pub fn CaseloadPage() -> impl IntoView {
+    let caseload = Resource::new_blocking(|| (), |_| get_caseload());
+    view! {
+        <Page title="Your caseload">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match caseload.await {
+                        Ok(entries) => view! { <Caseload entries /> }.into_any(),
+                        Err(error) => {
+                            view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
+    let now = jiff::Timestamp::now();
+    let count = entries.len();
+    view! {
+        <h1>"Your caseload"</h1>
+        <p>
+            {format!("{count} people. ")}
+            <a class="button button-secondary" href="/caseload/new">"Add a person"</a>
+        </p>
+        <ul class="caseload">
+            {entries
+                .into_iter()
+                .map(|e| {
+                    let next = e
+                        .next_appointment
+                        .as_ref()
+                        .map(|a| format!("{}: {}", format::when(a.starts_at, now), a.kind.label()))
+                        .unwrap_or_else(|| "No appointment booked".into());
+                    let questions = match e.open_questions {
+                        0 => "No open questions".to_string(),
+                        1 => "1 open question".to_string(),
+                        n => format!("{n} open questions"),
+                    };
+                    let attention = e.open_questions > 0 || e.activation == Activation::Locked;
+                    view! {
+                        <li class="case-card" class:attention=attention>
+                            <h2>
+                                <a href=format!("/caseload/{}", e.case_id)>{e.preferred_name.clone()}</a>
+                            </h2>
+                            <dl>
+                                <dt>"Next appointment"</dt>
+                                <dd>{next}</dd>
+                                <dt>"Questions"</dt>
+                                <dd>{questions}</dd>
+                                <dt>"Waymark"</dt>
+                                <dd>{e.activation.label()}</dd>
+                                <dt>"Licence ends"</dt>
+                                <dd>{format::date_long(e.licence_end)}</dd>
+                            </dl>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,22 @@
+//! One module per screen.
+
+pub mod activate;
+pub mod case;
+pub mod caseload;
+pub mod hope;
+pub mod landing;
+pub mod new_case;
+pub mod not_found;
+pub mod person_home;
+pub mod person_sign_in;
+pub mod practitioner_sign_in;
+
+/// The error a plain form post came back with (read from the URL by the router).
+pub(crate) fn last_error<S>(action: leptos::prelude::ServerAction<S>) -> crate::components::FormError
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    action.value().get_untracked().and_then(|r| r.err())
+}

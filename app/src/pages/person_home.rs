@@ -1,0 +1,114 @@
+//! The person's home: next appointment, licence conditions understood, steps done.
+
+use crate::api::person::get_person_home;
+use crate::components::{ErrorNotice, Page};
+use crate::format;
+use crate::model::{AppointmentSummary, PersonHome, TrackProgress};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn PersonHomePage() -> impl IntoView {
+    let home = Resource::new_blocking(|| (), |_| get_person_home());
+    let welcome = use_query_map().with_untracked(|q| q.get("welcome").is_some());
+    view! {
+        <Page title="Your Waymark">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match home.await {
+                        Ok(home) => view! { <Home home welcome /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error sign_in="/sign-in" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
+    let now = jiff::Timestamp::now();
+    let c = home.conditions.clone();
+    view! {
+        {welcome
+            .then(|| {
+                view! {
+                    <div class="banner" role="status">
+                        <p>
+                            <strong>"You are all set. "</strong>
+                            "Your Waymark number is "
+                            <strong class="number">{home.waymark_number.clone()}</strong>
+                            ". Write it down. You need it and your PIN to sign in again."
+                        </p>
+                    </div>
+                }
+            })}
+        <h1>{format!("Hello, {}", home.preferred_name)}</h1>
+        <section class="card" aria-labelledby="next-heading">
+            <h2 id="next-heading">"Your next appointment"</h2>
+            {match home.next_appointment {
+                Some(a) => view! { <Appointment a now /> }.into_any(),
+                None => view! { <p>"You have no appointments coming up."</p> }.into_any(),
+            }}
+        </section>
+        <section class="card" aria-labelledby="licence-heading">
+            <h2 id="licence-heading">"Your licence"</h2>
+            <p>{format!("Your licence has {} rules.", c.total)}</p>
+            <p>
+                <Progress done=c.understood total=c.total label="understood" />
+            </p>
+            {(c.questions > 0)
+                .then(|| {
+                    view! {
+                        <p>{format!("You asked {} questions. Your probation officer will answer.", c.questions)}</p>
+                    }
+                })}
+        </section>
+        <section class="card" aria-labelledby="steps-heading">
+            <h2 id="steps-heading">"Your steps"</h2>
+            <ul class="tracks">
+                {home.tracks.into_iter().map(|t| view! { <TrackLine t /> }).collect_view()}
+            </ul>
+        </section>
+        <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
+    }
+}
+
+#[component]
+fn Appointment(a: AppointmentSummary, now: jiff::Timestamp) -> impl IntoView {
+    view! {
+        <p class="appointment">
+            <strong class="when">{format::when(a.starts_at, now)}</strong>
+            <br />
+            {a.kind.label()}
+            " at "
+            {a.place}
+            {a.with_whom.map(|w| format!(", with {w}"))}
+        </p>
+    }
+}
+
+#[component]
+fn TrackLine(t: TrackProgress) -> impl IntoView {
+    view! {
+        <li>
+            <span class="track-name">{t.track.label()}</span>
+            <Progress done=t.done total=t.total label="done" />
+            {(t.stuck > 0).then(|| view! { <span class="stuck">{format!(" ({} stuck)", t.stuck)}</span> })}
+        </li>
+    }
+}
+
+/// "2 of 5 done" with a bar; the words carry the meaning, the bar is decoration.
+#[component]
+pub fn Progress(done: u32, total: u32, label: &'static str) -> impl IntoView {
+    let pct = if total == 0 { 0 } else { done * 100 / total };
+    view! {
+        <span class="progress">
+            <span class="progress-text">{format!("{done} of {total} {label}")}</span>
+            <span class="progress-bar" aria-hidden="true">
+                <span class="progress-fill" style=format!("width:{pct}%")></span>
+            </span>
+        </span>
+    }
+}

@@ -1,0 +1,34 @@
+//! A person on licence signs in again with their Waymark number and PIN.
+
+use super::last_error;
+use crate::api::auth::SignInPerson;
+use crate::components::{ErrorSummary, Field, InputKind, Page};
+use leptos::prelude::*;
+
+#[component]
+pub fn PersonSignIn() -> impl IntoView {
+    let action = ServerAction::<SignInPerson>::new();
+    let error = last_error(action);
+    view! {
+        <Page title="Sign in">
+            <ErrorSummary error=error.clone() />
+            <h1>"Sign in"</h1>
+            <p>
+                <strong>"First time here? "</strong>
+                <a href="/activate">"Start with the code from your probation officer"</a>
+            </p>
+            <ActionForm action=action>
+                <Field
+                    name="number"
+                    label="Your Waymark number"
+                    hint="It has 8 numbers. You saw it when you started."
+                    kind=InputKind::Text
+                    error=error.clone()
+                />
+                <Field name="pin" label="Your PIN" kind=InputKind::Pin error=error />
+                <button type="submit" class="button">"Sign in"</button>
+            </ActionForm>
+            <p>"Forgot your PIN or number? Ask your probation officer for a new code."</p>
+        </Page>
+    }
+}

@@ -1,0 +1,23 @@
+//! Practitioner sign-in: work email and password.
+
+use super::last_error;
+use crate::api::auth::SignInPractitioner;
+use crate::components::{ErrorSummary, Field, InputKind, Page};
+use leptos::prelude::*;
+
+#[component]
+pub fn PractitionerSignIn() -> impl IntoView {
+    let action = ServerAction::<SignInPractitioner>::new();
+    let error = last_error(action);
+    view! {
+        <Page title="Practitioner sign in">
+            <ErrorSummary error=error.clone() />
+            <h1>"Sign in to your caseload"</h1>
+            <ActionForm action=action>
+                <Field name="email" label="Work email" kind=InputKind::Email error=error.clone() />
+                <Field name="password" label="Password" kind=InputKind::Password error=error />
+                <button type="submit" class="button">"Sign in"</button>
+            </ActionForm>
+        </Page>
+    }
+}

@@ -1,0 +1,75 @@
+//! Every setting, from flags or environment variables (`waymark --help` lists them).
+
+use clap::{Parser, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "waymark", version, about = "Waymark: a pocket guide for life on licence.")]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Directory for the SQLite database (created if missing).
+    #[arg(long, env = "WAYMARK_DATA_DIR", default_value = ".waymark-data")]
+    pub data_dir: PathBuf,
+
+    /// `production` refuses demo data and demo sign-ins.
+    #[arg(long = "env", env = "WAYMARK_ENV", value_enum, default_value = "development")]
+    pub environment: Environment,
+
+    /// Load the demo office, practitioners and people (development only).
+    #[arg(long, env = "WAYMARK_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo: bool,
+
+    /// Directory with the built site: pkg/ (wasm, js, css) and the public files.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Served over TLS (directly or behind a proxy): cookies get `Secure` and the `__Host-` prefix.
+    #[arg(long, env = "WAYMARK_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
+    pub secure_cookies: bool,
+
+    /// Sign-in attempts allowed per minute from one address.
+    #[arg(long, env = "WAYMARK_ATTEMPTS_PER_CLIENT", default_value_t = 20)]
+    pub attempts_per_client: u32,
+
+    /// Sign-in attempts allowed per minute for one account.
+    #[arg(long, env = "WAYMARK_ATTEMPTS_PER_ACCOUNT", default_value_t = 10)]
+    pub attempts_per_account: u32,
+
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "WAYMARK_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("WAYMARK_ENV=production cannot run with demo data: set WAYMARK_DEMO=false")]
+    DemoInProduction,
+}
+
+impl Config {
+    pub fn is_production(&self) -> bool {
+        self.environment == Environment::Production
+    }
+
+    pub fn check(&self) -> Result<(), ConfigError> {
+        if self.is_production() && self.demo {
+            return Err(ConfigError::DemoInProduction);
+        }
+        Ok(())
+    }
+
+    /// Settings for tests: a given data directory, demo data, no TLS.
+    pub fn for_tests(data_dir: PathBuf) -> Config {
+        Config::parse_from(["waymark", "--data-dir", &data_dir.to_string_lossy(), "--env", "development"])
+    }
+}

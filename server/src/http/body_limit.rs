@@ -1,0 +1,27 @@
+//! Oversized bodies get a plain page and change nothing.
+
+use super::router::App;
+use axum::{
+    extract::{Request, State},
+    http::{header, StatusCode},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+
+pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) -> Response {
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > app.max_body_bytes) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Html(
+                "<!DOCTYPE html><html lang=\"en-GB\"><title>Too much to send – Waymark</title>\
+                 <h1>That was too much to send</h1>\
+                 <p>Nothing was saved. Please make it shorter and try again.</p>\
+                 <p><a href=\"/\">Go to the start page</a></p></html>",
+            ),
+        )
+            .into_response();
+    }
+    next.run(req).await
+}

@@ -1,0 +1,9 @@
+//! The HTTP side: one router file, one file per middleware.
+
+mod api_status;
+mod body_limit;
+mod headers;
+mod router;
+mod session;
+
+pub use router::{build, App};

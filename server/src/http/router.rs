@@ -1,0 +1,113 @@
+//! The one route table: Leptos pages, server functions under /api, health, static files.
+
+use super::{api_status, body_limit, headers, session};
+use crate::backend::WaymarkBackend;
+use crate::config::Config;
+use app::api::request::{CookiePolicy, CspNonce};
+use app::backend::SharedBackend;
+use axum::{
+    body::Body,
+    extract::{DefaultBodyLimit, Request, State},
+    http::StatusCode,
+    middleware,
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+/// Everything a request handler may need.
+#[derive(Clone)]
+pub struct App {
+    pub leptos: LeptosOptions,
+    pub backend: Arc<WaymarkBackend>,
+    pub cookies: CookiePolicy,
+    pub max_body_bytes: usize,
+}
+
+impl axum::extract::FromRef<App> for LeptosOptions {
+    fn from_ref(app: &App) -> Self {
+        app.leptos.clone()
+    }
+}
+
+/// What every page render and server function gets in its Leptos context.
+fn context(backend: Arc<WaymarkBackend>) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || {
+        provide_context::<SharedBackend>(backend.clone());
+        // One nonce per request: Leptos may set up context more than once while
+        // streaming, and every script must carry the nonce the CSP header names.
+        let nonce = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        if let Some(nonce) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
+    }
+}
+
+pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
+    let leptos = LeptosOptions::builder()
+        .output_name("waymark")
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    let cookies = if config.secure_cookies {
+        CookiePolicy { name: "__Host-waymark", secure: true }
+    } else {
+        CookiePolicy { name: "waymark", secure: false }
+    };
+    let state =
+        App { leptos: leptos.clone(), backend: backend.clone(), cookies, max_body_bytes: config.max_body_bytes };
+    let routes = generate_route_list(app::App);
+    let ctx = context(backend);
+    let shell = {
+        let leptos = leptos.clone();
+        move || app::shell(leptos.clone())
+    };
+
+    Router::new()
+        .route("/health", get(health))
+        .leptos_routes_with_context(&state, routes, ctx, shell)
+        .fallback(static_or_not_found)
+        .layer(middleware::from_fn(api_status::error_status))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn_with_state(state.clone(), body_limit::refuse_oversized))
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(middleware::from_fn(headers::security))
+        .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
+        .with_state(state)
+}
+
+/// For load balancers and uptime checks: the database answers.
+async fn health(State(app): State<App>) -> Response {
+    let ok = app.backend.store().read().query_row("SELECT 1", [], |r| r.get::<_, i64>(0)).is_ok();
+    if ok {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+    }
+}
+
+/// Files from the built site (pre-compressed copies when the browser takes them);
+/// anything else gets the app's own "page not found".
+async fn static_or_not_found(State(app): State<App>, req: Request<Body>) -> Response {
+    let (parts, body) = req.into_parts();
+    let probe = Request::from_parts(parts.clone(), Body::empty());
+    let files = ServeDir::new(&*app.leptos.site_root).precompressed_br().precompressed_gzip();
+    let Ok(res) = files.oneshot(probe).await;
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        let mut res = res.map(Body::new);
+        res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-cache"));
+        return res;
+    }
+    let shell = {
+        let leptos = app.leptos.clone();
+        move |_| app::shell(leptos.clone())
+    };
+    let handler = leptos_axum::file_and_error_handler_with_context::<App, _>(context(app.backend.clone()), shell);
+    handler(parts.uri.clone(), State(app), Request::from_parts(parts, body)).await
+}

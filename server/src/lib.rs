@@ -1,0 +1,30 @@
+//! Waymark's server process (crate `server`). See DESIGN.md, Layout.
+
+pub mod auth;
+pub mod backend;
+pub mod config;
+pub mod http;
+pub mod seed;
+pub mod store;
+
+use std::sync::Arc;
+
+/// Open the store, seed demo data if asked, and build the router.
+pub fn start(
+    config: &config::Config,
+) -> Result<(axum::Router, Arc<backend::WaymarkBackend>, Option<seed::Seeded>), StartError> {
+    config.check()?;
+    let store = Arc::new(store::Store::open(&config.data_dir)?);
+    let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
+    let limits = auth::Limits::new(config.attempts_per_client, config.attempts_per_account);
+    let backend = Arc::new(backend::WaymarkBackend::new(store, limits, config.is_production()));
+    Ok((http::build(config, backend.clone()), backend, seeded))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}

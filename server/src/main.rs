@@ -1,0 +1,65 @@
+//! `waymark`: start the server. `waymark --help` lists every setting.
+
+use clap::Parser;
+use server::config::Config;
+use server::seed;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .init();
+    let config = Config::parse();
+    let (router, backend, seeded) = match server::start(&config) {
+        Ok(started) => started,
+        Err(e) => {
+            eprintln!("waymark: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(config.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("waymark: cannot listen on {}: {e}", config.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    // Forget old sessions and rate-limit keys now and then.
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            backend.limits().tidy();
+            if let Err(e) = server::store::delete_expired_sessions(&backend.store().write()) {
+                tracing::warn!("could not tidy sessions: {e}");
+            }
+        }
+    });
+    print_welcome(&config, seeded);
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown()).await {
+        eprintln!("waymark: {e}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_welcome(config: &Config, seeded: Option<seed::Seeded>) {
+    println!("\nWaymark is running at http://{}", config.addr);
+    println!("Data: {}", config.data_dir.display());
+    if seeded.is_some() {
+        println!("\nDemo sign-ins (development only):");
+        println!("  Practitioner:   {} / {}", seed::DEMO_PRACTITIONER, seed::DEMO_PASSWORD);
+        println!("  Colleague:      {} / {}", seed::DEMO_COLLEAGUE, seed::DEMO_PASSWORD);
+        println!("  Person (Jay):   Waymark number {} / PIN {}", seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN);
+        println!("  New person (Dee): activation code {} at /activate (works once)", seed::DEMO_ACTIVATION_CODE);
+    }
+    println!();
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,358 @@
+//! Demo data for the embedded default: one office, two practitioners, three
+//! people on licence, a handful of hope-corner services. Idempotent: a second
+//! run finds the demo office and changes nothing. Refused in production.
+
+use crate::auth;
+use crate::store::{self, NewAppointment, NewPractitioner, NewService, Store, StoreResult};
+use app::model::*;
+use jiff::{civil::Date, Timestamp, ToSpan};
+
+pub const DEMO_PASSWORD: &str = "waymark-demo";
+pub const DEMO_PRACTITIONER: &str = "practitioner@demo.waymark.example";
+pub const DEMO_COLLEAGUE: &str = "colleague@demo.waymark.example";
+/// Jay has activated: sign in with this number and PIN.
+pub const DEMO_PERSON_NUMBER: &str = "40000001";
+pub const DEMO_PERSON_PIN: &str = "2580";
+/// Dee has not activated yet: this code works once (a fresh seed makes it again).
+pub const DEMO_ACTIVATION_CODE: &str = "WAYM-2468";
+
+/// The v4.0 standard licence conditions (every licence has them).
+const STANDARD_V4: [&str; 8] = [
+    "9ce9d594-e346-4785-9642-c87e764bee37",
+    "3361683a-504a-4357-ae22-6aa01b370b4a",
+    "9fc04065-df29-4bda-9b1d-bced8335c356",
+    "e670ac69-eda2-4b04-a0a1-a3c8492fe1e6",
+    "78A5F860-4791-48F2-B707-D6D4413850EE",
+    "6FA6E492-F0AB-4E76-B868-63813DB44696",
+    "88069445-08cb-4f16-915f-5a162d085c26",
+    "7d416906-0e94-4fde-ae86-8339d339ccb7",
+];
+const JOB_CENTRE: &str = "b149bc47-b279-427b-9ddc-c472fdc74ba5";
+const DRUG_TEST: &str = "322bb3f7-2ee1-46aa-ae1c-3f743efd4327";
+const MENTAL_HEALTH_VISITS: &str = "9ae2a336-3491-4667-aaed-dd852b09b4b9";
+
+/// What `seed` did, for the start-up message.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Seeded {
+    Created,
+    AlreadyThere,
+}
+
+pub fn seed(store: &Store) -> StoreResult<Seeded> {
+    let mut conn = store.write();
+    if store::has_demo_data(&conn)? {
+        return Ok(Seeded::AlreadyThere);
+    }
+    let tx = conn.transaction()?;
+    let hash = |s: &str| auth::hash_secret(s).map_err(|e| store::StoreError::Corrupt(e.to_string()));
+    let password = hash(DEMO_PASSWORD)?;
+    let office = store::insert_office(
+        &tx,
+        "Northbridge Probation Office (demo)",
+        "1 Station Road, Northbridge NB1 1AA",
+        "Northbridge",
+        true,
+    )?;
+    let sam = store::insert_practitioner(
+        &tx,
+        &NewPractitioner {
+            office_id: office,
+            name: "Sam Okafor",
+            email: DEMO_PRACTITIONER,
+            password_hash: &password,
+            is_admin: true,
+            is_demo: true,
+        },
+    )?;
+    let priya = store::insert_practitioner(
+        &tx,
+        &NewPractitioner {
+            office_id: office,
+            name: "Priya Shah",
+            email: DEMO_COLLEAGUE,
+            password_hash: &password,
+            is_admin: false,
+            is_demo: true,
+        },
+    )?;
+
+    let now = Timestamp::now();
+    let today = now.to_zoned(app::format::london()).date();
+    let licence = |months: i32| NewCase {
+        preferred_name: String::new(),
+        licence_start: today.checked_sub(14.days()).unwrap_or(today),
+        licence_end: today.checked_add(months.months()).unwrap_or(today),
+    };
+    // At 10:30 London time, `days` from today.
+    let at = |days: i64, hour: i8, minute: i8| -> Timestamp {
+        today
+            .checked_add(days.days())
+            .unwrap_or(today)
+            .at(hour, minute, 0, 0)
+            .to_zoned(app::format::london())
+            .map(|z| z.timestamp())
+            .unwrap_or(now)
+    };
+
+    // Jay: activated, some conditions understood, one question.
+    let jay = store::insert_case(
+        &tx,
+        office,
+        sam,
+        &NewCase { preferred_name: "Jay".into(), ..licence(9) },
+        DEMO_PERSON_NUMBER,
+        true,
+    )?;
+    store::set_pin(&tx, jay, &hash(DEMO_PERSON_PIN)?)?;
+    add_conditions(&tx, jay, &[JOB_CENTRE, DRUG_TEST], &["understood", "understood", "understood", "question"])?;
+    let place = "Northbridge Probation Office, 1 Station Road";
+    store::insert_appointment(
+        &tx,
+        jay,
+        &NewAppointment {
+            kind: AppointmentKind::Supervision,
+            starts_at: at(1, 10, 30),
+            duration_min: 45,
+            place,
+            with_whom: Some("Sam Okafor"),
+            bring: Some("Your licence"),
+        },
+    )?;
+    store::insert_appointment(
+        &tx,
+        jay,
+        &NewAppointment {
+            kind: AppointmentKind::JobCentre,
+            starts_at: at(3, 14, 0),
+            duration_min: 30,
+            place: "Northbridge Jobcentre, 12 High Street",
+            with_whom: None,
+            bring: Some("Any ID you have"),
+        },
+    )?;
+    add_steps(
+        &tx,
+        jay,
+        &[StepStatus::Done, StepStatus::InProgress, StepStatus::NotStarted, StepStatus::Stuck, StepStatus::Done],
+    )?;
+
+    // Dee: not activated yet; a demo code waits.
+    let dee = store::insert_case(
+        &tx,
+        office,
+        sam,
+        &NewCase { preferred_name: "Dee".into(), ..licence(6) },
+        "40000002",
+        true,
+    )?;
+    add_conditions(&tx, dee, &[MENTAL_HEALTH_VISITS], &[])?;
+    store::insert_appointment(
+        &tx,
+        dee,
+        &NewAppointment {
+            kind: AppointmentKind::Induction,
+            starts_at: at(2, 11, 0),
+            duration_min: 60,
+            place,
+            with_whom: Some("Sam Okafor"),
+            bring: Some("Your licence and any letters from prison"),
+        },
+    )?;
+    add_steps(&tx, dee, &[StepStatus::NotStarted, StepStatus::NotStarted])?;
+    store::replace_code(&tx, dee, DEMO_ACTIVATION_CODE, sam, now.as_second() + auth::CODE_VALID_SECONDS)?;
+
+    // Alex: Priya's case, so the two practitioners see different caseloads.
+    let alex = store::insert_case(
+        &tx,
+        office,
+        priya,
+        &NewCase { preferred_name: "Alex".into(), ..licence(12) },
+        "40000003",
+        true,
+    )?;
+    store::set_pin(&tx, alex, &hash("1357")?)?;
+    add_conditions(&tx, alex, &[DRUG_TEST], &["understood"])?;
+    store::insert_appointment(
+        &tx,
+        alex,
+        &NewAppointment {
+            kind: AppointmentKind::DrugAndAlcohol,
+            starts_at: at(4, 9, 30),
+            duration_min: 60,
+            place: "Northbridge Recovery Hub, 5 Mill Lane",
+            with_whom: None,
+            bring: None,
+        },
+    )?;
+    add_steps(&tx, alex, &[StepStatus::Done, StepStatus::Done, StepStatus::InProgress])?;
+
+    seed_services(&tx, office)?;
+    tx.commit()?;
+    Ok(Seeded::Created)
+}
+
+fn add_conditions(
+    conn: &rusqlite::Connection,
+    case: CaseId,
+    additional: &[&str],
+    responses: &[&str],
+) -> StoreResult<()> {
+    for (i, code) in STANDARD_V4.iter().chain(additional).enumerate() {
+        let response = responses.get(i).copied().unwrap_or("unread");
+        store::insert_condition(conn, case, "4.0", code, "{}", response)?;
+    }
+    Ok(())
+}
+
+/// The common first steps, in order; `statuses` sets as many as given.
+fn add_steps(conn: &rusqlite::Connection, case: CaseId, statuses: &[StepStatus]) -> StoreResult<()> {
+    let steps = [
+        (Track::Id, "Get your birth certificate"),
+        (Track::Bank, "Open a basic bank account"),
+        (Track::Benefits, "Claim Universal Credit"),
+        (Track::Id, "Get a provisional driving licence"),
+        (Track::Health, "Register with a GP"),
+        (Track::Housing, "Ask the council for help with housing"),
+    ];
+    for (i, (track, title)) in steps.iter().enumerate() {
+        let status = statuses.get(i).copied().unwrap_or(StepStatus::NotStarted);
+        store::insert_step(conn, case, *track, title, i as u32, status)?;
+    }
+    Ok(())
+}
+
+fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<()> {
+    let checked: Date = jiff::civil::date(2026, 11, 1);
+    // National helplines: numbers checked on the date above.
+    let national = [
+        (
+            "Samaritans",
+            "Someone to talk to, any time, day or night. Free to call.",
+            "someone_to_talk_to",
+            "116 123",
+            "https://www.samaritans.org",
+        ),
+        (
+            "Shelter emergency helpline",
+            "Help if you have nowhere to stay tonight or may lose your home.",
+            "somewhere_to_stay",
+            "0808 800 4444",
+            "https://www.shelter.org.uk",
+        ),
+        (
+            "National Debtline",
+            "Free, private advice about debt.",
+            "money_and_debt",
+            "0808 808 4000",
+            "https://nationaldebtline.org",
+        ),
+        (
+            "FRANK",
+            "Honest facts and advice about drugs. Free and private.",
+            "drugs_and_alcohol",
+            "0300 123 6600",
+            "https://www.talktofrank.com",
+        ),
+        (
+            "National Domestic Abuse Helpline",
+            "Free help if someone is hurting or scaring you. Open all day and night.",
+            "family_and_relationships",
+            "0808 2000 247",
+            "https://www.nationaldahelpline.org.uk",
+        ),
+        (
+            "Prisoners' Families Helpline",
+            "Help for family and friends of someone in prison or on licence.",
+            "families",
+            "0808 808 2003",
+            "https://www.prisonersfamilies.org",
+        ),
+    ];
+    for (name, description, category, phone, website) in national {
+        store::insert_service(
+            conn,
+            &NewService {
+                office: None,
+                name,
+                description,
+                category,
+                phone: Some(phone),
+                website: Some(website),
+                address: None,
+                is_demo: false,
+                checked_on: checked,
+            },
+        )?;
+    }
+    let local = [
+        (
+            "Northbridge Food Bank",
+            "Free food parcels. Ask your probation officer for a voucher.",
+            "food",
+            "1 Chapel Street, Northbridge",
+        ),
+        (
+            "St Anne's Soup Kitchen",
+            "Hot meals every evening at 6 pm. Everyone is welcome.",
+            "food",
+            "St Anne's Hall, Northbridge",
+        ),
+        (
+            "Second Chance Clothes",
+            "Free clothes and shoes, including for job interviews.",
+            "clothing",
+            "22 Market Row, Northbridge",
+        ),
+        (
+            "Northbridge Recovery Hub",
+            "Support with drugs and alcohol. You can just walk in.",
+            "drugs_and_alcohol",
+            "5 Mill Lane, Northbridge",
+        ),
+    ];
+    for (name, description, category, address) in local {
+        store::insert_service(
+            conn,
+            &NewService {
+                office: Some(office),
+                name,
+                description,
+                category,
+                phone: None,
+                website: None,
+                address: Some(address),
+                is_demo: true,
+                checked_on: checked,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeding_twice_changes_nothing() {
+        let (store, _dir) = crate::store::testing::store();
+        assert_eq!(seed(&store).unwrap(), Seeded::Created);
+        let count = |store: &Store| -> i64 {
+            store
+                .read()
+                .query_row(
+                    "SELECT (SELECT COUNT(*) FROM office) + (SELECT COUNT(*) FROM practitioner) + (SELECT COUNT(*) FROM cases)
+                          + (SELECT COUNT(*) FROM case_condition) + (SELECT COUNT(*) FROM appointment)
+                          + (SELECT COUNT(*) FROM step) + (SELECT COUNT(*) FROM service)",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        let before = count(&store);
+        assert_eq!(seed(&store).unwrap(), Seeded::AlreadyThere);
+        assert_eq!(count(&store), before);
+        let cases: i64 = store.read().query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();
+        assert_eq!(cases, 3);
+    }
+}

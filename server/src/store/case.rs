@@ -1,0 +1,129 @@
+//! Cases: the person on licence, their allocation and what the screens list.
+
+use super::{parse_date, StoreResult};
+use app::model::*;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+/// Cases a practitioner may see: allocated to them, or co-worked.
+const VISIBLE: &str = "(c.practitioner_id = :p OR EXISTS (SELECT 1 FROM case_coworker w WHERE w.case_id = c.id AND w.practitioner_id = :p))";
+
+pub fn insert_case(
+    conn: &Connection,
+    office: OfficeId,
+    practitioner: PractitionerId,
+    new_case: &NewCase,
+    waymark_number: &str,
+    is_demo: bool,
+) -> StoreResult<CaseId> {
+    conn.execute(
+        "INSERT INTO cases (office_id, practitioner_id, preferred_name, licence_start, licence_end,
+                            waymark_number, is_demo, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            office.0,
+            practitioner.0,
+            new_case.preferred_name,
+            new_case.licence_start.to_string(),
+            new_case.licence_end.to_string(),
+            waymark_number,
+            is_demo,
+            super::now()
+        ],
+    )?;
+    Ok(CaseId(conn.last_insert_rowid()))
+}
+
+pub fn waymark_number_taken(conn: &Connection, number: &str) -> StoreResult<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM cases WHERE waymark_number = ?1)", [number], |r| r.get(0))?)
+}
+
+pub fn case_visible_to(conn: &Connection, practitioner: PractitionerId, case: CaseId) -> StoreResult<bool> {
+    Ok(conn.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = :c AND {VISIBLE})"),
+        rusqlite::named_params! {":c": case.0, ":p": practitioner.0},
+        |r| r.get(0),
+    )?)
+}
+
+fn activation(r: &Row, activated: usize, locked: usize) -> rusqlite::Result<Activation> {
+    let activated: Option<i64> = r.get(activated)?;
+    let locked: Option<i64> = r.get(locked)?;
+    Ok(match (activated, locked) {
+        (_, Some(_)) => Activation::Locked,
+        (Some(_), None) => Activation::Active,
+        (None, None) => Activation::Waiting,
+    })
+}
+
+const ENTRY_COLUMNS: &str = "c.id, c.preferred_name, c.licence_end, c.activated_at, c.locked_at,
+     (SELECT COUNT(*) FROM case_condition q WHERE q.case_id = c.id AND q.response = 'question')";
+
+fn entry(conn: &Connection, r: &Row) -> StoreResult<CaseloadEntry> {
+    let case_id = CaseId(r.get(0)?);
+    let end: String = r.get(2)?;
+    Ok(CaseloadEntry {
+        case_id,
+        preferred_name: r.get(1)?,
+        licence_end: parse_date(&end)?,
+        activation: activation(r, 3, 4)?,
+        open_questions: r.get(5)?,
+        next_appointment: super::next_appointment(conn, case_id)?,
+    })
+}
+
+pub fn caseload(conn: &Connection, practitioner: PractitionerId) -> StoreResult<Vec<CaseloadEntry>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS} FROM cases c WHERE {VISIBLE} ORDER BY c.preferred_name COLLATE NOCASE"
+    ))?;
+    let mut rows = stmt.query(rusqlite::named_params! {":p": practitioner.0})?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(entry(conn, r)?);
+    }
+    Ok(out)
+}
+
+pub fn case_overview(
+    conn: &Connection,
+    practitioner: PractitionerId,
+    case: CaseId,
+) -> StoreResult<Option<CaseOverview>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start FROM cases c WHERE c.id = :c AND {VISIBLE}"
+    ))?;
+    let mut rows = stmt.query(rusqlite::named_params! {":c": case.0, ":p": practitioner.0})?;
+    let Some(r) = rows.next()? else { return Ok(None) };
+    let start: String = r.get(7)?;
+    Ok(Some(CaseOverview {
+        entry: entry(conn, r)?,
+        waymark_number: r.get(6)?,
+        licence_start: parse_date(&start)?,
+        conditions: super::conditions_progress(conn, case)?,
+        tracks: super::tracks_progress(conn, case)?,
+        pending_code: super::pending_code(conn, case)?,
+    }))
+}
+
+pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<PersonHome>> {
+    let row: Option<(String, String, String)> = conn
+        .query_row(
+            "SELECT c.preferred_name, c.waymark_number, p.name
+             FROM cases c JOIN practitioner p ON p.id = c.practitioner_id WHERE c.id = ?1",
+            [case.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((preferred_name, waymark_number, practitioner_name)) = row else { return Ok(None) };
+    Ok(Some(PersonHome {
+        preferred_name,
+        waymark_number,
+        practitioner_name,
+        next_appointment: super::next_appointment(conn, case)?,
+        conditions: super::conditions_progress(conn, case)?,
+        tracks: super::tracks_progress(conn, case)?,
+    }))
+}
+
+pub fn case_office(conn: &Connection, case: CaseId) -> StoreResult<Option<OfficeId>> {
+    Ok(conn.query_row("SELECT office_id FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).optional()?.map(OfficeId))
+}

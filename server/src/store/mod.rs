@@ -1,0 +1,113 @@
+//! All SQL lives here (DESIGN.md, Layout). One module per aggregate.
+//!
+//! SQLite in WAL mode: one writer connection behind a mutex (SQLite allows one
+//! writer at a time anyway) and a few reader connections that never block it.
+
+mod activation;
+mod appointment;
+mod audit;
+mod case;
+mod condition;
+mod migrations;
+mod practitioner;
+mod service;
+mod session;
+mod step;
+
+pub use activation::*;
+pub use appointment::*;
+pub use audit::*;
+pub use case::*;
+pub use condition::*;
+pub use practitioner::*;
+pub use service::*;
+pub use session::*;
+pub use step::*;
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("cannot create data directory {path}: {source}")]
+    DataDir { path: PathBuf, source: std::io::Error },
+    #[error("stored value is not valid: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+const READERS: usize = 4;
+
+pub struct Store {
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+}
+
+fn open_connection(path: &Path) -> StoreResult<Connection> {
+    let conn = Connection::open(path)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    Ok(conn)
+}
+
+impl Store {
+    /// Open (creating if needed) `waymark.sqlite3` in `data_dir` and apply migrations.
+    pub fn open(data_dir: &Path) -> StoreResult<Store> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|source| StoreError::DataDir { path: data_dir.to_owned(), source })?;
+        let path = data_dir.join("waymark.sqlite3");
+        let mut writer = open_connection(&path)?;
+        migrations::apply(&mut writer)?;
+        let readers = (0..READERS).map(|_| open_connection(&path).map(Mutex::new)).collect::<StoreResult<Vec<_>>>()?;
+        Ok(Store { writer: Mutex::new(writer), readers, next_reader: AtomicUsize::new(0) })
+    }
+
+    /// The writer connection. A poisoned lock only means another request
+    /// panicked; SQLite rolled its transaction back, so the connection is fine.
+    pub fn write(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A reader connection: a free one if any, else wait for the next in turn.
+    pub fn read(&self) -> MutexGuard<'_, Connection> {
+        for r in &self.readers {
+            if let Ok(guard) = r.try_lock() {
+                return guard;
+            }
+        }
+        let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        self.readers[i].lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+pub(crate) fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+pub(crate) fn parse_date(s: &str) -> StoreResult<jiff::civil::Date> {
+    s.parse().map_err(|_| StoreError::Corrupt(format!("date {s:?}")))
+}
+
+pub(crate) fn timestamp(secs: i64) -> StoreResult<jiff::Timestamp> {
+    jiff::Timestamp::from_second(secs).map_err(|_| StoreError::Corrupt(format!("time {secs}")))
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A store in a fresh temporary directory (kept alive by the returned guard).
+    pub fn store() -> (super::Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = super::Store::open(dir.path()).expect("open store");
+        (store, dir)
+    }
+}

@@ -1,0 +1,70 @@
+//! Practitioners and their offices.
+
+use super::StoreResult;
+use app::model::{OfficeId, PractitionerId};
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub struct PractitionerLogin {
+    pub id: PractitionerId,
+    pub office_id: OfficeId,
+    pub password_hash: String,
+    pub is_admin: bool,
+    pub is_demo: bool,
+}
+
+pub fn practitioner_by_email(conn: &Connection, email: &str) -> StoreResult<Option<PractitionerLogin>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, office_id, password_hash, is_admin, is_demo FROM practitioner WHERE email = ?1",
+            [email],
+            |r| {
+                Ok(PractitionerLogin {
+                    id: PractitionerId(r.get(0)?),
+                    office_id: OfficeId(r.get(1)?),
+                    password_hash: r.get(2)?,
+                    is_admin: r.get(3)?,
+                    is_demo: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn practitioner_office(conn: &Connection, id: PractitionerId) -> StoreResult<Option<(OfficeId, bool)>> {
+    Ok(conn
+        .query_row("SELECT office_id, is_admin FROM practitioner WHERE id = ?1", [id.0], |r| {
+            Ok((OfficeId(r.get(0)?), r.get(1)?))
+        })
+        .optional()?)
+}
+
+pub struct NewPractitioner<'a> {
+    pub office_id: OfficeId,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub is_admin: bool,
+    pub is_demo: bool,
+}
+
+pub fn insert_practitioner(conn: &Connection, p: &NewPractitioner) -> StoreResult<PractitionerId> {
+    conn.execute(
+        "INSERT INTO practitioner (office_id, name, email, password_hash, is_admin, is_demo, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![p.office_id.0, p.name, p.email, p.password_hash, p.is_admin, p.is_demo, super::now()],
+    )?;
+    Ok(PractitionerId(conn.last_insert_rowid()))
+}
+
+pub fn insert_office(conn: &Connection, name: &str, address: &str, area: &str, is_demo: bool) -> StoreResult<OfficeId> {
+    conn.execute(
+        "INSERT INTO office (name, address, area, is_demo) VALUES (?1, ?2, ?3, ?4)",
+        params![name, address, area, is_demo],
+    )?;
+    Ok(OfficeId(conn.last_insert_rowid()))
+}
+
+/// Whether any demo data (demo office) is in this database.
+pub fn has_demo_data(conn: &Connection) -> StoreResult<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM office WHERE is_demo = 1)", [], |r| r.get(0))?)
+}

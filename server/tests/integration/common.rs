@@ -1,0 +1,115 @@
+//! `TestApp`: a Waymark router on a temporary database, and a browser-like client.
+
+use axum::body::Body;
+use axum::http::{header, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use server::config::Config;
+use server::seed;
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub router: axum::Router,
+    pub backend: std::sync::Arc<server::backend::WaymarkBackend>,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub cookie: Option<String>,
+    pub body: String,
+}
+
+impl Reply {
+    /// The plain message a person sees for a server function's error.
+    pub fn message(&self) -> String {
+        serde_json::from_str::<app::error::AppError>(&self.body)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|_| self.body.clone())
+    }
+}
+
+impl TestApp {
+    pub fn new() -> TestApp {
+        Self::with(|_| {})
+    }
+
+    pub fn with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config = Config::for_tests(dir.path().to_owned());
+        config.attempts_per_client = 1000;
+        config.attempts_per_account = 1000;
+        adjust(&mut config);
+        Self::start(&config, dir).expect("start")
+    }
+
+    /// Start on a given configuration; `dir` (its data directory) lives as long as the app.
+    pub fn start(config: &Config, dir: tempfile::TempDir) -> Result<TestApp, server::StartError> {
+        let (router, backend, _) = server::start(config)?;
+        Ok(TestApp { router, backend, _dir: dir })
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res: Response<Body> = self.router.clone().oneshot(req).await.expect("infallible");
+        let status = res.status();
+        let location = res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let cookie = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|c| c.split(';').next().map(str::to_owned));
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Reply { status, location, cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::empty()).expect("request")).await
+    }
+
+    /// A server function called as the hydrated app would (not a plain form).
+    pub async fn call(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(form.to_owned())).expect("request")).await
+    }
+
+    /// A plain HTML form post, as a browser without JavaScript sends it.
+    pub async fn post_form(&self, path: &str, form: &str, referer: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, format!("http://localhost{referer}"));
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(form.to_owned())).expect("request")).await
+    }
+
+    pub async fn practitioner(&self, email: &str) -> String {
+        let form = format!("email={}&password={}", email.replace('@', "%40"), seed::DEMO_PASSWORD);
+        let r = self.call("/api/sign_in_practitioner", &form, None).await;
+        assert_eq!(r.status, StatusCode::OK, "sign in {email}: {}", r.body);
+        r.cookie.expect("session cookie")
+    }
+
+    pub async fn person(&self, number: &str, pin: &str) -> String {
+        let r = self.call("/api/sign_in_person", &format!("number={number}&pin={pin}"), None).await;
+        assert_eq!(r.status, StatusCode::OK, "sign in {number}: {}", r.body);
+        r.cookie.expect("session cookie")
+    }
+}
+
+/// The demo cases: Jay (Sam's), Dee (Sam's, not activated), Alex (Priya's).
+pub const JAY: i64 = 1;
+pub const ALEX: i64 = 3;
+pub const ALEX_NUMBER: &str = "40000003";
+pub const ALEX_PIN: &str = "1357";

@@ -1,0 +1,171 @@
+//! Every route and server function against every role: anonymous, person A
+//! (Jay), person B (Alex), the practitioner of A (Sam) and another practitioner
+//! (Priya, who has Alex but not Jay).
+
+use super::common::*;
+use axum::http::StatusCode;
+use server::seed;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    Anonymous,
+    PersonA,
+    PersonB,
+    PractitionerOfA,
+    OtherPractitioner,
+}
+use Role::*;
+
+const ROLES: [Role; 5] = [Anonymous, PersonA, PersonB, PractitionerOfA, OtherPractitioner];
+
+async fn cookies(app: &TestApp) -> Vec<(Role, Option<String>)> {
+    vec![
+        (Anonymous, None),
+        (PersonA, Some(app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await)),
+        (PersonB, Some(app.person(ALEX_NUMBER, ALEX_PIN).await)),
+        (PractitionerOfA, Some(app.practitioner(seed::DEMO_PRACTITIONER).await)),
+        (OtherPractitioner, Some(app.practitioner(seed::DEMO_COLLEAGUE).await)),
+    ]
+}
+
+/// Expected outcome: a status, or a redirect to a path.
+#[derive(Debug, PartialEq)]
+enum Expect {
+    Ok,
+    Redirect(&'static str),
+    Status(u16),
+}
+
+fn outcome(r: &Reply) -> Expect {
+    match r.status.as_u16() {
+        200 => Expect::Ok,
+        301..=303 | 307 => match r.location.as_deref() {
+            Some("/sign-in") => Expect::Redirect("/sign-in"),
+            Some("/practitioner/sign-in") => Expect::Redirect("/practitioner/sign-in"),
+            other => panic!("unexpected redirect to {other:?}"),
+        },
+        s => Expect::Status(s),
+    }
+}
+
+#[tokio::test]
+async fn pages_against_every_role() {
+    let app = TestApp::new();
+    let cookies = cookies(&app).await;
+    let jay = format!("/caseload/{JAY}");
+    let alex = format!("/caseload/{ALEX}");
+    let public = |_: Role| Expect::Ok;
+    let person_page = |r: Role| match r {
+        Anonymous => Expect::Redirect("/sign-in"),
+        PersonA | PersonB => Expect::Ok,
+        _ => Expect::Status(403),
+    };
+    let practitioner_page = |r: Role| match r {
+        Anonymous => Expect::Redirect("/practitioner/sign-in"),
+        PersonA | PersonB => Expect::Status(403),
+        _ => Expect::Ok,
+    };
+    let case_of = |owner: Role| {
+        move |r: Role| match r {
+            Anonymous => Expect::Redirect("/practitioner/sign-in"),
+            PersonA | PersonB => Expect::Status(403),
+            r if r == owner => Expect::Ok,
+            _ => Expect::Status(404),
+        }
+    };
+    let table: Vec<(&str, Box<dyn Fn(Role) -> Expect>)> = vec![
+        ("/", Box::new(public)),
+        ("/sign-in", Box::new(public)),
+        ("/activate", Box::new(public)),
+        ("/practitioner/sign-in", Box::new(public)),
+        ("/hope", Box::new(public)),
+        ("/health", Box::new(public)),
+        ("/no-such-page", Box::new(|_| Expect::Status(404))),
+        ("/me", Box::new(person_page)),
+        ("/caseload", Box::new(practitioner_page)),
+        ("/caseload/new", Box::new(practitioner_page)),
+        (&jay, Box::new(case_of(PractitionerOfA))),
+        (&alex, Box::new(case_of(OtherPractitioner))),
+        ("/caseload/999", Box::new(case_of(Anonymous))),
+        ("/caseload/not-a-number", Box::new(case_of(Anonymous))),
+    ];
+    for (path, expect) in &table {
+        for (role, cookie) in &cookies {
+            let r = app.get(path, cookie.as_deref()).await;
+            assert_eq!(outcome(&r), expect(*role), "GET {path} as {role:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn person_pages_show_only_their_own_case() {
+    let app = TestApp::new();
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let home = app.get("/me", Some(&jay)).await;
+    assert!(home.body.contains("Hello, Jay"), "{}", home.body);
+    assert!(!home.body.contains("Alex"));
+    let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
+    let home = app.get("/me", Some(&alex)).await;
+    assert!(home.body.contains("Hello, Alex"));
+    assert!(!home.body.contains("Jay"));
+}
+
+#[tokio::test]
+async fn caseloads_hold_only_allocated_cases() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    assert!(page.contains("Jay") && page.contains("Dee") && !page.contains("Alex"), "{page}");
+    let priya = app.practitioner(seed::DEMO_COLLEAGUE).await;
+    let page = app.get("/caseload", Some(&priya)).await.body;
+    assert!(page.contains("Alex") && !page.contains("Jay"), "{page}");
+}
+
+#[tokio::test]
+async fn server_functions_against_every_role() {
+    let app = TestApp::new();
+    let cookies = cookies(&app).await;
+    let person_only = |r: Role| match r {
+        Anonymous => 401,
+        PersonA | PersonB => 200,
+        _ => 403,
+    };
+    let practitioner_only = |r: Role| match r {
+        Anonymous => 401,
+        PersonA | PersonB => 403,
+        _ => 200,
+    };
+    // Actions on Jay's case: only Sam; Priya is told it does not exist.
+    let jay_case = |r: Role| match r {
+        Anonymous => 401,
+        PersonA | PersonB => 403,
+        PractitionerOfA => 200,
+        OtherPractitioner => 404,
+    };
+    let case_form = format!("case_id={JAY}");
+    let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
+    let table: Vec<(&str, &str, Box<dyn Fn(Role) -> u16>)> = vec![
+        ("/api/person_home", "", Box::new(person_only)),
+        ("/api/caseload", "", Box::new(practitioner_only)),
+        ("/api/case", &case_form, Box::new(jay_case)),
+        ("/api/issue_code", &case_form, Box::new(jay_case)),
+        ("/api/create_case", new_case, Box::new(practitioner_only)),
+        ("/api/hope_services", "", Box::new(|_| 200)),
+    ];
+    for (path, form, expect) in &table {
+        for (role, cookie) in &cookies {
+            let r = app.call(path, form, cookie.as_deref()).await;
+            assert_eq!(r.status.as_u16(), expect(*role), "POST {path} as {role:?}: {}", r.body);
+        }
+    }
+    // Sign-out works for everyone, and ends that session only.
+    for (role, cookie) in &cookies {
+        let r = app.call("/api/sign_out", "", cookie.as_deref()).await;
+        assert_eq!(r.status, StatusCode::OK, "sign out as {role:?}");
+        if let Some(c) = cookie {
+            let after = app.call("/api/caseload", "", Some(c)).await;
+            assert_eq!(after.status.as_u16(), 401, "{role:?} signed out");
+        }
+    }
+    assert_eq!(ROLES.len(), cookies.len());
+}
