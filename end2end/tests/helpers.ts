@@ -1,0 +1,38 @@
+import { expect, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const demo = {
+  practitioner: "practitioner@demo.waymark.example",
+  colleague: "colleague@demo.waymark.example",
+  password: "waymark-demo",
+  jayNumber: "40000001",
+  jayPin: "2580",
+};
+
+/** axe-core, WCAG 2.2 A and AA: no violations allowed. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Nothing wider than the screen: no sideways scrolling. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll, `page is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+}
+
+export async function signInPractitioner(page: Page, email = demo.practitioner) {
+  await page.goto("/practitioner/sign-in");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(demo.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+}
+
+/** The islands have hydrated once the display options have shown themselves. */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator(".display-options[data-ready=true]")).toBeVisible();
+}
