@@ -59,9 +59,8 @@ fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
             </p>
             {(c.questions > 0)
                 .then(|| {
-                    view! {
-                        <p>{format!("You asked {} questions. Your probation officer will answer.", c.questions)}</p>
-                    }
+                    let asked = if c.questions == 1 { "1 question".to_string() } else { format!("{} questions", c.questions) };
+                    view! { <p>{format!("You asked {asked}. Your probation officer will answer.")}</p> }
                 })}
         </section>
         <section class="card" aria-labelledby="steps-heading">
