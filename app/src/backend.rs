@@ -6,6 +6,7 @@
 //! so authorisation holds even if a server function forgot its own check.
 
 use crate::error::AppResult;
+use crate::model::catalogue;
 use crate::model::*;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClientKey(pub String);
 
-pub trait Backend: Send + Sync + 'static {
+pub trait Backend: LicenceBackend + PlanBackend + Send + Sync + 'static {
     // --- sign-in and sessions ---
     fn sign_in_practitioner(&self, email: &str, password: &str, client: &ClientKey) -> AppResult<IssuedSession>;
     /// Use a one-time code and choose a PIN; returns the session and the person's Waymark number.
@@ -34,6 +35,97 @@ pub trait Backend: Send + Sync + 'static {
 
     // --- public ---
     fn hope_services(&self) -> AppResult<Vec<ServiceSummary>>;
+}
+
+/// Licence conditions: the catalogue, each case's conditions, answers and explanations.
+pub trait LicenceBackend {
+    /// The catalogue of one policy version (for choosing conditions).
+    fn templates(&self, version: &str) -> AppResult<Vec<Template>>;
+    fn template(&self, version: &str, code: &str) -> AppResult<Template>;
+    /// The person's own licence; opening it marks written explanations read.
+    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence>;
+    fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()>;
+    /// A case's licence as its practitioner sees it.
+    fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence>;
+    fn add_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        new: &NewCondition,
+        explanation: Option<&str>,
+    ) -> AppResult<ConditionId>;
+    /// A new version of a condition: new values and/or a new explanation.
+    fn edit_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+        details: &catalogue::Details,
+        explanation: Option<&str>,
+    ) -> AppResult<()>;
+    fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()>;
+    fn reply_to_question(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+        body: &str,
+    ) -> AppResult<()>;
+    fn add_explanation(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        kind: ExplanationKind,
+        title: &str,
+        body: &str,
+    ) -> AppResult<()>;
+}
+
+/// Appointments and the steps to ID, a bank account and the rest.
+pub trait PlanBackend {
+    fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>>;
+    fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()>;
+    fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>>;
+    fn create_appointment(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        draft: &AppointmentDraft,
+    ) -> AppResult<AppointmentId>;
+    fn update_appointment(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        appointment: AppointmentId,
+        draft: &AppointmentDraft,
+    ) -> AppResult<()>;
+    fn cancel_appointment(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        appointment: AppointmentId,
+        reason: Option<&str>,
+    ) -> AppResult<()>;
+    fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>>;
+    fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>>;
+    /// `by`: `None` for the person, the practitioner otherwise (who must have the case).
+    fn set_step_status(
+        &self,
+        by: Option<PractitionerId>,
+        case: CaseId,
+        step: StepId,
+        status: StepStatus,
+        reason: Option<&str>,
+    ) -> AppResult<()>;
+    fn add_custom_step(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        track: Track,
+        title: &str,
+        helper: Option<&str>,
+    ) -> AppResult<()>;
+    fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

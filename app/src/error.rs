@@ -55,6 +55,25 @@ impl AppError {
         }
     }
 
+    /// As `keeping`, for values built at run time (lists of inputs).
+    pub fn keeping_owned(self, kept: Vec<(String, String)>) -> Self {
+        match self {
+            AppError::Invalid(mut inv) => {
+                inv.kept = kept;
+                AppError::Invalid(inv)
+            }
+            other => other,
+        }
+    }
+
+    /// Every value kept under this name (inputs that take several values).
+    pub fn kept_all(&self, name: &str) -> Vec<String> {
+        match self {
+            AppError::Invalid(inv) => inv.kept.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The field this error is about, if any.
     pub fn field(&self) -> Option<&str> {
         match self {

@@ -83,3 +83,27 @@ mod tests {
         assert_eq!(when(ts("2027-01-05T00:00:00Z"), now), "Tuesday 5 January 2027, 12 am");
     }
 }
+
+/// Percent-encode a value for a URL query (maps and directions links).
+pub fn url_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// How long, in plain words: "45 minutes", "1 hour", "1 hour 30 minutes".
+pub fn minutes(m: u32) -> String {
+    match (m / 60, m % 60) {
+        (0, m) => format!("{m} minutes"),
+        (1, 0) => "1 hour".into(),
+        (h, 0) => format!("{h} hours"),
+        (1, m) => format!("1 hour {m} minutes"),
+        (h, m) => format!("{h} hours {m} minutes"),
+    }
+}

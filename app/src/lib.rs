@@ -11,6 +11,7 @@ pub mod format;
 pub mod islands;
 pub mod model;
 pub mod pages;
+pub mod readability;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet};
@@ -79,6 +80,24 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload") view=caseload::CaseloadPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/new") view=new_case::NewCasePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id") view=case::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/me/licence") view=person_licence::PersonLicencePage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/licence") view=case_licence::CaseLicencePage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/licence/add") view=condition_form::ChooseConditionPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/caseload/:id/licence/add/:version/:code")
+                    view=condition_form::AddConditionPage
+                    ssr=SsrMode::Async
+                />
+                <Route path=path!("/caseload/:id/licence/:cid/edit") view=condition_form::EditConditionPage ssr=SsrMode::Async />
+                <Route path=path!("/me/appointments") view=person_appointments::PersonAppointmentsPage ssr=SsrMode::Async />
+                <Route path=path!("/me/steps") view=person_steps::PersonStepsPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/appointments") view=case_appointments::CaseAppointmentsPage ssr=SsrMode::Async />
+                <Route
+                    path=path!("/caseload/:id/appointments/:aid/edit")
+                    view=case_appointments::EditAppointmentPage
+                    ssr=SsrMode::Async
+                />
+                <Route path=path!("/caseload/:id/steps") view=case_steps::CaseStepsPage ssr=SsrMode::Async />
                 <Route path=path!("/hope") view=hope::HopePage ssr=SsrMode::Async />
             </Routes>
         </Router>

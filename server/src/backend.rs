@@ -1,14 +1,17 @@
 //! `app::backend::Backend` for the real server: the store plus sign-in rules.
 
 use crate::auth::{self, Limits};
+use crate::catalogue::Catalogue;
 use crate::store::{self, SessionOwner, Store, StoreError};
-use app::backend::{Backend, ClientKey};
+use app::backend::{Backend, ClientKey, LicenceBackend, PlanBackend};
 use app::error::{AppError, AppResult};
+use app::model::catalogue::{check_details, Details};
 use app::model::*;
 use std::sync::Arc;
 
 pub struct WaymarkBackend {
     store: Arc<Store>,
+    catalogue: Arc<Catalogue>,
     limits: Limits,
     /// Production refuses demo accounts even if demo rows are in the database.
     refuse_demo: bool,
@@ -29,8 +32,8 @@ fn limited(l: auth::Limited) -> AppError {
 }
 
 impl WaymarkBackend {
-    pub fn new(store: Arc<Store>, limits: Limits, refuse_demo: bool) -> Self {
-        WaymarkBackend { store, limits, refuse_demo }
+    pub fn new(store: Arc<Store>, catalogue: Arc<Catalogue>, limits: Limits, refuse_demo: bool) -> Self {
+        WaymarkBackend { store, catalogue, limits, refuse_demo }
     }
 
     pub fn store(&self) -> &Store {
@@ -209,4 +212,376 @@ impl Backend for WaymarkBackend {
 
 fn is_demo_case(conn: &rusqlite::Connection, case: CaseId) -> AppResult<bool> {
     conn.query_row("SELECT is_demo FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).map_err(db)
+}
+
+/// Licence conditions (issue 3): the catalogue joined with each case's rows.
+impl WaymarkBackend {
+    fn template_for(&self, template: &Option<(String, String)>) -> Option<&Template> {
+        template.as_ref().and_then(|(v, c)| self.catalogue.get(v, c))
+    }
+
+    fn official_words(&self, template: Option<&Template>, details: &Details, bespoke: Option<&str>) -> String {
+        match template {
+            Some(t) => t.official_words(details),
+            None => bespoke.unwrap_or_default().to_owned(),
+        }
+    }
+
+    fn licence(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<PersonLicence> {
+        let rows = store::condition_rows(conn, case)?;
+        let mut messages = store::condition_messages(conn, case)?;
+        let history = store::previous_versions(conn, case)?;
+        let mut conditions = Vec::with_capacity(rows.len());
+        for row in rows {
+            let template = self.template_for(&row.template);
+            let thread = messages.iter().filter(|(id, _)| *id == row.id).map(|(_, m)| m.clone()).collect();
+            messages.retain(|(id, _)| *id != row.id);
+            let earlier = history.iter().find(|h| h.condition == row.id).map(|h| EarlierVersion {
+                version: h.version,
+                official_words: self.official_words(template, &h.details, h.bespoke_text.as_deref()),
+                explanation: h.explanation.clone(),
+                replaced_at: jiff::Timestamp::from_second(h.replaced_at).unwrap_or_default(),
+            });
+            let plain = template.map(|t| t.plain.clone());
+            conditions.push(LicenceCondition {
+                id: row.id,
+                case_id: case,
+                licence: row.licence,
+                group: plain.as_ref().map(|p| p.group).unwrap_or(ConditionGroup::EveryDay),
+                headline: plain
+                    .as_ref()
+                    .map(|p| p.headline.clone())
+                    .unwrap_or_else(|| "A rule your probation officer wrote for you".into()),
+                plain,
+                official_words: self.official_words(template, &row.details, row.bespoke_text.as_deref()),
+                explanation: row.explanation,
+                version: row.version,
+                understanding: row.understanding,
+                thread,
+                earlier,
+                today: template.and_then(|t| today_words(t, &row.details)),
+                template: row.template,
+                details: row.details,
+            });
+        }
+        conditions.sort_by_key(|c| (c.group, c.licence, c.id));
+        Ok(PersonLicence { conditions, explanations: store::explanations(conn, case)? })
+    }
+
+    /// Run `f` in a write transaction on a case the practitioner may see.
+    fn on_case<T>(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        action: &str,
+        f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>,
+    ) -> AppResult<T> {
+        let mut conn = self.store.write();
+        let tx = conn.transaction().map_err(db)?;
+        if !store::case_visible_to(&tx, practitioner, case)? {
+            return Err(AppError::NotFound);
+        }
+        let out = f(&tx)?;
+        store::audit(&tx, Some(practitioner), Some(case), action)?;
+        tx.commit().map_err(db)?;
+        Ok(out)
+    }
+}
+
+fn check_text(field: &str, text: &str, max: usize, what: &str) -> AppResult<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(AppError::invalid(field, format!("Write {what}.")));
+    }
+    if text.chars().count() > max {
+        return Err(AppError::invalid(field, format!("Keep {what} to {max} characters or fewer.")));
+    }
+    Ok(text.to_owned())
+}
+
+fn optional_explanation(text: Option<&str>) -> AppResult<Option<String>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => check_text("explanation", t, EXPLANATION_MAX, "the explanation").map(Some),
+    }
+}
+
+impl LicenceBackend for WaymarkBackend {
+    fn templates(&self, version: &str) -> AppResult<Vec<Template>> {
+        let list: Vec<Template> = self.catalogue.in_version(version).cloned().collect();
+        if list.is_empty() {
+            return Err(AppError::NotFound);
+        }
+        Ok(list)
+    }
+
+    fn template(&self, version: &str, code: &str) -> AppResult<Template> {
+        self.catalogue.get(version, code).cloned().ok_or(AppError::NotFound)
+    }
+
+    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence> {
+        let licence = self.licence(&self.store.read(), case)?;
+        if licence.explanations.iter().any(|e| e.read_at.is_none()) {
+            store::mark_explanations_read(&self.store.write(), case)?;
+        }
+        Ok(licence)
+    }
+
+    fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {
+        let answer = match answer {
+            Answer::Understood => Answer::Understood,
+            Answer::Question(text) => Answer::Question(check_text("question", text, MESSAGE_MAX, "your question")?),
+        };
+        let mut conn = self.store.write();
+        let tx = conn.transaction().map_err(db)?;
+        if !store::record_answer(&tx, case, condition, &answer)? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().map_err(db)?;
+        Ok(())
+    }
+
+    fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
+        let conn = self.store.read();
+        if !store::case_visible_to(&conn, practitioner, case)? {
+            return Err(AppError::NotFound);
+        }
+        self.licence(&conn, case)
+    }
+
+    fn add_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        new: &NewCondition,
+        explanation: Option<&str>,
+    ) -> AppResult<ConditionId> {
+        let explanation = optional_explanation(explanation)?;
+        match new {
+            NewCondition::Catalogue { version, code, details } => {
+                let template = self.catalogue.get(version, code).ok_or(AppError::NotFound)?;
+                let details = check_details(&template.inputs, details)?;
+                self.on_case(practitioner, case, "added condition", |tx| {
+                    Ok(store::insert_condition(
+                        tx,
+                        case,
+                        template.licence,
+                        Some((version, code)),
+                        None,
+                        &details,
+                        explanation.as_deref(),
+                    )?)
+                })
+            }
+            NewCondition::Bespoke { licence, text } => {
+                let text = check_text("bespoke_text", text, EXPLANATION_MAX, "the condition")?;
+                self.on_case(practitioner, case, "added bespoke condition", |tx| {
+                    Ok(store::insert_condition(
+                        tx,
+                        case,
+                        *licence,
+                        None,
+                        Some(&text),
+                        &Details::new(),
+                        explanation.as_deref(),
+                    )?)
+                })
+            }
+        }
+    }
+
+    fn edit_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+        details: &Details,
+        explanation: Option<&str>,
+    ) -> AppResult<()> {
+        let explanation = optional_explanation(explanation)?;
+        let current = self.case_licence(practitioner, case)?;
+        let row = current.conditions.iter().find(|c| c.id == condition).ok_or(AppError::NotFound)?;
+        let details = match self.template_for(&row.template) {
+            Some(t) => check_details(&t.inputs, details)?,
+            None => Details::new(),
+        };
+        if details == row.details && explanation == row.explanation {
+            return Ok(()); // Nothing changed: no new version to confirm.
+        }
+        self.on_case(practitioner, case, "changed condition", |tx| {
+            store::update_condition(tx, case, condition, practitioner, &details, None, explanation.as_deref())?
+                .then_some(())
+                .ok_or(AppError::NotFound)
+        })
+    }
+
+    fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()> {
+        self.on_case(practitioner, case, "removed condition", |tx| {
+            store::remove_condition(tx, case, condition)?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn reply_to_question(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+        body: &str,
+    ) -> AppResult<()> {
+        let body = check_text("reply", body, MESSAGE_MAX, "your answer")?;
+        self.on_case(practitioner, case, "answered a question", |tx| {
+            store::record_reply(tx, case, condition, practitioner, &body)?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn add_explanation(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        kind: ExplanationKind,
+        title: &str,
+        body: &str,
+    ) -> AppResult<()> {
+        let title = check_text("title", title, 120, "a short title")?;
+        let body = check_text("body", body, EXPLANATION_MAX, "the explanation")?;
+        self.on_case(practitioner, case, "wrote an explanation", |tx| {
+            store::insert_explanation(tx, case, practitioner, kind, &title, &body)?;
+            Ok(())
+        })
+    }
+}
+
+/// Appointments and steps (issue 4).
+impl PlanBackend for WaymarkBackend {
+    fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>> {
+        Ok(store::appointments(&self.store.read(), case)?)
+    }
+
+    fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()> {
+        let rsvp = match rsvp {
+            Rsvp::Attending => Rsvp::Attending,
+            Rsvp::NeedsChange(reason) => {
+                Rsvp::NeedsChange(check_text("reason", reason, MESSAGE_MAX, "why you need a change")?)
+            }
+        };
+        let mut conn = self.store.write();
+        let tx = conn.transaction().map_err(db)?;
+        if !store::record_rsvp(&tx, case, appointment, &rsvp)? {
+            return Err(AppError::NotFound);
+        }
+        tx.commit().map_err(db)?;
+        Ok(())
+    }
+
+    fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
+        let conn = self.store.read();
+        if !store::case_visible_to(&conn, practitioner, case)? {
+            return Err(AppError::NotFound);
+        }
+        Ok(store::appointments(&conn, case)?)
+    }
+
+    fn create_appointment(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        draft: &AppointmentDraft,
+    ) -> AppResult<AppointmentId> {
+        self.on_case(practitioner, case, "set an appointment", |tx| Ok(store::insert_appointment(tx, case, draft)?))
+    }
+
+    fn update_appointment(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        appointment: AppointmentId,
+        draft: &AppointmentDraft,
+    ) -> AppResult<()> {
+        self.on_case(practitioner, case, "changed an appointment", |tx| {
+            store::update_appointment(tx, case, appointment, draft)?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn cancel_appointment(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        appointment: AppointmentId,
+        reason: Option<&str>,
+    ) -> AppResult<()> {
+        let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(r) => Some(check_text("cancel_reason", r, MESSAGE_MAX, "the reason")?),
+            None => None,
+        };
+        self.on_case(practitioner, case, "cancelled an appointment", |tx| {
+            store::cancel_appointment(tx, case, appointment, reason.as_deref())?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>> {
+        Ok(store::steps(&self.store.read(), case)?)
+    }
+
+    fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>> {
+        let conn = self.store.read();
+        if !store::case_visible_to(&conn, practitioner, case)? {
+            return Err(AppError::NotFound);
+        }
+        Ok(store::steps(&conn, case)?)
+    }
+
+    fn set_step_status(
+        &self,
+        by: Option<PractitionerId>,
+        case: CaseId,
+        step: StepId,
+        status: StepStatus,
+        reason: Option<&str>,
+    ) -> AppResult<()> {
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        let reason = match (status, reason) {
+            (StepStatus::Stuck, None) => {
+                return Err(AppError::invalid("reason", "Say what is in the way, so someone can help."))
+            }
+            (_, Some(r)) => Some(check_text("reason", r, REASON_MAX, "the reason")?),
+            (_, None) => None,
+        };
+        let apply = |tx: &rusqlite::Transaction| {
+            store::set_step_status(tx, case, step, by, status, reason.as_deref())?.ok_or(AppError::NotFound)
+        };
+        match by {
+            Some(practitioner) => self.on_case(practitioner, case, "changed a step", apply),
+            None => {
+                let mut conn = self.store.write();
+                let tx = conn.transaction().map_err(db)?;
+                apply(&tx)?;
+                tx.commit().map_err(db)?;
+                Ok(())
+            }
+        }
+    }
+
+    fn add_custom_step(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        track: Track,
+        title: &str,
+        helper: Option<&str>,
+    ) -> AppResult<()> {
+        let title = check_text("title", title, 200, "what the step is")?;
+        let helper = helper
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(|h| check_text("helper", h, 200, "who is helping"))
+            .transpose()?;
+        self.on_case(practitioner, case, "added a step", |tx| {
+            store::insert_custom_step(tx, case, track, &title, helper.as_deref())?;
+            Ok(())
+        })
+    }
+
+    fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>> {
+        Ok(store::steps_overview(&self.store.read(), practitioner)?)
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod backend;
+pub mod catalogue;
 pub mod config;
 pub mod http;
 pub mod seed;
@@ -14,10 +15,11 @@ pub fn start(
     config: &config::Config,
 ) -> Result<(axum::Router, Arc<backend::WaymarkBackend>, Option<seed::Seeded>), StartError> {
     config.check()?;
+    let catalogue = Arc::new(catalogue::Catalogue::load()?);
     let store = Arc::new(store::Store::open(&config.data_dir)?);
     let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
     let limits = auth::Limits::new(config.attempts_per_client, config.attempts_per_account);
-    let backend = Arc::new(backend::WaymarkBackend::new(store, limits, config.is_production()));
+    let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, config.is_production()));
     Ok((http::build(config, backend.clone()), backend, seeded))
 }
 
@@ -27,4 +29,6 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    #[error("licence catalogue: {0}")]
+    Catalogue(#[from] catalogue::CatalogueError),
 }

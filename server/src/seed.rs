@@ -3,7 +3,8 @@
 //! run finds the demo office and changes nothing. Refused in production.
 
 use crate::auth;
-use crate::store::{self, NewAppointment, NewPractitioner, NewService, Store, StoreResult};
+use crate::store::{self, NewPractitioner, NewService, Store, StoreResult};
+use app::model::catalogue::Details;
 use app::model::*;
 use jiff::{civil::Date, Timestamp, ToSpan};
 
@@ -27,6 +28,7 @@ const STANDARD_V4: [&str; 8] = [
     "88069445-08cb-4f16-915f-5a162d085c26",
     "7d416906-0e94-4fde-ae86-8339d339ccb7",
 ];
+const CURFEW: &str = "52faefcf-15f0-42c5-b908-621b4a7ecdb9";
 const JOB_CENTRE: &str = "b149bc47-b279-427b-9ddc-c472fdc74ba5";
 const DRUG_TEST: &str = "322bb3f7-2ee1-46aa-ae1c-3f743efd4327";
 const MENTAL_HEALTH_VISITS: &str = "9ae2a336-3491-4667-aaed-dd852b09b4b9";
@@ -104,35 +106,61 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
         true,
     )?;
     store::set_pin(&tx, jay, &hash(DEMO_PERSON_PIN)?)?;
-    add_conditions(&tx, jay, &[JOB_CENTRE, DRUG_TEST], &["understood", "understood", "understood", "question"])?;
+    add_conditions(
+        &tx,
+        jay,
+        &[JOB_CENTRE, DRUG_TEST],
+        &["understood", "understood", "understood", "Does my mum's flat count as staying somewhere else?"],
+    )?;
+    let curfew: Details = [("numberOfCurfews", "One curfew"), ("oneCurfewStart", "19:00"), ("oneCurfewEnd", "07:00")]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
+        .collect();
+    let explained =
+        "Be home by 7 in the evening. Stay in until 7 in the morning. If work needs you out late, ask me first.";
+    store::insert_answered_condition(&tx, jay, "4.0", CURFEW, &curfew, Some(explained), None)?;
+    store::insert_explanation(
+        &tx,
+        jay,
+        sam,
+        ExplanationKind::Decision,
+        "Why you have a curfew",
+        "You have a curfew for the first three months. It helps you settle in. We will look at it again in February.",
+    )?;
+
     let place = "Northbridge Probation Office, 1 Station Road";
     store::insert_appointment(
         &tx,
         jay,
-        &NewAppointment {
+        &AppointmentDraft {
             kind: AppointmentKind::Supervision,
             starts_at: at(1, 10, 30),
             duration_min: 45,
-            place,
-            with_whom: Some("Sam Okafor"),
-            bring: Some("Your licence"),
+            place: place.to_owned(),
+            with_whom: Some("Sam Okafor".into()),
+            bring: Some("Your licence".into()),
+            repeat: Repeat::Weekly,
+            repeat_count: 12,
+            ..blank()
         },
     )?;
     store::insert_appointment(
         &tx,
         jay,
-        &NewAppointment {
+        &AppointmentDraft {
             kind: AppointmentKind::JobCentre,
             starts_at: at(3, 14, 0),
             duration_min: 30,
-            place: "Northbridge Jobcentre, 12 High Street",
+            place: "Northbridge Jobcentre, 12 High Street".to_owned(),
             with_whom: None,
-            bring: Some("Any ID you have"),
+            bring: Some("Any ID you have".into()),
+            ..blank()
         },
     )?;
     add_steps(
         &tx,
         jay,
+        sam,
         &[StepStatus::Done, StepStatus::InProgress, StepStatus::NotStarted, StepStatus::Stuck, StepStatus::Done],
     )?;
 
@@ -149,16 +177,17 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
     store::insert_appointment(
         &tx,
         dee,
-        &NewAppointment {
+        &AppointmentDraft {
             kind: AppointmentKind::Induction,
             starts_at: at(2, 11, 0),
             duration_min: 60,
-            place,
-            with_whom: Some("Sam Okafor"),
-            bring: Some("Your licence and any letters from prison"),
+            place: place.to_owned(),
+            with_whom: Some("Sam Okafor".into()),
+            bring: Some("Your licence and any letters from prison".into()),
+            ..blank()
         },
     )?;
-    add_steps(&tx, dee, &[StepStatus::NotStarted, StepStatus::NotStarted])?;
+    add_steps(&tx, dee, sam, &[StepStatus::NotStarted, StepStatus::NotStarted])?;
     store::replace_code(&tx, dee, DEMO_ACTIVATION_CODE, sam, now.as_second() + auth::CODE_VALID_SECONDS)?;
 
     // Alex: Priya's case, so the two practitioners see different caseloads.
@@ -175,48 +204,62 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
     store::insert_appointment(
         &tx,
         alex,
-        &NewAppointment {
+        &AppointmentDraft {
             kind: AppointmentKind::DrugAndAlcohol,
             starts_at: at(4, 9, 30),
             duration_min: 60,
-            place: "Northbridge Recovery Hub, 5 Mill Lane",
+            place: "Northbridge Recovery Hub, 5 Mill Lane".to_owned(),
             with_whom: None,
             bring: None,
+            ..blank()
         },
     )?;
-    add_steps(&tx, alex, &[StepStatus::Done, StepStatus::Done, StepStatus::InProgress])?;
+    add_steps(&tx, alex, priya, &[StepStatus::Done, StepStatus::Done, StepStatus::InProgress])?;
 
     seed_services(&tx, office)?;
     tx.commit()?;
     Ok(Seeded::Created)
 }
 
+/// The standard conditions plus `additional` ones; `answers` go to them in order.
 fn add_conditions(
     conn: &rusqlite::Connection,
     case: CaseId,
     additional: &[&str],
-    responses: &[&str],
-) -> StoreResult<()> {
+    answers: &[&str],
+) -> StoreResult<Vec<ConditionId>> {
+    let mut ids = Vec::new();
     for (i, code) in STANDARD_V4.iter().chain(additional).enumerate() {
-        let response = responses.get(i).copied().unwrap_or("unread");
-        store::insert_condition(conn, case, "4.0", code, "{}", response)?;
+        let answer = match answers.get(i).copied() {
+            Some("understood") => Some(Answer::Understood),
+            Some(question) if !question.is_empty() => Some(Answer::Question(question.to_owned())),
+            _ => None,
+        };
+        ids.push(store::insert_answered_condition(conn, case, "4.0", code, &Default::default(), None, answer)?);
     }
-    Ok(())
+    Ok(ids)
 }
 
-/// The common first steps, in order; `statuses` sets as many as given.
-fn add_steps(conn: &rusqlite::Connection, case: CaseId, statuses: &[StepStatus]) -> StoreResult<()> {
-    let steps = [
-        (Track::Id, "Get your birth certificate"),
-        (Track::Bank, "Open a basic bank account"),
-        (Track::Benefits, "Claim Universal Credit"),
-        (Track::Id, "Get a provisional driving licence"),
-        (Track::Health, "Register with a GP"),
-        (Track::Housing, "Ask the council for help with housing"),
-    ];
-    for (i, (track, title)) in steps.iter().enumerate() {
-        let status = statuses.get(i).copied().unwrap_or(StepStatus::NotStarted);
-        store::insert_step(conn, case, *track, title, i as u32, status)?;
+/// The common first steps, in order; `statuses` sets as many as given, each
+/// change recorded as made by the practitioner (a stuck step gets a reason).
+fn add_steps(
+    conn: &rusqlite::Connection,
+    case: CaseId,
+    by: PractitionerId,
+    statuses: &[StepStatus],
+) -> StoreResult<()> {
+    let keys = ["birth_certificate", "bank_account", "universal_credit", "provisional_licence", "gp", "duty_to_refer"];
+    for (i, key) in keys.iter().enumerate() {
+        let step = store::insert_guided_step(conn, case, key, StepStatus::NotStarted)?;
+        match statuses.get(i).copied() {
+            None | Some(StepStatus::NotStarted) => {}
+            Some(StepStatus::Stuck) => {
+                store::set_step_status(conn, case, step, Some(by), StepStatus::Stuck, Some("Needs a photo first"))?;
+            }
+            Some(status) => {
+                store::set_step_status(conn, case, step, Some(by), status, None)?;
+            }
+        }
     }
     Ok(())
 }
@@ -354,5 +397,22 @@ mod tests {
         assert_eq!(count(&store), before);
         let cases: i64 = store.read().query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();
         assert_eq!(cases, 3);
+    }
+}
+
+/// The fields demo appointments leave empty.
+fn blank() -> AppointmentDraft {
+    AppointmentDraft {
+        kind: AppointmentKind::Other,
+        starts_at: Timestamp::now(),
+        duration_min: 60,
+        place: String::new(),
+        room: None,
+        with_whom: None,
+        bring: None,
+        notes: None,
+        phone: Some("01632 960 000".into()),
+        repeat: Repeat::Never,
+        repeat_count: 1,
     }
 }

@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod caseload;
 pub mod hope;
+pub mod licence;
 pub mod person;
+pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod request;

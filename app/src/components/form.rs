@@ -31,6 +31,9 @@ pub enum InputKind {
     NewPin,
     Code,
     Date,
+    Time,
+    Number,
+    Tel,
 }
 
 #[component]
@@ -40,9 +43,16 @@ pub fn Field(
     #[prop(optional, into)] hint: Option<String>,
     kind: InputKind,
     #[prop(optional)] error: FormError,
+    /// The form field's name when it differs from its id (e.g. `form[date]`).
+    #[prop(optional, into)]
+    input_name: Option<String>,
+    /// The value to show when there is no error to refill from.
+    #[prop(optional_no_strip)]
+    value: Option<String>,
 ) -> impl IntoView {
     let message = error.as_ref().filter(|e| e.field() == Some(name.as_str())).map(|e| e.to_string());
-    let value = error.as_ref().and_then(|e| e.kept(&name)).unwrap_or_default();
+    let value = error.as_ref().and_then(|e| e.kept(&name)).or(value).unwrap_or_default();
+    let input_name = input_name.unwrap_or_else(|| name.clone());
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described_by = [hint.as_ref().map(|_| hint_id.clone()), message.as_ref().map(|_| error_id.clone())]
@@ -58,6 +68,9 @@ pub fn Field(
         InputKind::NewPin => ("password", "new-password", Some("numeric")),
         InputKind::Code => ("text", "one-time-code", None),
         InputKind::Date => ("date", "off", None),
+        InputKind::Time => ("time", "off", None),
+        InputKind::Number => ("text", "off", Some("numeric")),
+        InputKind::Tel => ("tel", "off", None),
     };
     let invalid = message.is_some();
     view! {
@@ -67,7 +80,7 @@ pub fn Field(
             {message.map(|m| view! { <p class="error-message" id=error_id.clone()>{m}</p> })}
             <input
                 id=name.clone()
-                name=name
+                name=input_name
                 type=type_
                 autocomplete=autocomplete
                 inputmode=inputmode

@@ -1,11 +1,18 @@
 //! Domain types shared by the server and the browser.
 
+mod appointment;
 mod case;
+pub mod catalogue;
 mod ids;
+mod licence;
+mod step;
 mod validate;
 mod viewer;
 
+pub use appointment::*;
 pub use case::*;
 pub use ids::*;
+pub use licence::*;
+pub use step::*;
 pub use validate::*;
 pub use viewer::*;

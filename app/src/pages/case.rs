@@ -70,6 +70,15 @@ fn Case(case: CaseOverview) -> impl IntoView {
                 {format!(", {} open questions", c.questions)}
             </dd>
         </dl>
+        <p>
+            <a class="button" href=format!("/caseload/{}/licence", e.case_id)>"Licence conditions"</a>
+        </p>
+        <p>
+            <a class="button" href=format!("/caseload/{}/appointments", e.case_id)>"Appointments"</a>
+        </p>
+        <p>
+            <a class="button" href=format!("/caseload/{}/steps", e.case_id)>"ID, bank and other steps"</a>
+        </p>
         <section class="card" aria-labelledby="code-heading">
             <h2 id="code-heading">"Code to start Waymark"</h2>
             {case

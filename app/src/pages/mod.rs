@@ -2,13 +2,20 @@
 
 pub mod activate;
 pub mod case;
+pub mod case_appointments;
+pub mod case_licence;
+pub mod case_steps;
 pub mod caseload;
+pub mod condition_form;
 pub mod hope;
 pub mod landing;
 pub mod new_case;
 pub mod not_found;
+pub mod person_appointments;
 pub mod person_home;
+pub mod person_licence;
 pub mod person_sign_in;
+pub mod person_steps;
 pub mod practitioner_sign_in;
 
 /// The error a plain form post came back with (read from the URL by the router).

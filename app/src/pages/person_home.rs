@@ -50,12 +50,18 @@ fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
                 Some(a) => view! { <Appointment a now /> }.into_any(),
                 None => view! { <p>"You have no appointments coming up."</p> }.into_any(),
             }}
+            <p>
+                <a class="button" href="/me/appointments">"All your appointments"</a>
+            </p>
         </section>
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
             <p>{format!("Your licence has {} rules.", c.total)}</p>
             <p>
                 <Progress done=c.understood total=c.total label="understood" />
+            </p>
+            <p>
+                <a class="button" href="/me/licence">"Read your licence"</a>
             </p>
             {(c.questions > 0)
                 .then(|| {
@@ -68,6 +74,9 @@ fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
             <ul class="tracks">
                 {home.tracks.into_iter().map(|t| view! { <TrackLine t /> }).collect_view()}
             </ul>
+            <p>
+                <a class="button" href="/me/steps">"See your steps"</a>
+            </p>
         </section>
         <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
     }

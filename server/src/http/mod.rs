@@ -2,6 +2,7 @@
 
 mod api_status;
 mod body_limit;
+mod calendar;
 mod headers;
 mod router;
 mod session;

@@ -1,6 +1,6 @@
 //! The one route table: Leptos pages, server functions under /api, health, static files.
 
-use super::{api_status, body_limit, headers, session};
+use super::{api_status, body_limit, calendar, headers, session};
 use crate::backend::WaymarkBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
@@ -71,6 +71,8 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
 
     Router::new()
         .route("/health", get(health))
+        .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
+        .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
         .leptos_routes_with_context(&state, routes, ctx, shell)
         .fallback(static_or_not_found)
         .layer(middleware::from_fn(api_status::error_status))

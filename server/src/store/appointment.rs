@@ -1,44 +1,176 @@
-//! Appointments.
+//! Appointments, with repeats, moves, cancellations and the person's answer.
 
-use super::StoreResult;
+use super::{StoreError, StoreResult};
 use app::model::*;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, Row};
 
-pub fn next_appointment(conn: &Connection, case: CaseId) -> StoreResult<Option<AppointmentSummary>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, starts_at, place, with_whom FROM appointment
-         WHERE case_id = ?1 AND status = 'scheduled' AND starts_at + duration_min * 60 > ?2
-         ORDER BY starts_at LIMIT 1",
-    )?;
-    let row: Option<(String, i64, String, Option<String>)> = stmt
-        .query_row(params![case.0, super::now()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?;
-    row.map(|(kind, at, place, with_whom)| {
-        Ok(AppointmentSummary {
-            kind: AppointmentKind::parse(&kind)
-                .ok_or_else(|| super::StoreError::Corrupt(format!("appointment kind {kind:?}")))?,
-            starts_at: super::timestamp(at)?,
-            place,
-            with_whom,
-        })
+const COLUMNS: &str = "id, case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
+     repeat, repeat_count, status, cancel_reason, moved_from, response, response_reason, responded_at";
+
+fn from_row(r: &Row) -> StoreResult<Appointment> {
+    let kind: String = r.get(2)?;
+    let repeat: String = r.get(11)?;
+    let status: String = r.get(13)?;
+    let moved: Option<i64> = r.get(15)?;
+    let response: Option<String> = r.get(16)?;
+    let reason: Option<String> = r.get(17)?;
+    let responded: Option<i64> = r.get(18)?;
+    Ok(Appointment {
+        id: AppointmentId(r.get(0)?),
+        case_id: CaseId(r.get(1)?),
+        kind: AppointmentKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("appointment kind {kind}")))?,
+        starts_at: super::timestamp(r.get(3)?)?,
+        duration_min: r.get(4)?,
+        place: r.get(5)?,
+        room: r.get(6)?,
+        with_whom: r.get(7)?,
+        bring: r.get(8)?,
+        notes: r.get(9)?,
+        phone: r.get(10)?,
+        repeat: Repeat::parse(&repeat).ok_or_else(|| StoreError::Corrupt(format!("repeat {repeat}")))?,
+        repeat_count: r.get(12)?,
+        cancelled: status == "cancelled",
+        cancel_reason: r.get(14)?,
+        moved_from: moved.map(super::timestamp).transpose()?,
+        rsvp: match response.as_deref() {
+            Some("attending") => Some(Rsvp::Attending),
+            Some("change") => Some(Rsvp::NeedsChange(reason.unwrap_or_default())),
+            _ => None,
+        },
+        rsvp_at: responded.map(super::timestamp).transpose()?,
     })
-    .transpose()
 }
 
-pub struct NewAppointment<'a> {
-    pub kind: AppointmentKind,
-    pub starts_at: jiff::Timestamp,
-    pub duration_min: u32,
-    pub place: &'a str,
-    pub with_whom: Option<&'a str>,
-    pub bring: Option<&'a str>,
+/// Every appointment of a case, soonest first.
+pub fn appointments(conn: &Connection, case: CaseId) -> StoreResult<Vec<Appointment>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM appointment WHERE case_id = ?1 ORDER BY starts_at, id"))?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(from_row(r)?);
+    }
+    Ok(out)
 }
 
-pub fn insert_appointment(conn: &Connection, case: CaseId, a: &NewAppointment) -> StoreResult<()> {
+pub fn appointment(conn: &Connection, case: CaseId, id: AppointmentId) -> StoreResult<Option<Appointment>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1 AND case_id = ?2"))?;
+    let mut rows = stmt.query(params![id.0, case.0])?;
+    rows.next()?.map(from_row).transpose()
+}
+
+/// The next appointment that has not ended, repeats included.
+pub fn next_appointment(conn: &Connection, case: CaseId) -> StoreResult<Option<AppointmentSummary>> {
+    let now = jiff::Timestamp::now();
+    let next = appointments(conn, case)?
+        .into_iter()
+        .filter(|a| !a.cancelled)
+        .filter_map(|a| a.next_start(now).map(|s| (s, a)))
+        .min_by_key(|(s, _)| *s);
+    Ok(next.map(|(starts_at, a)| AppointmentSummary {
+        kind: a.kind,
+        starts_at,
+        place: a.place,
+        with_whom: a.with_whom,
+    }))
+}
+
+pub fn insert_appointment(conn: &Connection, case: CaseId, a: &AppointmentDraft) -> StoreResult<AppointmentId> {
     conn.execute(
-        "INSERT INTO appointment (case_id, kind, starts_at, duration_min, place, with_whom, bring)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![case.0, a.kind.as_str(), a.starts_at.as_second(), a.duration_min, a.place, a.with_whom, a.bring],
+        "INSERT INTO appointment (case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
+                                  repeat, repeat_count, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            case.0,
+            a.kind.as_str(),
+            a.starts_at.as_second(),
+            a.duration_min,
+            a.place,
+            a.room,
+            a.with_whom,
+            a.bring,
+            a.notes,
+            a.phone,
+            a.repeat.as_str(),
+            a.repeat_count,
+            super::now()
+        ],
     )?;
+    bump(conn, case)?;
+    Ok(AppointmentId(conn.last_insert_rowid()))
+}
+
+fn bump(conn: &Connection, case: CaseId) -> StoreResult<()> {
+    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
     Ok(())
+}
+
+/// Change an appointment. A new time keeps the old one (to tell the person) and
+/// asks them to answer again.
+pub fn update_appointment(
+    conn: &Connection,
+    case: CaseId,
+    id: AppointmentId,
+    a: &AppointmentDraft,
+) -> StoreResult<bool> {
+    let Some(old) = appointment(conn, case, id)? else { return Ok(false) };
+    let moved = old.starts_at != a.starts_at;
+    conn.execute(
+        "UPDATE appointment SET kind = ?3, starts_at = ?4, duration_min = ?5, place = ?6, room = ?7, with_whom = ?8,
+                bring = ?9, notes = ?10, phone = ?11, repeat = ?12, repeat_count = ?13, updated_at = ?14,
+                moved_from = CASE WHEN ?15 THEN ?16 ELSE moved_from END,
+                response = CASE WHEN ?15 THEN NULL ELSE response END,
+                response_reason = CASE WHEN ?15 THEN NULL ELSE response_reason END,
+                status = 'scheduled', cancel_reason = NULL, rev = rev + 1
+         WHERE id = ?1 AND case_id = ?2",
+        params![
+            id.0,
+            case.0,
+            a.kind.as_str(),
+            a.starts_at.as_second(),
+            a.duration_min,
+            a.place,
+            a.room,
+            a.with_whom,
+            a.bring,
+            a.notes,
+            a.phone,
+            a.repeat.as_str(),
+            a.repeat_count,
+            super::now(),
+            moved,
+            old.starts_at.as_second()
+        ],
+    )?;
+    bump(conn, case)?;
+    Ok(true)
+}
+
+pub fn cancel_appointment(
+    conn: &Connection,
+    case: CaseId,
+    id: AppointmentId,
+    reason: Option<&str>,
+) -> StoreResult<bool> {
+    let n = conn.execute(
+        "UPDATE appointment SET status = 'cancelled', cancel_reason = ?3, updated_at = ?4, rev = rev + 1
+         WHERE id = ?1 AND case_id = ?2",
+        params![id.0, case.0, reason, super::now()],
+    )?;
+    bump(conn, case)?;
+    Ok(n == 1)
+}
+
+pub fn record_rsvp(conn: &Connection, case: CaseId, id: AppointmentId, rsvp: &Rsvp) -> StoreResult<bool> {
+    let (response, reason) = match rsvp {
+        Rsvp::Attending => ("attending", None),
+        Rsvp::NeedsChange(r) => ("change", Some(r.as_str())),
+    };
+    let n = conn.execute(
+        "UPDATE appointment SET response = ?3, response_reason = ?4, responded_at = ?5, rev = rev + 1
+         WHERE id = ?1 AND case_id = ?2 AND status = 'scheduled'",
+        params![id.0, case.0, response, reason, super::now()],
+    )?;
+    bump(conn, case)?;
+    Ok(n == 1)
 }

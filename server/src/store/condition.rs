@@ -1,34 +1,294 @@
-//! Licence conditions on a case, and how many the person has confirmed.
+//! Licence conditions on a case: versions, answers, replies and history.
 
-use super::StoreResult;
+use super::{StoreError, StoreResult};
+use app::model::catalogue::Details;
 use app::model::*;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// "Understood" counts only for the version the person confirmed.
+const UNDERSTOOD: &str = "response = 'understood' AND confirmed_version = version";
 
 pub fn conditions_progress(conn: &Connection, case: CaseId) -> StoreResult<ConditionsProgress> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT COUNT(*),
-                COALESCE(SUM(response = 'understood'), 0),
-                COALESCE(SUM(response = 'question'), 0)
-         FROM case_condition WHERE case_id = ?1",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT COUNT(*), COALESCE(SUM({UNDERSTOOD}), 0), COALESCE(SUM(response = 'question'), 0)
+         FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL"
+    ))?;
     Ok(stmt.query_row([case.0], |r| {
         Ok(ConditionsProgress { total: r.get(0)?, understood: r.get(1)?, questions: r.get(2)? })
     })?)
 }
 
-/// A catalogue condition on a licence, with the values filled in.
+/// How many conditions changed since the person last confirmed them.
+pub fn changed_since_confirmed(conn: &Connection, case: CaseId) -> StoreResult<u32> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL
+           AND confirmed_version IS NOT NULL AND confirmed_version < version",
+        [case.0],
+        |r| r.get(0),
+    )?)
+}
+
+pub struct ConditionRow {
+    pub id: ConditionId,
+    pub licence: LicenceKind,
+    pub template: Option<(String, String)>,
+    pub bespoke_text: Option<String>,
+    pub details: Details,
+    pub explanation: Option<String>,
+    pub version: u32,
+    pub understanding: Understanding,
+}
+
+fn understanding(response: &str, version: u32, confirmed: Option<u32>) -> Understanding {
+    match (response, confirmed) {
+        ("question", _) => Understanding::Question,
+        ("understood", Some(c)) if c == version => Understanding::Understood,
+        (_, Some(c)) if c < version => Understanding::Changed,
+        _ => Understanding::NotYet,
+    }
+}
+
+fn details_from(json: &str) -> StoreResult<Details> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("details {e}")))
+}
+
+pub fn details_json(details: &Details) -> String {
+    serde_json::to_string(details).unwrap_or_else(|_| "{}".into())
+}
+
+pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<ConditionRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, licence_kind, policy_version, code, bespoke_text, details_json, explanation,
+                version, confirmed_version, response
+         FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL ORDER BY id",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let version: Option<String> = r.get(2)?;
+        let code: Option<String> = r.get(3)?;
+        let details: String = r.get(5)?;
+        let v: u32 = r.get(7)?;
+        let response: String = r.get(9)?;
+        out.push(ConditionRow {
+            id: ConditionId(r.get(0)?),
+            licence: LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
+            template: version.zip(code),
+            bespoke_text: r.get(4)?,
+            details: details_from(&details)?,
+            explanation: r.get(6)?,
+            version: v,
+            understanding: understanding(&response, v, r.get(8)?),
+        });
+    }
+    Ok(out)
+}
+
+/// Every message on the case's conditions, oldest first.
+pub fn condition_messages(conn: &Connection, case: CaseId) -> StoreResult<Vec<(ConditionId, ThreadMessage)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.condition_id, m.kind, m.body, m.at, p.name
+         FROM condition_message m JOIN case_condition c ON c.id = m.condition_id
+         LEFT JOIN practitioner p ON p.id = m.practitioner_id
+         WHERE c.case_id = ?1 ORDER BY m.at, m.id",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let kind = match kind.as_str() {
+            "understood" => MessageKind::Understood,
+            "question" => MessageKind::Question,
+            _ => MessageKind::Reply,
+        };
+        out.push((
+            ConditionId(r.get(0)?),
+            ThreadMessage { kind, body: r.get(2)?, at: super::timestamp(r.get(3)?)?, practitioner_name: r.get(4)? },
+        ));
+    }
+    Ok(out)
+}
+
+pub struct HistoryRow {
+    pub condition: ConditionId,
+    pub version: u32,
+    pub details: Details,
+    pub bespoke_text: Option<String>,
+    pub explanation: Option<String>,
+    pub replaced_at: i64,
+}
+
+/// The version just before the current one, for each changed condition.
+pub fn previous_versions(conn: &Connection, case: CaseId) -> StoreResult<Vec<HistoryRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT h.condition_id, h.version, h.details_json, h.bespoke_text, h.explanation, h.replaced_at
+         FROM case_condition_history h JOIN case_condition c ON c.id = h.condition_id
+         WHERE c.case_id = ?1 AND h.version = c.version - 1",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let details: String = r.get(2)?;
+        out.push(HistoryRow {
+            condition: ConditionId(r.get(0)?),
+            version: r.get(1)?,
+            details: details_from(&details)?,
+            bespoke_text: r.get(3)?,
+            explanation: r.get(4)?,
+            replaced_at: r.get(5)?,
+        });
+    }
+    Ok(out)
+}
+
+/// Add a condition to a licence; `template` is (policy version, code), or bespoke words.
 pub fn insert_condition(
     conn: &Connection,
     case: CaseId,
-    policy_version: &str,
-    code: &str,
-    details_json: &str,
-    response: &str,
-) -> StoreResult<()> {
+    licence: LicenceKind,
+    template: Option<(&str, &str)>,
+    bespoke_text: Option<&str>,
+    details: &Details,
+    explanation: Option<&str>,
+) -> StoreResult<ConditionId> {
     conn.execute(
-        "INSERT INTO case_condition (case_id, policy_version, code, details_json, response)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![case.0, policy_version, code, details_json, response],
+        "INSERT INTO case_condition (case_id, licence_kind, policy_version, code, bespoke_text, details_json,
+                                     explanation, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            case.0,
+            licence.as_str(),
+            template.map(|t| t.0),
+            template.map(|t| t.1),
+            bespoke_text,
+            details_json(details),
+            explanation,
+            super::now()
+        ],
     )?;
+    bump_case(conn, case)?;
+    Ok(ConditionId(conn.last_insert_rowid()))
+}
+
+fn bump_case(conn: &Connection, case: CaseId) -> StoreResult<()> {
+    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
     Ok(())
+}
+
+/// The condition, if it is live and on this case.
+fn live_version(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult<Option<u32>> {
+    Ok(conn
+        .query_row(
+            "SELECT version FROM case_condition WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
+            params![id.0, case.0],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The person's answer. Returns false when no such condition is on their case.
+pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<bool> {
+    let Some(version) = live_version(conn, case, id)? else { return Ok(false) };
+    let (kind, body) = match answer {
+        Answer::Understood => ("understood", None),
+        Answer::Question(text) => ("question", Some(text.as_str())),
+    };
+    conn.execute(
+        "INSERT INTO condition_message (condition_id, author, kind, body, condition_version, at)
+         VALUES (?1, 'person', ?2, ?3, ?4, ?5)",
+        params![id.0, kind, body, version, super::now()],
+    )?;
+    match answer {
+        Answer::Understood => conn.execute(
+            "UPDATE case_condition SET response = 'understood', confirmed_version = version, responded_at = ?2,
+                                       rev = rev + 1 WHERE id = ?1",
+            params![id.0, super::now()],
+        )?,
+        Answer::Question(text) => conn.execute(
+            "UPDATE case_condition SET response = 'question', response_text = ?2, responded_at = ?3, rev = rev + 1
+             WHERE id = ?1",
+            params![id.0, text, super::now()],
+        )?,
+    };
+    bump_case(conn, case)?;
+    Ok(true)
+}
+
+/// The practitioner answers; the person is asked to confirm again.
+pub fn record_reply(
+    conn: &Connection,
+    case: CaseId,
+    id: ConditionId,
+    by: PractitionerId,
+    body: &str,
+) -> StoreResult<bool> {
+    let Some(version) = live_version(conn, case, id)? else { return Ok(false) };
+    conn.execute(
+        "INSERT INTO condition_message (condition_id, author, kind, body, condition_version, practitioner_id, at)
+         VALUES (?1, 'practitioner', 'reply', ?2, ?3, ?4, ?5)",
+        params![id.0, body, version, by.0, super::now()],
+    )?;
+    conn.execute(
+        "UPDATE case_condition SET response = CASE WHEN response = 'question' THEN 'unread' ELSE response END,
+                                   rev = rev + 1 WHERE id = ?1",
+        [id.0],
+    )?;
+    bump_case(conn, case)?;
+    Ok(true)
+}
+
+/// A new version: the old one goes to history; the person is asked to confirm again.
+pub fn update_condition(
+    conn: &Connection,
+    case: CaseId,
+    id: ConditionId,
+    by: PractitionerId,
+    details: &Details,
+    bespoke_text: Option<&str>,
+    explanation: Option<&str>,
+) -> StoreResult<bool> {
+    if live_version(conn, case, id)?.is_none() {
+        return Ok(false);
+    }
+    conn.execute(
+        "INSERT INTO case_condition_history (condition_id, version, details_json, bespoke_text, explanation, replaced_at, replaced_by)
+         SELECT id, version, details_json, bespoke_text, explanation, ?2, ?3 FROM case_condition WHERE id = ?1",
+        params![id.0, super::now(), by.0],
+    )?;
+    conn.execute(
+        "UPDATE case_condition SET details_json = ?2, bespoke_text = COALESCE(?3, bespoke_text), explanation = ?4,
+                version = version + 1, response = CASE WHEN response = 'question' THEN 'question' ELSE 'unread' END,
+                updated_at = ?5, rev = rev + 1
+         WHERE id = ?1",
+        params![id.0, details_json(details), bespoke_text, explanation, super::now()],
+    )?;
+    bump_case(conn, case)?;
+    Ok(true)
+}
+
+pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult<bool> {
+    let n = conn.execute(
+        "UPDATE case_condition SET removed_at = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
+        params![id.0, case.0, super::now()],
+    )?;
+    bump_case(conn, case)?;
+    Ok(n == 1)
+}
+
+/// Seed helper: a catalogue condition already answered.
+pub fn insert_answered_condition(
+    conn: &Connection,
+    case: CaseId,
+    version: &str,
+    code: &str,
+    details: &Details,
+    explanation: Option<&str>,
+    answer: Option<Answer>,
+) -> StoreResult<ConditionId> {
+    let id = insert_condition(conn, case, LicenceKind::Ap, Some((version, code)), None, details, explanation)?;
+    if let Some(answer) = answer {
+        record_answer(conn, case, id, &answer)?;
+    }
+    Ok(id)
 }

@@ -4,7 +4,11 @@
 use super::StoreResult;
 use rusqlite::Connection;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_licence.sql"),
+    include_str!("migrations/0003_appointments_steps.sql"),
+];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {
     let done: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;

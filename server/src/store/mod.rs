@@ -8,6 +8,7 @@ mod appointment;
 mod audit;
 mod case;
 mod condition;
+mod explanation;
 mod migrations;
 mod practitioner;
 mod service;
@@ -19,6 +20,7 @@ pub use appointment::*;
 pub use audit::*;
 pub use case::*;
 pub use condition::*;
+pub use explanation::*;
 pub use practitioner::*;
 pub use service::*;
 pub use session::*;
@@ -68,6 +70,7 @@ impl Store {
         let path = data_dir.join("waymark.sqlite3");
         let mut writer = open_connection(&path)?;
         migrations::apply(&mut writer)?;
+        step::load_step_guides(&writer)?;
         let readers = (0..READERS).map(|_| open_connection(&path).map(Mutex::new)).collect::<StoreResult<Vec<_>>>()?;
         Ok(Store { writer: Mutex::new(writer), readers, next_reader: AtomicUsize::new(0) })
     }

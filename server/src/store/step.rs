@@ -1,8 +1,10 @@
-//! Steps towards ID, a bank account, benefits, health, housing and work.
+//! Steps towards ID, a bank account, benefits, health, housing and work, with
+//! every change of status kept (who, when, from, to).
 
-use super::StoreResult;
+use super::{parse_date, StoreError, StoreResult};
 use app::model::*;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Deserialize;
 
 pub fn tracks_progress(conn: &Connection, case: CaseId) -> StoreResult<Vec<TrackProgress>> {
     let mut stmt = conn.prepare_cached(
@@ -13,7 +15,7 @@ pub fn tracks_progress(conn: &Connection, case: CaseId) -> StoreResult<Vec<Track
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let track: String = r.get(0)?;
-        let track = Track::parse(&track).ok_or_else(|| super::StoreError::Corrupt(format!("track {track:?}")))?;
+        let track = Track::parse(&track).ok_or_else(|| StoreError::Corrupt(format!("track {track:?}")))?;
         out.push(TrackProgress { track, total: r.get(1)?, done: r.get(2)?, stuck: r.get(3)? });
     }
     // The order a person works through them, not alphabetical.
@@ -21,17 +23,164 @@ pub fn tracks_progress(conn: &Connection, case: CaseId) -> StoreResult<Vec<Track
     Ok(out)
 }
 
-pub fn insert_step(
+#[derive(Debug, Deserialize)]
+struct GuideFile {
+    step: Vec<Guide>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Guide {
+    key: String,
+    track: String,
+    title: String,
+    guidance: String,
+    what_you_need: Option<String>,
+    cost: Option<String>,
+    cost_checked_on: Option<String>,
+}
+
+const GUIDES: &str = include_str!("../../data/steps.toml");
+
+/// Load the shipped guidance; rows an admin has already edited are kept.
+pub fn load_step_guides(conn: &Connection) -> StoreResult<()> {
+    let file: GuideFile = toml::from_str(GUIDES).map_err(|e| StoreError::Corrupt(format!("steps.toml: {e}")))?;
+    for (i, g) in file.step.iter().enumerate() {
+        conn.execute(
+            "INSERT OR IGNORE INTO step_guide (key, track, title, guidance, what_you_need, cost, cost_checked_on, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![g.key, g.track, g.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, i as i64],
+        )?;
+    }
+    Ok(())
+}
+
+/// Add a guided step to a case.
+pub fn insert_guided_step(conn: &Connection, case: CaseId, key: &str, status: StepStatus) -> StoreResult<StepId> {
+    let n = conn.execute(
+        "INSERT INTO step (case_id, track, title, position, status, updated_at, guide_key)
+         SELECT ?1, track, title, position, ?3, ?4, key FROM step_guide WHERE key = ?2",
+        params![case.0, key, status.as_str(), super::now()],
+    )?;
+    if n == 0 {
+        return Err(StoreError::Corrupt(format!("no step guide {key}")));
+    }
+    Ok(StepId(conn.last_insert_rowid()))
+}
+
+/// A step the practitioner writes for this person only.
+pub fn insert_custom_step(
     conn: &Connection,
     case: CaseId,
     track: Track,
     title: &str,
-    position: u32,
-    status: StepStatus,
-) -> StoreResult<()> {
+    helper: Option<&str>,
+) -> StoreResult<StepId> {
     conn.execute(
-        "INSERT INTO step (case_id, track, title, position, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![case.0, track.as_str(), title, position, status.as_str(), super::now()],
+        "INSERT INTO step (case_id, track, title, position, status, helper, updated_at)
+         VALUES (?1, ?2, ?3, 1000, 'not_started', ?4, ?5)",
+        params![case.0, track.as_str(), title, helper, super::now()],
     )?;
-    Ok(())
+    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
+    Ok(StepId(conn.last_insert_rowid()))
+}
+
+pub fn steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<Step>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.track, s.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, s.helper, s.status,
+                s.stuck_reason
+         FROM step s LEFT JOIN step_guide g ON g.key = s.guide_key
+         WHERE s.case_id = ?1 ORDER BY s.position, s.id",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let track: String = r.get(1)?;
+        let status: String = r.get(8)?;
+        let checked: Option<String> = r.get(6)?;
+        out.push(Step {
+            id: StepId(r.get(0)?),
+            case_id: case,
+            track: Track::parse(&track).ok_or_else(|| StoreError::Corrupt(format!("track {track}")))?,
+            title: r.get(2)?,
+            guidance: r.get(3)?,
+            what_you_need: r.get(4)?,
+            cost: r.get(5)?,
+            cost_checked_on: checked.as_deref().map(parse_date).transpose()?,
+            helper: r.get(7)?,
+            status: StepStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?,
+            stuck_reason: r.get(9)?,
+            history: Vec::new(),
+        });
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT h.step_id, h.at, h.by_person, p.name, h.from_status, h.to_status, h.reason
+         FROM step_history h JOIN step s ON s.id = h.step_id LEFT JOIN practitioner p ON p.id = h.practitioner_id
+         WHERE s.case_id = ?1 ORDER BY h.at, h.id",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    while let Some(r) = rows.next()? {
+        let step = StepId(r.get(0)?);
+        let by_person: bool = r.get(2)?;
+        let name: Option<String> = r.get(3)?;
+        let (from, to): (String, String) = (r.get(4)?, r.get(5)?);
+        let change = StepChange {
+            at: super::timestamp(r.get(1)?)?,
+            by: if by_person { ChangedBy::Person } else { ChangedBy::Practitioner(name.unwrap_or_default()) },
+            from: StepStatus::parse(&from).unwrap_or(StepStatus::NotStarted),
+            to: StepStatus::parse(&to).unwrap_or(StepStatus::NotStarted),
+            reason: r.get(6)?,
+        };
+        if let Some(s) = out.iter_mut().find(|s| s.id == step) {
+            s.history.push(change);
+        }
+    }
+    Ok(out)
+}
+
+/// Change a step's status, keeping the change in its history. Whoever writes
+/// last wins; the earlier value stays in the history. `None` if no such step.
+pub fn set_step_status(
+    conn: &Connection,
+    case: CaseId,
+    step: StepId,
+    by: Option<PractitionerId>,
+    to: StepStatus,
+    reason: Option<&str>,
+) -> StoreResult<Option<()>> {
+    let from: Option<String> = conn
+        .query_row("SELECT status FROM step WHERE id = ?1 AND case_id = ?2", params![step.0, case.0], |r| r.get(0))
+        .optional()?;
+    let Some(from) = from else { return Ok(None) };
+    conn.execute(
+        "INSERT INTO step_history (step_id, at, by_person, practitioner_id, from_status, to_status, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![step.0, super::now(), by.is_none(), by.map(|p| p.0), from, to.as_str(), reason],
+    )?;
+    conn.execute(
+        "UPDATE step SET status = ?2, stuck_reason = ?3, updated_at = ?4, rev = rev + 1 WHERE id = ?1",
+        params![step.0, to.as_str(), if to == StepStatus::Stuck { reason } else { None }, super::now()],
+    )?;
+    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
+    Ok(Some(()))
+}
+
+/// Across a caseload: who has no ID or bank account yet, and who is stuck.
+pub fn steps_overview(conn: &Connection, practitioner: PractitionerId) -> StoreResult<Vec<StepsOverview>> {
+    let mut out = Vec::new();
+    for entry in super::caseload(conn, practitioner)? {
+        let steps = steps(conn, entry.case_id)?;
+        let done = |t: Track| steps.iter().any(|s| s.track == t && s.status == StepStatus::Done);
+        out.push(StepsOverview {
+            case_id: entry.case_id,
+            preferred_name: entry.preferred_name,
+            has_id: done(Track::Id),
+            has_bank: done(Track::Bank),
+            stuck: steps
+                .iter()
+                .filter(|s| s.status == StepStatus::Stuck)
+                .map(|s| (s.id, s.title.clone(), s.stuck_reason.clone()))
+                .collect(),
+        });
+    }
+    Ok(out)
 }

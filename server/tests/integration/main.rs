@@ -4,4 +4,6 @@
 mod auth;
 mod bad_input;
 mod common;
+mod licence;
+mod plain_words;
 mod routes;

@@ -54,6 +54,11 @@ async fn pages_against_every_role() {
     let cookies = cookies(&app).await;
     let jay = format!("/caseload/{JAY}");
     let alex = format!("/caseload/{ALEX}");
+    let jay_licence = format!("/caseload/{JAY}/licence");
+    let jay_add = format!("/caseload/{JAY}/licence/add");
+    let jay_add_curfew = format!("/caseload/{JAY}/licence/add/4.0/52faefcf-15f0-42c5-b908-621b4a7ecdb9");
+    let jay_edit = format!("/caseload/{JAY}/licence/1/edit");
+    let alex_licence = format!("/caseload/{ALEX}/licence");
     let public = |_: Role| Expect::Ok;
     let person_page = |r: Role| match r {
         Anonymous => Expect::Redirect("/sign-in"),
@@ -87,6 +92,12 @@ async fn pages_against_every_role() {
         (&jay, Box::new(case_of(PractitionerOfA))),
         (&alex, Box::new(case_of(OtherPractitioner))),
         ("/caseload/999", Box::new(case_of(Anonymous))),
+        ("/me/licence", Box::new(person_page)),
+        (&jay_licence, Box::new(case_of(PractitionerOfA))),
+        (&jay_add, Box::new(case_of(PractitionerOfA))),
+        (&jay_add_curfew, Box::new(case_of(PractitionerOfA))),
+        (&jay_edit, Box::new(case_of(PractitionerOfA))),
+        (&alex_licence, Box::new(case_of(OtherPractitioner))),
         ("/caseload/not-a-number", Box::new(case_of(Anonymous))),
     ];
     for (path, expect) in &table {

@@ -1,0 +1,67 @@
+//! A text box for practitioners' explanations with a live reading-ease meter:
+//! the same score the tests use, and the sentences that run too long.
+//! Without wasm it is a plain text box showing the score of what was there.
+
+use crate::readability::{long_sentences, Score, MAX_GRADE, MIN_READING_EASE};
+use leptos::prelude::*;
+
+#[island]
+pub fn ReadabilityMeter(
+    name: String,
+    label: String,
+    value: String,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let text = RwSignal::new(value.clone());
+    let id = format!("{name}-input");
+    let meter_id = format!("{name}-meter");
+    let hint_id = format!("{name}-hint");
+    let score = move || text.with(|t| (!t.trim().is_empty()).then(|| Score::of(t)));
+    let long = move || text.with(|t| long_sentences(t));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <textarea
+                id=id
+                name=name
+                rows="5"
+                aria-describedby=meter_id.clone()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            >
+                {value}
+            </textarea>
+            <div class="meter" id=meter_id aria-live="polite">
+                {move || match score() {
+                    None => view! { <p class="hint">"Write in short sentences and everyday words."</p> }.into_any(),
+                    Some(s) => {
+                        let easy = s.is_easy();
+                        view! {
+                            <p class=if easy { "meter-ok" } else { "meter-hard" }>
+                                <strong>{if easy { "Easy to read. " } else { "Hard to read. " }}</strong>
+                                {format!(
+                                    "Reading ease {:.0} (aim for {MIN_READING_EASE:.0} or more), school grade {:.1} (aim for {MAX_GRADE:.0} or less).",
+                                    s.reading_ease,
+                                    s.grade,
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+                {move || {
+                    let long = long();
+                    (!long.is_empty())
+                        .then(|| {
+                            view! {
+                                <p>"These sentences are long. Try splitting them:"</p>
+                                <ul class="long-sentences">
+                                    {long.into_iter().map(|s| view! { <li><mark>{s}</mark></li> }).collect_view()}
+                                </ul>
+                            }
+                        })
+                }}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,322 @@
+//! Licence conditions as Waymark shows them: plain words, the practitioner's
+//! explanation, the exact official words, and the person's answers.
+
+use super::catalogue::{Details, Input};
+use super::CaseId;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConditionId(pub i64);
+
+impl std::fmt::Display for ConditionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// How a person thinks about their conditions (issue 3), not the catalogue's categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionGroup {
+    EveryDay,
+    WhereYouLive,
+    People,
+    Places,
+    Times,
+    PhonesAndComputers,
+    TestsAndTags,
+    ProgrammesAndSupport,
+}
+
+impl ConditionGroup {
+    pub const ALL: [ConditionGroup; 8] = [
+        Self::EveryDay,
+        Self::WhereYouLive,
+        Self::People,
+        Self::Places,
+        Self::Times,
+        Self::PhonesAndComputers,
+        Self::TestsAndTags,
+        Self::ProgrammesAndSupport,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::EveryDay => "Every day",
+            Self::WhereYouLive => "Where you live",
+            Self::People => "People",
+            Self::Places => "Places",
+            Self::Times => "Times",
+            Self::PhonesAndComputers => "Phones and computers",
+            Self::TestsAndTags => "Tests and tags",
+            Self::ProgrammesAndSupport => "Meetings and support",
+        }
+    }
+
+    /// Conditions that name or locate another person (victims, children, zones):
+    /// never shown to supporters.
+    pub fn is_sensitive(self) -> bool {
+        matches!(self, Self::People | Self::Places)
+    }
+}
+
+/// Waymark's own words for one catalogue condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlainText {
+    pub group: ConditionGroup,
+    pub headline: String,
+    pub what_it_means: String,
+    pub day_to_day: String,
+    pub why: String,
+    pub if_not_sure: String,
+    pub if_broken: String,
+}
+
+impl PlainText {
+    /// Each section with its heading, in reading order.
+    pub fn sections(&self) -> [(&'static str, &str); 6] {
+        [
+            ("In one line", self.headline.as_str()),
+            ("What this means", self.what_it_means.as_str()),
+            ("Day to day", self.day_to_day.as_str()),
+            ("Why it is there", self.why.as_str()),
+            ("If you are not sure", self.if_not_sure.as_str()),
+            ("If it is broken", self.if_broken.as_str()),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceKind {
+    /// The licence itself.
+    Ap,
+    /// Post-sentence supervision, after a short sentence's licence.
+    Pss,
+}
+
+impl LicenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ap => "ap",
+            Self::Pss => "pss",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ap" => Some(Self::Ap),
+            "pss" => Some(Self::Pss),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ap => "Licence",
+            Self::Pss => "Post-sentence supervision",
+        }
+    }
+}
+
+/// One catalogue condition, ready to choose and show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub version: String,
+    pub code: String,
+    pub licence: LicenceKind,
+    pub standard: bool,
+    pub category: String,
+    /// The official wording with [PLACEHOLDERS].
+    pub text: String,
+    /// The official wording with {input} slots, when it has inputs.
+    pub tpl: Option<String>,
+    pub inputs: Vec<Input>,
+    pub plain: PlainText,
+}
+
+impl Template {
+    /// The exact words on the licence, filled in.
+    pub fn official_words(&self, details: &Details) -> String {
+        match &self.tpl {
+            Some(tpl) => super::catalogue::fill(tpl, &self.inputs, details),
+            None => self.text.clone(),
+        }
+    }
+}
+
+/// Where the person stands on one condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Understanding {
+    NotYet,
+    Understood,
+    Question,
+    /// Understood an earlier version; this one changed since.
+    Changed,
+}
+
+impl Understanding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotYet => "Not read yet",
+            Self::Understood => "You said you understand",
+            Self::Question => "You asked a question",
+            Self::Changed => "This changed. Please read it again",
+        }
+    }
+    pub fn practitioner_label(self) -> &'static str {
+        match self {
+            Self::NotYet => "Not confirmed yet",
+            Self::Understood => "Understood",
+            Self::Question => "Open question",
+            Self::Changed => "Changed since confirmed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    Understood,
+    Question,
+    Reply,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    pub kind: MessageKind,
+    pub body: Option<String>,
+    pub at: Timestamp,
+    /// For replies: who answered.
+    pub practitioner_name: Option<String>,
+}
+
+/// What changed in the latest version, for the person to see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierVersion {
+    pub version: u32,
+    pub official_words: String,
+    pub explanation: Option<String>,
+    pub replaced_at: Timestamp,
+}
+
+/// A condition on one licence, as its reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LicenceCondition {
+    pub id: ConditionId,
+    pub case_id: CaseId,
+    pub licence: LicenceKind,
+    pub group: ConditionGroup,
+    /// `None` for a bespoke condition written by the practitioner.
+    pub plain: Option<PlainText>,
+    pub headline: String,
+    pub official_words: String,
+    pub explanation: Option<String>,
+    pub version: u32,
+    pub understanding: Understanding,
+    pub thread: Vec<ThreadMessage>,
+    pub earlier: Option<EarlierVersion>,
+    /// The condition in today's terms, e.g. a curfew's hours tonight.
+    pub today: Option<String>,
+    pub template: Option<(String, String)>,
+    pub details: Details,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExplanationKind {
+    Decision,
+    Change,
+    Warning,
+    Note,
+}
+
+impl ExplanationKind {
+    pub const ALL: [ExplanationKind; 4] = [Self::Decision, Self::Change, Self::Warning, Self::Note];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Decision => "decision",
+            Self::Change => "change",
+            Self::Warning => "warning",
+            Self::Note => "note",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Decision => "A decision and why",
+            Self::Change => "A change to your licence",
+            Self::Warning => "A warning and why",
+            Self::Note => "A note",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub id: i64,
+    pub kind: ExplanationKind,
+    pub title: String,
+    pub body: String,
+    pub created_at: Timestamp,
+    pub read_at: Option<Timestamp>,
+    pub practitioner_name: String,
+}
+
+/// The person's licence page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonLicence {
+    pub conditions: Vec<LicenceCondition>,
+    pub explanations: Vec<Explanation>,
+}
+
+/// A new condition on a licence: from the catalogue with its values, or bespoke words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NewCondition {
+    Catalogue { version: String, code: String, details: Details },
+    Bespoke { licence: LicenceKind, text: String },
+}
+
+/// The person's answer to one condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    Understood,
+    Question(String),
+}
+
+pub const MESSAGE_MAX: usize = 2000;
+pub const EXPLANATION_MAX: usize = 5000;
+
+/// A curfew's hours in today's words (the catalogue's curfew condition).
+pub fn today_words(template: &Template, details: &super::catalogue::Details) -> Option<String> {
+    use super::catalogue::{active_inputs, time_words, InputType};
+    if !template.category.starts_with("Curfew") {
+        return None;
+    }
+    let times: Vec<(String, jiff::civil::Time)> = active_inputs(&template.inputs, details)
+        .into_iter()
+        .filter(|i| i.kind == InputType::TimePicker)
+        .filter_map(|i| details.get(&i.name)?.first().map(|v| (v.clone(), v.parse().ok())))
+        .filter_map(|(raw, t)| Some((raw, t?)))
+        .collect();
+    let pairs: Vec<_> = times.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).collect();
+    match pairs.as_slice() {
+        [] => None,
+        [(start, end)] if end.1 <= start.1 => Some(format!(
+            "Be home by {} tonight. You can go out again at {} tomorrow.",
+            time_words(&start.0),
+            time_words(&end.0)
+        )),
+        [(start, end)] => Some(format!("Be home from {} to {} today.", time_words(&start.0), time_words(&end.0))),
+        many => Some(format!(
+            "Be home at these times every day: {}.",
+            many.iter()
+                .map(|(s, e)| format!("{} to {}", time_words(&s.0), time_words(&e.0)))
+                .collect::<Vec<_>>()
+                .join(", and ")
+        )),
+    }
+}

@@ -1,0 +1,219 @@
+//! A case's appointments at the practitioner's desk: set, change, cancel, and
+//! see the person's answers (missed or unanswered ones stand out).
+
+use super::case_licence::case_param;
+use super::last_error;
+use crate::api::plan::{get_case_appointments, CancelAppointment, SaveAppointment};
+use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
+use crate::error::AppError;
+use crate::format;
+use crate::model::*;
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CaseAppointmentsPage() -> impl IntoView {
+    let id = case_param();
+    let data = Resource::new_blocking(
+        move || id,
+        |id| async move { get_case_appointments(id.ok_or(AppError::NotFound)?).await },
+    );
+    let save = ServerAction::<SaveAppointment>::new();
+    let error = last_error(save);
+    view! {
+        <Page title="Appointments">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok((case, list)) => view! { <CaseAppointments case list save error /> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}
+
+/// How the person answered, in the practitioner's words; `true` when it needs attention.
+fn answer_status(a: &Appointment, now: Timestamp) -> (String, bool) {
+    if a.cancelled {
+        return ("Cancelled".into(), false);
+    }
+    let ended = a.next_start(now).is_none();
+    match (&a.rsvp, ended) {
+        (Some(Rsvp::Attending), _) => ("Said they will be there".into(), false),
+        (Some(Rsvp::NeedsChange(r)), _) => (format!("Needs a change: {r}"), true),
+        (None, true) => ("No answer, and the time has passed: missed?".into(), true),
+        (None, false) => ("No answer yet".into(), true),
+    }
+}
+
+#[component]
+fn CaseAppointments(
+    case: CaseOverview,
+    list: Vec<Appointment>,
+    save: ServerAction<SaveAppointment>,
+    error: FormError,
+) -> impl IntoView {
+    let case_id = case.entry.case_id;
+    let now = Timestamp::now();
+    view! {
+        <p><a href=format!("/caseload/{case_id}")>{format!("Back to {}", case.entry.preferred_name)}</a></p>
+        <ErrorSummary error=error.clone() />
+        <h1>{format!("{}’s appointments", case.entry.preferred_name)}</h1>
+        <p>
+            <a class="button button-secondary" href=format!("/caseload/{case_id}/calendar.ics") download="appointments.ics">
+                "Calendar file with all appointments"
+            </a>
+        </p>
+        <ul class="caseload">
+            {list
+                .into_iter()
+                .map(|a| {
+                    let (status, attention) = answer_status(&a, now);
+                    let id = a.id;
+                    view! {
+                        <li class="case-card" class:attention=attention id=format!("a-{id}")>
+                            <h2>{format!("{}: {}", a.kind.label(), format::when(a.starts_at, now))}</h2>
+                            <p>{a.place.clone()} {(a.repeat != Repeat::Never).then(|| format!(" · {} ({} times)", a.repeat.label(), a.repeat_count))}</p>
+                            <p><strong>{status}</strong></p>
+                            {(!a.cancelled)
+                                .then(|| {
+                                    view! {
+                                        <p class="actions">
+                                            <a class="button button-secondary" href=format!("/caseload/{case_id}/appointments/{id}/edit")>"Change or move"</a>
+                                        </p>
+                                        <ActionForm action={ServerAction::<CancelAppointment>::new()}>
+                                            <input type="hidden" name="case_id" value=case_id.to_string() />
+                                            <input type="hidden" name="appointment_id" value=id.to_string() />
+                                            <div class="field">
+                                                <label for=format!("cancel-{id}")>"Reason for cancelling (optional)"</label>
+                                                <input type="text" id=format!("cancel-{id}") name="cancel_reason" />
+                                            </div>
+                                            <button type="submit" class="button button-secondary">"Cancel this appointment"</button>
+                                        </ActionForm>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <section class="card" aria-labelledby="new-heading">
+            <h2 id="new-heading">"Set an appointment"</h2>
+            <ActionForm action=save>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <AppointmentFields current=None error=error />
+                <button type="submit" class="button">"Set appointment"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The fields of an appointment, filled from `current` or from what was typed.
+#[component]
+pub fn AppointmentFields(current: Option<Appointment>, error: FormError) -> impl IntoView {
+    let local = current.as_ref().map(|a| a.starts_at.to_zoned(format::london()));
+    let kept = |name: &str| error.as_ref().and_then(|e| e.kept(name));
+    let kind = kept("kind")
+        .or_else(|| current.as_ref().map(|a| a.kind.as_str().to_owned()))
+        .unwrap_or_else(|| "supervision".into());
+    let repeat = kept("repeat")
+        .or_else(|| current.as_ref().map(|a| a.repeat.as_str().to_owned()))
+        .unwrap_or_else(|| "none".into());
+    let text = |f: fn(&Appointment) -> Option<String>| current.as_ref().and_then(f);
+    let kind_error = error.as_ref().filter(|e| e.field() == Some("kind")).map(|e| e.to_string());
+    view! {
+        <fieldset class="field" id="kind">
+            <legend>"What kind of appointment"</legend>
+            {kind_error.map(|m| view! { <p class="error-message">{m}</p> })}
+            {AppointmentKind::ALL
+                .into_iter()
+                .map(|k| {
+                    let id = format!("kind-{}", k.as_str());
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="form[kind]" value=k.as_str() checked=kind == k.as_str() />
+                            <label for=id>{k.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <Field name="date" input_name="form[date]" label="Date" kind=InputKind::Date error=error.clone() value=local.as_ref().map(|z| z.date().to_string()) />
+        <Field name="time" input_name="form[time]" label="Start time (UK time)" kind=InputKind::Time error=error.clone() value=local.as_ref().map(|z| z.time().strftime("%H:%M").to_string()) />
+        <Field name="duration_min" input_name="form[duration_min]" label="How long, in minutes" kind=InputKind::Number error=error.clone() value=Some(current.as_ref().map(|a| a.duration_min.to_string()).unwrap_or_else(|| "60".into())) />
+        <Field name="place" input_name="form[place]" label="Place (address)" kind=InputKind::Text error=error.clone() value=current.as_ref().map(|a| a.place.clone()) />
+        <Field name="room" input_name="form[room]" label="Room (optional)" kind=InputKind::Text error=error.clone() value=text(|a| a.room.clone()) />
+        <Field name="with_whom" input_name="form[with_whom]" label="With whom (optional)" kind=InputKind::Text error=error.clone() value=text(|a| a.with_whom.clone()) />
+        <Field name="phone" input_name="form[phone]" label="Phone number to call (optional)" kind=InputKind::Tel error=error.clone() value=text(|a| a.phone.clone()) />
+        <Field name="bring" input_name="form[bring]" label="What to bring (optional)" kind=InputKind::Text error=error.clone() value=text(|a| a.bring.clone()) />
+        <Field name="notes" input_name="form[notes]" label="Notes for the person (optional)" kind=InputKind::Text error=error.clone() value=text(|a| a.notes.clone()) />
+        <fieldset class="field" id="repeat">
+            <legend>"Does it repeat?"</legend>
+            {[Repeat::Never, Repeat::Weekly, Repeat::Fortnightly]
+                .into_iter()
+                .map(|r| {
+                    let id = format!("repeat-{}", r.as_str());
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name="form[repeat]" value=r.as_str() checked=repeat == r.as_str() />
+                            <label for=id>{r.label()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <Field name="repeat_count" input_name="form[repeat_count]" label="If it repeats: how many times in all" kind=InputKind::Number error=error value=current.as_ref().map(|a| a.repeat_count.to_string()) />
+    }
+}
+
+#[component]
+pub fn EditAppointmentPage() -> impl IntoView {
+    let id = case_param();
+    let aid = use_params_map().with_untracked(|p| p.get("aid").and_then(|s| s.parse::<i64>().ok())).map(AppointmentId);
+    let data = Resource::new_blocking(
+        move || (id, aid),
+        |(id, aid)| async move {
+            let (case, list) = get_case_appointments(id.ok_or(AppError::NotFound)?).await?;
+            let a = list.into_iter().find(|a| Some(a.id) == aid).ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>((case, a))
+        },
+    );
+    let save = ServerAction::<SaveAppointment>::new();
+    let error = last_error(save);
+    view! {
+        <Page title="Change an appointment">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok((case, a)) => {
+                                let case_id = case.entry.case_id;
+                                view! {
+                                    <p><a href=format!("/caseload/{case_id}/appointments")>"Back to appointments"</a></p>
+                                    <ErrorSummary error=error.clone() />
+                                    <h1>"Change or move an appointment"</h1>
+                                    <p>"If you move it, the person is told what changed and asked to answer again."</p>
+                                    <ActionForm action=save>
+                                        <input type="hidden" name="case_id" value=case_id.to_string() />
+                                        <input type="hidden" name="appointment_id" value=a.id.to_string() />
+                                        <AppointmentFields current=Some(a) error=error />
+                                        <button type="submit" class="button">"Save the change"</button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}

@@ -1,0 +1,159 @@
+//! A case's licence at the practitioner's desk: who understood what, open
+//! questions and replies, changes, and written explanations.
+
+use super::last_error;
+use crate::api::licence::{get_case_licence, AddExplanation, RemoveCondition, ReplyToQuestion};
+use crate::components::{ErrorNotice, ErrorSummary, FormError, Page};
+use crate::islands::ReadabilityMeter;
+use crate::model::*;
+use crate::pages::person_licence::Thread;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+pub(crate) fn case_param() -> Option<CaseId> {
+    use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<CaseId>().ok()))
+}
+
+#[component]
+pub fn CaseLicencePage() -> impl IntoView {
+    let id = case_param();
+    let data = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_case_licence(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Page title="Licence">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok((case, licence)) => view! { <CaseLicence case licence /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
+    let case_id = case.entry.case_id;
+    let name = case.entry.preferred_name.clone();
+    let reply = ServerAction::<ReplyToQuestion>::new();
+    let explain = ServerAction::<AddExplanation>::new();
+    let error = last_error(reply).or_else(|| last_error(explain));
+    let count = |u: Understanding| licence.conditions.iter().filter(|c| c.understanding == u).count();
+    let summary = format!(
+        "{} conditions: {} understood, {} with an open question, {} changed since confirmed, {} not confirmed yet.",
+        licence.conditions.len(),
+        count(Understanding::Understood),
+        count(Understanding::Question),
+        count(Understanding::Changed),
+        count(Understanding::NotYet),
+    );
+    view! {
+        <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
+        <ErrorSummary error=error.clone() />
+        <h1>{format!("{name}’s licence")}</h1>
+        <p>{summary}</p>
+        <p><a class="button" href=format!("/caseload/{case_id}/licence/add")>"Add a condition"</a></p>
+        <ul class="conditions-admin">
+            {licence
+                .conditions
+                .into_iter()
+                .map(|c| view! { <ConditionAdmin c name=name.clone() error=error.clone() /> })
+                .collect_view()}
+        </ul>
+        <section class="card" aria-labelledby="explain-heading">
+            <h2 id="explain-heading">"Write an explanation"</h2>
+            <p class="hint">"For a decision and its reasons, a change to the licence, or a warning and why. The person can read it again at any time."</p>
+            <ActionForm action=explain>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <fieldset class="field" id="kind">
+                    <legend>"What is it?"</legend>
+                    {ExplanationKind::ALL
+                        .into_iter()
+                        .map(|k| {
+                            let id = format!("kind-{}", k.as_str());
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" id=id.clone() name="kind" value=k.as_str() checked=k == ExplanationKind::Note />
+                                    <label for=id>{k.label()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="title">"Title"</label>
+                    <input id="title" name="title" type="text" value=error.as_ref().and_then(|e| e.kept("title")).unwrap_or_default() />
+                </div>
+                <ReadabilityMeter name="body".to_string() label="Explanation".to_string() value=error.as_ref().and_then(|e| e.kept("body")).unwrap_or_default() />
+                <button type="submit" class="button">"Send to " {name.clone()}</button>
+            </ActionForm>
+            <ul class="letters-sent">
+                {licence
+                    .explanations
+                    .into_iter()
+                    .map(|e| {
+                        let read = if e.read_at.is_some() { "Read" } else { "Not read yet" };
+                        view! { <li><strong>{e.title}</strong>{format!(" – {}. {read}.", e.kind.label())}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl IntoView {
+    let case_id = c.case_id;
+    let id = c.id;
+    let remove = ServerAction::<RemoveCondition>::new();
+    let status_class = match c.understanding {
+        Understanding::Understood => "tag tag-ok",
+        Understanding::NotYet => "tag",
+        _ => "tag tag-attention",
+    };
+    let reply_error = error.as_ref().filter(|e| e.field() == Some("reply")).map(|e| e.to_string());
+    view! {
+        <li class="case-card" id=format!("c-{id}")>
+            <h2>{c.headline.clone()}</h2>
+            <p>
+                <span class=status_class>{c.understanding.practitioner_label()}</span>
+                {format!(" {} · version {}", c.licence.label(), c.version)}
+            </p>
+            <details>
+                <summary>"Official words"</summary>
+                <blockquote>{c.official_words.clone()}</blockquote>
+            </details>
+            {c.explanation.clone().map(|x| view! { <p class="officer-says pre-line"><strong>"Your explanation: "</strong>{x}</p> })}
+            <Thread thread=c.thread.clone() person=name />
+            {(c.understanding == Understanding::Question)
+                .then(|| {
+                    view! {
+                        <ActionForm action={ServerAction::<ReplyToQuestion>::new()}>
+                            <input type="hidden" name="case_id" value=case_id.to_string() />
+                            <input type="hidden" name="condition_id" value=id.to_string() />
+                            {reply_error.map(|m| view! { <p class="error-message">{m}</p> })}
+                            <ReadabilityMeter name="reply".to_string() label="Your answer".to_string() value=String::new() />
+                            <button type="submit" class="button">"Send answer"</button>
+                        </ActionForm>
+                    }
+                })}
+            <p class="actions">
+                <a class="button button-secondary" href=format!("/caseload/{case_id}/licence/{id}/edit")>"Change or explain"</a>
+            </p>
+            <ActionForm action=remove>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <input type="hidden" name="condition_id" value=id.to_string() />
+                <button type="submit" class="link-button">"Remove this condition"</button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,120 @@
+//! A case's steps at the practitioner's desk: change any step (with history),
+//! add a step of their own.
+
+use super::case_licence::case_param;
+use super::last_error;
+use crate::api::plan::{get_case_steps, AddStep, SetStep};
+use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
+use crate::error::AppError;
+use crate::model::Track;
+use crate::model::*;
+use crate::pages::person_steps::StepHistory;
+use leptos::prelude::*;
+
+#[component]
+pub fn CaseStepsPage() -> impl IntoView {
+    let id = case_param();
+    let data =
+        Resource::new_blocking(move || id, |id| async move { get_case_steps(id.ok_or(AppError::NotFound)?).await });
+    let set = ServerAction::<SetStep>::new();
+    let add = ServerAction::<AddStep>::new();
+    let error = last_error(set).or_else(|| last_error(add));
+    view! {
+        <Page title="Steps">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok((case, steps)) => view! { <CaseSteps case steps add error /> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, error: FormError) -> impl IntoView {
+    let case_id = case.entry.case_id;
+    let name = case.entry.preferred_name.clone();
+    view! {
+        <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
+        <ErrorSummary error=error.clone() />
+        <h1>{format!("{name}’s steps")}</h1>
+        {StepsView::new(steps)
+            .tracks
+            .into_iter()
+            .map(|(track, list)| {
+                view! {
+                    <h2>{track.label()}</h2>
+                    <ul class="caseload">
+                        {list
+                            .into_iter()
+                            .map(|s| {
+                                let id = s.id;
+                                view! {
+                                    <li class="case-card" class:attention=s.status == StepStatus::Stuck id=format!("s-{id}")>
+                                        <h3>{s.title.clone()}</h3>
+                                        <p><strong>{s.status.label()}</strong>{s.stuck_reason.clone().map(|r| format!(": {r}"))}</p>
+                                        <ActionForm action={ServerAction::<SetStep>::new()}>
+                                            <input type="hidden" name="case_id" value=case_id.to_string() />
+                                            <input type="hidden" name="step_id" value=id.to_string() />
+                                            <fieldset class="field">
+                                                <legend>"Change to"</legend>
+                                                {StepStatus::ALL
+                                                    .into_iter()
+                                                    .map(|st| {
+                                                        let rid = format!("st-{id}-{}", st.as_str());
+                                                        view! {
+                                                            <div class="choice">
+                                                                <input type="radio" id=rid.clone() name="status" value=st.as_str() checked=st == s.status />
+                                                                <label for=rid>{st.label()}</label>
+                                                            </div>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </fieldset>
+                                            <div class="field">
+                                                <label for=format!("reason-{id}")>"Reason (needed when stuck)"</label>
+                                                <input type="text" id=format!("reason-{id}") name="reason" />
+                                            </div>
+                                            <button type="submit" class="button button-secondary">"Save"</button>
+                                        </ActionForm>
+                                        <StepHistory history=s.history person=Some(name.clone()) />
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })
+            .collect_view()}
+        <section class="card" aria-labelledby="add-step">
+            <h2 id="add-step">"Add a step"</h2>
+            <ActionForm action=add>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <fieldset class="field" id="track">
+                    <legend>"Part"</legend>
+                    {Track::ALL
+                        .into_iter()
+                        .map(|t| {
+                            let rid = format!("track-{}", t.as_str());
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" id=rid.clone() name="track" value=t.as_str() checked=t == Track::Id />
+                                    <label for=rid>{t.label()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <Field name="title" label="The step, in plain words" kind=InputKind::Text error=error.clone() />
+                <Field name="helper" label="Who is helping (optional)" hint="For example: mentor, hostel staff, a family member" kind=InputKind::Text error=error />
+                <button type="submit" class="button">"Add step"</button>
+            </ActionForm>
+        </section>
+    }
+}

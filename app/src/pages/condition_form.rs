@@ -1,0 +1,237 @@
+//! Adding a condition from the catalogue (or in the practitioner's own words),
+//! and changing one: the catalogue's inputs, validated, and an explanation.
+
+use super::case_licence::case_param;
+use super::last_error;
+use crate::api::caseload::get_case;
+use crate::api::licence::{
+    get_case_licence, get_template, get_templates, AddBespokeCondition, AddCondition, EditCondition,
+};
+use crate::components::{ConditionInputs, ErrorNotice, ErrorSummary, Page};
+use crate::error::AppError;
+use crate::islands::ReadabilityMeter;
+use crate::model::catalogue::Details;
+use crate::model::*;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn param(name: &'static str) -> Option<String> {
+    use_params_map().with_untracked(|p| p.get(name))
+}
+
+/// The catalogue to choose from, by licence part and category.
+#[component]
+pub fn ChooseConditionPage() -> impl IntoView {
+    let id = case_param();
+    let version = use_query_map().with_untracked(|q| q.get("version")).unwrap_or_else(|| "4.0".into());
+    let data = Resource::new_blocking(
+        move || (id, version.clone()),
+        |(id, version)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>((get_case(id).await?, get_templates(version.clone()).await?, version))
+        },
+    );
+    let bespoke = ServerAction::<AddBespokeCondition>::new();
+    let error = last_error(bespoke);
+    view! {
+        <Page title="Add a condition">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok((case, templates, version)) => view! { <Choose case templates version bespoke error /> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Choose(
+    case: CaseOverview,
+    templates: Vec<Template>,
+    version: String,
+    bespoke: ServerAction<AddBespokeCondition>,
+    error: Option<AppError>,
+) -> impl IntoView {
+    let case_id = case.entry.case_id;
+    let mut sections: Vec<(String, Vec<Template>)> = Vec::new();
+    for t in templates {
+        let heading = match (t.standard, t.licence) {
+            (true, LicenceKind::Ap) => "Standard licence conditions".to_owned(),
+            (true, LicenceKind::Pss) => "Standard post-sentence supervision conditions".to_owned(),
+            (false, LicenceKind::Pss) => format!("Post-sentence supervision: {}", t.category),
+            (false, LicenceKind::Ap) => t.category.clone(),
+        };
+        match sections.iter_mut().find(|(h, _)| *h == heading) {
+            Some((_, list)) => list.push(t),
+            None => sections.push((heading, vec![t])),
+        }
+    }
+    view! {
+        <p><a href=format!("/caseload/{case_id}/licence")>"Back to the licence"</a></p>
+        <ErrorSummary error=error.clone() />
+        <h1>{format!("Add a condition for {}", case.entry.preferred_name)}</h1>
+        <p>
+            {format!("Policy version {version}. ")}
+            {["4.0", "3.0"]
+                .into_iter()
+                .filter(|v| *v != version)
+                .map(|v| view! { <a href=format!("/caseload/{case_id}/licence/add?version={v}")>{format!("Use version {v} instead")}</a> })
+                .collect_view()}
+        </p>
+        {sections
+            .into_iter()
+            .map(|(heading, list)| {
+                view! {
+                    <details class="catalogue-section">
+                        <summary>{format!("{heading} ({})", list.len())}</summary>
+                        <ul class="catalogue">
+                            {list
+                                .into_iter()
+                                .map(|t| {
+                                    view! {
+                                        <li>
+                                            <a href=format!("/caseload/{case_id}/licence/add/{}/{}", t.version, t.code)>{t.plain.headline.clone()}</a>
+                                            <p class="hint">{t.text.clone()}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                }
+            })
+            .collect_view()}
+        <section class="card" aria-labelledby="bespoke-heading">
+            <h2 id="bespoke-heading">"A condition in your own words"</h2>
+            <ActionForm action=bespoke>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <fieldset class="field" id="licence">
+                    <legend>"Part of"</legend>
+                    <div class="choice"><input type="radio" id="licence-ap" name="licence" value="ap" checked=true /><label for="licence-ap">"The licence"</label></div>
+                    <div class="choice"><input type="radio" id="licence-pss" name="licence" value="pss" /><label for="licence-pss">"Post-sentence supervision"</label></div>
+                </fieldset>
+                <div class="field" class:field-error=error.as_ref().and_then(|e| e.field()) == Some("bespoke_text")>
+                    <label for="bespoke_text">"The condition, as it is on the licence"</label>
+                    <textarea id="bespoke_text" name="bespoke_text" rows="3">{error.as_ref().and_then(|e| e.kept("bespoke_text")).unwrap_or_default()}</textarea>
+                </div>
+                <ReadabilityMeter name="explanation".to_string() label="Your explanation in plain words".to_string() value=error.as_ref().and_then(|e| e.kept("explanation")).unwrap_or_default() />
+                <button type="submit" class="button">"Add this condition"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// One catalogue condition's inputs, to add it to the licence.
+#[component]
+pub fn AddConditionPage() -> impl IntoView {
+    let id = case_param();
+    let (version, code) = (param("version").unwrap_or_default(), param("code").unwrap_or_default());
+    let data = Resource::new_blocking(
+        move || (id, version.clone(), code.clone()),
+        |(id, version, code)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            Ok::<_, AppError>((get_case(id).await?, get_template(version, code).await?))
+        },
+    );
+    let action = ServerAction::<AddCondition>::new();
+    let error = last_error(action);
+    view! {
+        <Page title="Add a condition">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok((case, template)) => {
+                                let case_id = case.entry.case_id;
+                                view! {
+                                    <p><a href=format!("/caseload/{case_id}/licence/add")>"Back to the list"</a></p>
+                                    <ErrorSummary error=error.clone() />
+                                    <h1>{template.plain.headline.clone()}</h1>
+                                    <p class="hint">{format!("{} · {} · policy {}", template.licence.label(), template.category, template.version)}</p>
+                                    <blockquote>{template.text.clone()}</blockquote>
+                                    <ActionForm action=action>
+                                        <input type="hidden" name="case_id" value=case_id.to_string() />
+                                        <input type="hidden" name="version" value=template.version.clone() />
+                                        <input type="hidden" name="code" value=template.code.clone() />
+                                        <ConditionInputs inputs=template.inputs.clone() details=Details::new() error=error.clone() />
+                                        <ReadabilityMeter
+                                            name="explanation".to_string()
+                                            label="Your explanation (optional)".to_string()
+                                            hint="In your own words, for this person. It is shown with Waymark's plain words.".to_string()
+                                            value=error.as_ref().and_then(|e| e.kept("explanation")).unwrap_or_default()
+                                        />
+                                        <button type="submit" class="button">"Add to the licence"</button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}
+
+/// Change a condition's values or explanation: a new version the person confirms again.
+#[component]
+pub fn EditConditionPage() -> impl IntoView {
+    let id = case_param();
+    let condition = param("cid").and_then(|s| s.parse::<i64>().ok()).map(ConditionId);
+    let data = Resource::new_blocking(
+        move || (id, condition),
+        |(id, condition)| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let (case, licence) = get_case_licence(id).await?;
+            let c = licence.conditions.into_iter().find(|c| Some(c.id) == condition).ok_or(AppError::NotFound)?;
+            let template = match &c.template {
+                Some((v, code)) => Some(get_template(v.clone(), code.clone()).await?),
+                None => None,
+            };
+            Ok::<_, AppError>((case, c, template))
+        },
+    );
+    let action = ServerAction::<EditCondition>::new();
+    let error = last_error(action);
+    view! {
+        <Page title="Change a condition">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok((case, c, template)) => {
+                                let case_id = case.entry.case_id;
+                                let explanation = error.as_ref().and_then(|e| e.kept("explanation")).or(c.explanation.clone()).unwrap_or_default();
+                                view! {
+                                    <p><a href=format!("/caseload/{case_id}/licence")>"Back to the licence"</a></p>
+                                    <ErrorSummary error=error.clone() />
+                                    <h1>{c.headline.clone()}</h1>
+                                    <p>"A change makes a new version. " {case.entry.preferred_name.clone()} " will be asked to read it and confirm again, and can see what changed."</p>
+                                    <blockquote>{c.official_words.clone()}</blockquote>
+                                    <ActionForm action=action>
+                                        <input type="hidden" name="case_id" value=case_id.to_string() />
+                                        <input type="hidden" name="condition_id" value=c.id.to_string() />
+                                        {template.map(|t| view! { <ConditionInputs inputs=t.inputs details=c.details.clone() error=error.clone() /> })}
+                                        <ReadabilityMeter name="explanation".to_string() label="Your explanation".to_string() value=explanation />
+                                        <button type="submit" class="button">"Save the change"</button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}

@@ -1,0 +1,156 @@
+//! The person's appointments: the next one first, then what is coming and what
+//! has passed, with directions, a call button, a calendar file and an answer.
+
+use crate::api::plan::{get_person_appointments, AnswerAppointment};
+use crate::components::{ErrorNotice, FormError, Page};
+use crate::format;
+use crate::model::*;
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn PersonAppointmentsPage() -> impl IntoView {
+    let data = Resource::new_blocking(|| (), |_| get_person_appointments());
+    let answered = use_query_map().with_untracked(|q| q.get("answered").is_some());
+    view! {
+        <Page title="Your appointments">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(list) => view! { <Appointments list answered /> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error sign_in="/sign-in" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Appointments(list: Vec<Appointment>, answered: bool) -> impl IntoView {
+    let now = Timestamp::now();
+    let action = ServerAction::<AnswerAppointment>::new();
+    let error = super::last_error(action);
+    let mut upcoming: Vec<(Timestamp, Appointment)> =
+        list.iter().filter(|a| !a.cancelled).filter_map(|a| a.next_start(now).map(|s| (s, a.clone()))).collect();
+    upcoming.sort_by_key(|(s, _)| *s);
+    let cancelled: Vec<Appointment> = list
+        .iter()
+        .filter(|a| a.cancelled && a.starts_at > now - jiff::SignedDuration::from_hours(24 * 7))
+        .cloned()
+        .collect();
+    let past: Vec<Appointment> = list.iter().filter(|a| !a.cancelled && a.next_start(now).is_none()).cloned().collect();
+    view! {
+        <p><a href="/me">"Back to your home"</a></p>
+        {answered.then(|| view! { <p class="banner" role="status">"Thank you. Your probation officer will see your answer."</p> })}
+        <h1>"Your appointments"</h1>
+        {cancelled
+            .into_iter()
+            .map(|a| {
+                view! {
+                    <div class="changed" role="note">
+                        <p>
+                            <strong>{format!("Cancelled: {} on {}.", a.kind.label(), format::when(a.starts_at, now))}</strong>
+                            " You do not need to go."
+                        </p>
+                        {a.cancel_reason.map(|r| view! { <p>{format!("Why: {r}")}</p> })}
+                    </div>
+                }
+            })
+            .collect_view()}
+        {if upcoming.is_empty() {
+            view! { <p>"You have no appointments coming up."</p> }.into_any()
+        } else {
+            upcoming
+                .into_iter()
+                .enumerate()
+                .map(|(i, (start, a))| view! { <AppointmentCard a start first=i == 0 error=error.clone() /> })
+                .collect_view()
+                .into_any()
+        }}
+        {(!past.is_empty())
+            .then(|| {
+                view! {
+                    <h2>"Past appointments"</h2>
+                    <ul class="plain-list">
+                        {past
+                            .into_iter()
+                            .map(|a| view! { <li>{format!("{}: {}", format::when(a.starts_at, now), a.kind.label())}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+    }
+}
+
+#[component]
+fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormError) -> impl IntoView {
+    let now = Timestamp::now();
+    let id = a.id;
+    let error = error.filter(|e| e.kept("appointment_id") == Some(id.to_string()));
+    let reason_error = error.as_ref().filter(|e| e.field() == Some("reason")).map(|e| e.to_string());
+    let has_error = reason_error.is_some();
+    let place = match &a.room {
+        Some(room) => format!("{}, {room}", a.place),
+        None => a.place.clone(),
+    };
+    let map = format!("https://www.openstreetmap.org/search?query={}", format::url_encode(&a.place));
+    let answer = match &a.rsvp {
+        Some(Rsvp::Attending) => Some("You said you will be there.".to_string()),
+        Some(Rsvp::NeedsChange(r)) => Some(format!("You asked to change this: {r}")),
+        None => None,
+    };
+    view! {
+        <section class="card" id=format!("a-{id}") aria-labelledby=format!("a-{id}-h")>
+            <h2 id=format!("a-{id}-h")>{if first { "Next: " } else { "" }} {a.kind.label()}</h2>
+            {a.moved_from
+                .map(|from| {
+                    view! {
+                        <p class="changed">
+                            <strong>"This has moved. "</strong>
+                            {format!("It was {}. Now it is {}.", format::when(from, now), format::when(a.starts_at, now))}
+                        </p>
+                    }
+                })}
+            <p class="when">{format::when(start, now)}</p>
+            <dl class="facts">
+                <dt>"Where"</dt>
+                <dd>{place}</dd>
+                <dt>"How long"</dt>
+                <dd>{format::minutes(a.duration_min)}</dd>
+                {a.with_whom.clone().map(|w| view! { <dt>"With"</dt> <dd>{w}</dd> })}
+                {a.bring.clone().map(|b| view! { <dt>"Bring"</dt> <dd>{b}</dd> })}
+                {(a.repeat != Repeat::Never).then(|| view! { <dt>"How often"</dt> <dd>{a.repeat.label()}</dd> })}
+            </dl>
+            <p class="actions">
+                <a class="button button-secondary" href=map rel="noopener">"Directions"</a>
+                {a.phone.clone().map(|p| view! { <a class="button button-secondary" href=format!("tel:{}", p.replace(' ', ""))>"Call"</a> })}
+                <a class="button button-secondary" href=format!("/me/appointments/{id}/calendar.ics") download="appointment.ics">"Add to my calendar"</a>
+            </p>
+            {answer.map(|t| view! { <p class="banner">{t}</p> })}
+            <div class="answers">
+                <ActionForm action={ServerAction::<AnswerAppointment>::new()}>
+                    <input type="hidden" name="appointment_id" value=id.to_string() />
+                    <input type="hidden" name="answer" value="attending" />
+                    <button type="submit" class="button">"I’ll be there"</button>
+                </ActionForm>
+                <details class="ask" open=has_error>
+                    <summary class="button button-secondary">"I need to change this"</summary>
+                    <ActionForm action={ServerAction::<AnswerAppointment>::new()}>
+                        <input type="hidden" name="appointment_id" value=id.to_string() />
+                        <input type="hidden" name="answer" value="change" />
+                        <div class="field" class:field-error=has_error>
+                            <label for=format!("r-{id}")>"Why do you need a change?"</label>
+                            {reason_error.map(|m| view! { <p class="error-message">{m}</p> })}
+                            <textarea id=format!("r-{id}") name="reason" rows="3">
+                                {error.as_ref().and_then(|e| e.kept("reason")).unwrap_or_default()}
+                            </textarea>
+                        </div>
+                        <button type="submit" class="button">"Send"</button>
+                    </ActionForm>
+                </details>
+            </div>
+        </section>
+    }
+}

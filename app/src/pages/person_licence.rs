@@ -1,0 +1,212 @@
+//! The person's licence: each condition in plain words, grouped the way a
+//! person thinks, with their officer's explanation, the exact words, and
+//! "I understand" / "I have a question".
+
+use super::last_error;
+use crate::api::licence::{get_person_licence, AnswerCondition};
+use crate::components::{ErrorNotice, ErrorSummary, Page};
+use crate::format;
+use crate::islands::ReadAloud;
+use crate::model::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn PersonLicencePage() -> impl IntoView {
+    let licence = Resource::new_blocking(|| (), |_| get_person_licence());
+    let answered = use_query_map().with_untracked(|q| q.get("answered"));
+    view! {
+        <Page title="Your licence">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let answered = answered.clone();
+                    Suspend::new(async move {
+                        match licence.await {
+                            Ok(licence) => view! { <Licence licence answered /> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error sign_in="/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
+    let action = ServerAction::<AnswerCondition>::new();
+    let error = last_error(action);
+    let total = licence.conditions.len();
+    let understood = licence.conditions.iter().filter(|c| c.understanding == Understanding::Understood).count();
+    let groups: Vec<(ConditionGroup, Vec<LicenceCondition>)> = ConditionGroup::ALL
+        .into_iter()
+        .map(|g| (g, licence.conditions.iter().filter(|c| c.group == g).cloned().collect::<Vec<_>>()))
+        .filter(|(_, list)| !list.is_empty())
+        .collect();
+    view! {
+        <p>
+            <a href="/me">"Back to your home"</a>
+        </p>
+        <ErrorSummary error=error.clone() />
+        {answered.map(|_| view! { <p class="banner" role="status">"Thank you. Your probation officer will see your answer."</p> })}
+        <h1>"Your licence"</h1>
+        <p class="lead">
+            {format!("Your licence has {total} rules. You said you understand {understood} of them.")}
+        </p>
+        <p>"Open each rule to read it. Then tell your probation officer if you understand it, or ask a question. Asking is always safe."</p>
+        <Letters explanations=licence.explanations />
+        {groups
+            .into_iter()
+            .map(|(group, list)| {
+                view! {
+                    <section aria-labelledby=format!("g-{group:?}")>
+                        <h2 id=format!("g-{group:?}")>{group.label()}</h2>
+                        {list.into_iter().map(|c| view! { <Condition c error=error.clone() /> }).collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()}
+    }
+}
+
+#[component]
+fn Letters(explanations: Vec<Explanation>) -> impl IntoView {
+    (!explanations.is_empty()).then(|| {
+        let now = jiff::Timestamp::now();
+        view! {
+            <section class="card" aria-labelledby="letters">
+                <h2 id="letters">"From your probation officer"</h2>
+                {explanations
+                    .into_iter()
+                    .map(|e| {
+                        view! {
+                            <article class="letter">
+                                <h3>{e.title}</h3>
+                                <p class="muted">{format!("{} · {} · {}", e.kind.label(), e.practitioner_name, format::when(e.created_at, now))}</p>
+                                <p class="pre-line">{e.body}</p>
+                            </article>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl IntoView {
+    let id = c.id;
+    let text_id = format!("plain-{id}");
+    let status_class = match c.understanding {
+        Understanding::Understood => "tag tag-ok",
+        Understanding::NotYet => "tag",
+        _ => "tag tag-attention",
+    };
+    let now = jiff::Timestamp::now();
+    // The error and what was typed belong to one condition's form only.
+    let error = error.filter(|e| e.kept("condition_id") == Some(id.to_string()));
+    let question_error = error.as_ref().filter(|e| e.field() == Some("question")).map(|e| e.to_string());
+    let has_error = question_error.is_some();
+    let kept_question = error.as_ref().and_then(|e| e.kept("question")).unwrap_or_default();
+    let open = c.understanding != Understanding::Understood;
+    view! {
+        <details class="condition" id=format!("c-{id}") open=open>
+            <summary>
+                <span class="condition-headline">{c.headline.clone()}</span>
+                <span class=status_class>{c.understanding.label()}</span>
+            </summary>
+            <div class="condition-body">
+                {c.today.map(|t| view! { <p class="today"><strong>"Today: "</strong>{t}</p> })}
+                {c.earlier
+                    .map(|e| {
+                        view! {
+                            <div class="changed">
+                                <p><strong>{format!("This rule changed {}.", format::when(e.replaced_at, now).to_lowercase())}</strong></p>
+                                <p>"Before, it said:"</p>
+                                <blockquote>{e.official_words}</blockquote>
+                            </div>
+                        }
+                    })}
+                <div id=text_id.clone()>
+                    {c.explanation
+                        .map(|x| {
+                            view! {
+                                <h3>"What your probation officer says"</h3>
+                                <p class="officer-says pre-line">{x}</p>
+                            }
+                        })}
+                    {c.plain
+                        .map(|p| {
+                            p.sections()
+                                .into_iter()
+                                .skip(1)
+                                .map(|(h, t)| view! { <h3>{h}</h3> <p>{t.to_owned()}</p> })
+                                .collect_view()
+                        })}
+                </div>
+                <ReadAloud target=text_id />
+                <details class="exact-words">
+                    <summary>"The exact words on your licence"</summary>
+                    <blockquote>{c.official_words}</blockquote>
+                </details>
+                <Thread thread=c.thread />
+                <div class="answers">
+                    <ActionForm action={ServerAction::<AnswerCondition>::new()}>
+                        <input type="hidden" name="condition_id" value=id.to_string() />
+                        <input type="hidden" name="answer" value="understood" />
+                        <button type="submit" class="button">"I understand"</button>
+                    </ActionForm>
+                    <details class="ask" open=has_error>
+                        <summary class="button button-secondary">"I have a question"</summary>
+                        <ActionForm action={ServerAction::<AnswerCondition>::new()}>
+                            <input type="hidden" name="condition_id" value=id.to_string() />
+                            <input type="hidden" name="answer" value="question" />
+                            <div class="field" class:field-error=has_error>
+                                <label for=format!("q-{id}")>"Your question"</label>
+                                {question_error.map(|m| view! { <p class="error-message">{m}</p> })}
+                                <textarea id=format!("q-{id}") name="question" rows="3">{kept_question}</textarea>
+                            </div>
+                            <button type="submit" class="button">"Send my question"</button>
+                        </ActionForm>
+                    </details>
+                </div>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+pub fn Thread(
+    thread: Vec<ThreadMessage>,
+    /// Who "you" are: `None` on the person's own page.
+    #[prop(optional)]
+    person: Option<String>,
+) -> impl IntoView {
+    let now = jiff::Timestamp::now();
+    (!thread.is_empty()).then(|| {
+        view! {
+            <ul class="thread" aria-label="Messages about this rule">
+                {thread
+                    .into_iter()
+                    .map(|m| {
+                        let who = match m.kind {
+                            MessageKind::Reply => m.practitioner_name.clone().unwrap_or_else(|| "Your probation officer".into()),
+                            _ => person.clone().unwrap_or_else(|| "You".into()),
+                        };
+                        let said = match (m.kind, m.body) {
+                            (MessageKind::Understood, _) => "I understand this rule.".to_owned(),
+                            (_, Some(b)) => b,
+                            (_, None) => String::new(),
+                        };
+                        view! {
+                            <li class=if m.kind == MessageKind::Reply { "msg msg-officer" } else { "msg msg-person" }>
+                                <p class="muted">{format!("{who}, {}", format::when(m.at, now))}</p>
+                                <p class="pre-line">{said}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}

@@ -1,0 +1,194 @@
+//! "Add to my calendar": standards-correct iCalendar files (RFC 5545), so the
+//! phone itself reminds the person (a day before and an hour before) with no
+//! SMS gateway. Times are local UK times with a VTIMEZONE, so a weekly repeat
+//! stays at 10:30 across the clock changes.
+
+use super::router::App;
+use app::backend::PlanBackend;
+use app::model::{Appointment, AppointmentId, CaseId, Repeat, Viewer};
+use axum::{
+    extract::{Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    Extension,
+};
+use icalendar::{Alarm, Calendar, CalendarDateTime, Component, Event, EventLike};
+
+const TZID: &str = "Europe/London";
+
+/// The rules for UK time since 1996: BST from the last Sunday in March, GMT from the last Sunday in October.
+const VTIMEZONE: &str = "BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n\
+BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nTZNAME:BST\r\nDTSTART:19810329T010000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n\
+BEGIN:STANDARD\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT\r\nDTSTART:19961027T020000\r\n\
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+
+fn local(at: jiff::Timestamp) -> chrono::NaiveDateTime {
+    let z = at.to_zoned(app::format::london());
+    chrono::NaiveDate::from_ymd_opt(z.year().into(), z.month() as u32, z.day() as u32)
+        .and_then(|d| d.and_hms_opt(z.hour() as u32, z.minute() as u32, z.second() as u32))
+        .unwrap_or_default()
+}
+
+fn event(a: &Appointment) -> Event {
+    let place = match &a.room {
+        Some(room) => format!("{}, {room}", a.place),
+        None => a.place.clone(),
+    };
+    let end = a.starts_at + jiff::SignedDuration::from_mins(a.duration_min as i64);
+    let mut description = Vec::new();
+    if let Some(w) = &a.with_whom {
+        description.push(format!("With: {w}"));
+    }
+    if let Some(b) = &a.bring {
+        description.push(format!("Bring: {b}"));
+    }
+    if let Some(p) = &a.phone {
+        description.push(format!("Phone: {p}"));
+    }
+    if let Some(n) = &a.notes {
+        description.push(n.clone());
+    }
+    let mut e = Event::new();
+    e.uid(&format!("appointment-{}@waymark", a.id))
+        .summary(a.kind.label())
+        .location(&place)
+        .description(&description.join("\n"))
+        .starts(CalendarDateTime::WithTimezone { date_time: local(a.starts_at), tzid: TZID.into() })
+        .ends(CalendarDateTime::WithTimezone { date_time: local(end), tzid: TZID.into() })
+        .alarm(Alarm::display(&format!("Tomorrow: {} at {place}", a.kind.label()), -chrono::Duration::days(1)))
+        .alarm(Alarm::display(&format!("In one hour: {} at {place}", a.kind.label()), -chrono::Duration::hours(1)));
+    if let Some(days) = a.repeat.days() {
+        let interval = if a.repeat == Repeat::Fortnightly { 2 } else { 1 };
+        debug_assert_eq!(days, 7 * interval);
+        e.add_property("RRULE", format!("FREQ=WEEKLY;INTERVAL={interval};COUNT={}", a.repeat_count));
+    }
+    if a.cancelled {
+        e.add_property("STATUS", "CANCELLED");
+    }
+    e.done()
+}
+
+/// An iCalendar file of these appointments.
+pub fn ics(appointments: &[Appointment]) -> String {
+    let mut cal = Calendar::new();
+    cal.name("Waymark appointments").timezone(TZID);
+    for a in appointments {
+        cal.push(event(a));
+    }
+    let text = cal.done().to_string();
+    // The crate has no VTIMEZONE component; the rules are fixed data, placed before the first event.
+    match text.find("BEGIN:VEVENT") {
+        Some(i) => format!("{}{VTIMEZONE}{}", &text[..i], &text[i..]),
+        None => text.replace("END:VCALENDAR", &format!("{VTIMEZONE}END:VCALENDAR")),
+    }
+}
+
+fn file(body: String, name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn refuse(viewer: &Viewer) -> Response {
+    match viewer {
+        Viewer::Anonymous => (StatusCode::UNAUTHORIZED, "Please sign in to get your calendar.").into_response(),
+        _ => (StatusCode::FORBIDDEN, "You do not have access to this.").into_response(),
+    }
+}
+
+/// GET /me/appointments/{id}/calendar.ics — one of the person's own appointments.
+pub async fn person_appointment_ics(
+    State(app): State<App>,
+    Extension(viewer): Extension<Viewer>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Viewer::Person { case_id } = viewer else { return refuse(&viewer) };
+    match app.backend.person_appointments(case_id) {
+        Ok(list) => match list.into_iter().find(|a| a.id == AppointmentId(id)) {
+            Some(a) => file(ics(&[a]), "appointment.ics"),
+            None => (StatusCode::NOT_FOUND, "We could not find that appointment.").into_response(),
+        },
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response(),
+    }
+}
+
+/// GET /caseload/{case}/calendar.ics — every appointment of a case, to hand over.
+pub async fn case_ics(State(app): State<App>, Extension(viewer): Extension<Viewer>, Path(case): Path<i64>) -> Response {
+    let Viewer::Practitioner { practitioner_id, .. } = viewer else { return refuse(&viewer) };
+    match app.backend.case_appointments(practitioner_id, CaseId(case)) {
+        Ok(list) => file(ics(&list), "appointments.ics"),
+        Err(app::error::AppError::NotFound) => (StatusCode::NOT_FOUND, "We could not find that case.").into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::model::AppointmentKind;
+
+    fn weekly() -> Appointment {
+        Appointment {
+            id: AppointmentId(7),
+            case_id: CaseId(1),
+            kind: AppointmentKind::Supervision,
+            starts_at: "2027-03-22T10:30:00Z".parse().unwrap(),
+            duration_min: 45,
+            place: "1 Station Road, Northbridge".into(),
+            room: Some("Room 2".into()),
+            with_whom: Some("Sam Okafor".into()),
+            bring: Some("Your licence".into()),
+            notes: None,
+            phone: None,
+            repeat: Repeat::Weekly,
+            repeat_count: 3,
+            cancelled: false,
+            cancel_reason: None,
+            moved_from: None,
+            rsvp: None,
+            rsvp_at: None,
+        }
+    }
+
+    /// Parsed with an independent parser (the `ical` crate), not the one that wrote it.
+    #[test]
+    fn the_file_parses_with_a_repeat_two_alarms_and_uk_time() {
+        let text = ics(&[weekly()]);
+        let mut reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+        let cal = reader.next().expect("a calendar").expect("parses");
+        assert_eq!(cal.timezones.len(), 1);
+        assert_eq!(cal.events.len(), 1);
+        let ev = &cal.events[0];
+        let prop = |name: &str| ev.properties.iter().find(|p| p.name == name).expect(name);
+        let start = prop("DTSTART");
+        assert_eq!(start.value.as_deref(), Some("20270322T103000"));
+        let params = start.params.clone().unwrap_or_default();
+        assert!(params.iter().any(|(k, v)| k == "TZID" && v == &vec!["Europe/London".to_string()]), "{params:?}");
+        assert_eq!(prop("DTEND").value.as_deref(), Some("20270322T111500"));
+        assert_eq!(prop("RRULE").value.as_deref(), Some("FREQ=WEEKLY;INTERVAL=1;COUNT=3"));
+        assert_eq!(prop("LOCATION").value.as_deref(), Some("1 Station Road\\, Northbridge\\, Room 2"));
+        let triggers: Vec<_> = ev
+            .alarms
+            .iter()
+            .map(|a| {
+                a.properties.iter().find(|p| p.name == "TRIGGER").and_then(|p| p.value.clone()).unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(triggers, ["-P1D", "-PT1H"]);
+        assert!(text.contains("BEGIN:VTIMEZONE") && text.contains("BYDAY=-1SU"));
+    }
+
+    #[test]
+    fn a_cancelled_appointment_says_so() {
+        let mut a = weekly();
+        a.cancelled = true;
+        assert!(ics(&[a]).contains("STATUS:CANCELLED"));
+    }
+}

@@ -1,0 +1,53 @@
+//! Written explanations from the practitioner, not tied to one condition.
+
+use super::StoreResult;
+use app::model::*;
+use rusqlite::{params, Connection};
+
+pub fn insert_explanation(
+    conn: &Connection,
+    case: CaseId,
+    by: PractitionerId,
+    kind: ExplanationKind,
+    title: &str,
+    body: &str,
+) -> StoreResult<i64> {
+    conn.execute(
+        "INSERT INTO explanation (case_id, practitioner_id, kind, title, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![case.0, by.0, kind.as_str(), title, body, super::now()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn explanations(conn: &Connection, case: CaseId) -> StoreResult<Vec<Explanation>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.kind, e.title, e.body, e.created_at, e.read_at, p.name
+         FROM explanation e JOIN practitioner p ON p.id = e.practitioner_id
+         WHERE e.case_id = ?1 ORDER BY e.created_at DESC, e.id DESC",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let read: Option<i64> = r.get(5)?;
+        out.push(Explanation {
+            id: r.get(0)?,
+            kind: ExplanationKind::parse(&kind).unwrap_or(ExplanationKind::Note),
+            title: r.get(2)?,
+            body: r.get(3)?,
+            created_at: super::timestamp(r.get(4)?)?,
+            read_at: read.map(super::timestamp).transpose()?,
+            practitioner_name: r.get(6)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The person has opened their explanations: a read receipt for each unread one.
+pub fn mark_explanations_read(conn: &Connection, case: CaseId) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE explanation SET read_at = ?2, rev = rev + 1 WHERE case_id = ?1 AND read_at IS NULL",
+        params![case.0, super::now()],
+    )?;
+    Ok(())
+}

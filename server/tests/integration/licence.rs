@@ -1,0 +1,185 @@
+//! Licence conditions end to end through the server functions: build, explain,
+//! answer, reply, change; and who may do what.
+
+use super::common::*;
+use axum::http::StatusCode;
+use server::seed;
+
+const CURFEW: &str = "52faefcf-15f0-42c5-b908-621b4a7ecdb9";
+/// Jay's first condition (seeded) and Alex's first.
+const JAY_CONDITION: i64 = 1;
+const ALEX_CONDITION: i64 = 21;
+
+async fn jay(app: &TestApp) -> String {
+    app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await
+}
+
+#[tokio::test]
+async fn practitioner_adds_a_curfew_and_the_person_reads_answers_and_sees_changes() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let form = format!(
+        "case_id={JAY}&version=4.0&code={CURFEW}&explanation=Be+home+by+nine.\
+         &details[numberOfCurfews][]=One+curfew&details[oneCurfewStart][]=21:00&details[oneCurfewEnd][]=06:30"
+    );
+    let r = app.call("/api/add_condition", &form, Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+
+    let person = jay(&app).await;
+    let page = app.get("/me/licence", Some(&person)).await.body;
+    assert!(page.contains("between 9pm and 6:30am each day"), "official words filled in: {page}");
+    assert!(page.contains("Be home by 9pm tonight. You can go out again at 6:30am tomorrow."), "today's words");
+    assert!(page.contains("Be home by nine."), "the practitioner's explanation");
+    assert!(page.contains("The exact words on your licence"));
+
+    // Find the new condition's id from the practitioner's page.
+    let licence = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
+    assert!(licence.contains("Open question"), "Jay's seeded question shows: {licence}");
+    let curfews: Vec<i64> = licence
+        .match_indices("id=\"c-")
+        .filter_map(|(i, _)| licence[i + 6..].split('"').next()?.parse().ok())
+        .collect();
+    let new_id = *curfews.iter().max().expect("conditions listed");
+
+    let r = app
+        .call(
+            "/api/answer_condition",
+            &format!("condition_id={new_id}&answer=question&question=Can+I+work+nights%3F"),
+            Some(&person),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let r = app
+        .call("/api/reply_to_question", &format!("case_id={JAY}&condition_id={new_id}&reply=Ask+me+first."), Some(&sam))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let page = app.get("/me/licence", Some(&person)).await.body;
+    assert!(page.contains("Can I work nights?") && page.contains("Ask me first."), "the thread: {page}");
+
+    let r = app.call("/api/answer_condition", &format!("condition_id={new_id}&answer=understood"), Some(&person)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let before = app.get("/me", Some(&person)).await.body;
+    assert!(before.contains("4 of 12 understood"), "{before}");
+
+    // A change is a new version: the person is asked again and sees what it said before.
+    let form = format!(
+        "case_id={JAY}&condition_id={new_id}&explanation=Be+home+by+ten.\
+         &details[numberOfCurfews][]=One+curfew&details[oneCurfewStart][]=22:00&details[oneCurfewEnd][]=06:30"
+    );
+    let r = app.call("/api/edit_condition", &form, Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let page = app.get("/me/licence", Some(&person)).await.body;
+    assert!(page.contains("This changed. Please read it again"), "{page}");
+    assert!(page.contains("between 9pm and 6:30am"), "the earlier words are shown");
+    assert!(page.contains("between 10pm and 6:30am"), "the new words are shown");
+    assert!(app.get("/me", Some(&person)).await.body.contains("3 of 12 understood"));
+    let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
+    assert!(desk.contains("Changed since confirmed"));
+}
+
+#[tokio::test]
+async fn missing_inputs_are_named_and_nothing_is_added() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let count = || -> i64 {
+        app.backend.store().read().query_row("SELECT COUNT(*) FROM case_condition", [], |r| r.get(0)).unwrap()
+    };
+    let before = count();
+    let form = format!(
+        "case_id={JAY}&version=4.0&code={CURFEW}&details[numberOfCurfews][]=One+curfew&details[oneCurfewStart][]=21:00"
+    );
+    let r = app.call("/api/add_condition", &form, Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.message(), "Enter the curfew end time.");
+    let r = app.call("/api/add_condition", &format!("case_id={JAY}&version=4.0&code={CURFEW}"), Some(&sam)).await;
+    assert_eq!(r.message(), "Choose the number of curfews needed.");
+    let r = app.call("/api/add_condition", &format!("case_id={JAY}&version=9.9&code={CURFEW}"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let long = "x".repeat(6000);
+    let r = app
+        .call(
+            "/api/add_bespoke_condition",
+            &format!("case_id={JAY}&licence=ap&bespoke_text=Stay+calm&explanation={long}"),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.message().contains("5000 characters or fewer"), "{}", r.message());
+    let r = app
+        .call(
+            "/api/answer_condition",
+            &format!("condition_id={JAY_CONDITION}&answer=question&question=+"),
+            Some(&jay(&app).await),
+        )
+        .await;
+    assert_eq!(r.message(), "Write your question.");
+    assert_eq!(count(), before);
+}
+
+#[tokio::test]
+async fn nobody_reaches_another_persons_conditions() {
+    let app = TestApp::new();
+    let person = jay(&app).await;
+    let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let priya = app.practitioner(seed::DEMO_COLLEAGUE).await;
+    // Jay cannot answer Alex's condition; Alex cannot answer Jay's.
+    let r = app
+        .call("/api/answer_condition", &format!("condition_id={ALEX_CONDITION}&answer=understood"), Some(&person))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = app
+        .call("/api/answer_condition", &format!("condition_id={JAY_CONDITION}&answer=understood"), Some(&alex))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Priya cannot touch Jay's licence, even with a condition id of her own case.
+    for (path, form) in [
+        ("/api/case_licence", format!("case_id={JAY}")),
+        ("/api/remove_condition", format!("case_id={JAY}&condition_id={JAY_CONDITION}")),
+        ("/api/reply_to_question", format!("case_id={JAY}&condition_id={JAY_CONDITION}&reply=hi")),
+        ("/api/add_explanation", format!("case_id={JAY}&kind=note&title=t&body=b")),
+        ("/api/add_bespoke_condition", format!("case_id={JAY}&licence=ap&bespoke_text=x")),
+        ("/api/edit_condition", format!("case_id={JAY}&condition_id={JAY_CONDITION}&explanation=x")),
+    ] {
+        let r = app.call(path, &form, Some(&priya)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path} as Priya");
+        let r = app.call(path, &form, Some(&person)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path} as Jay");
+        let r = app.call(path, &form, None).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path} anonymous");
+    }
+    // Sam cannot act on Alex's condition through Jay's case id.
+    let r =
+        app.call("/api/remove_condition", &format!("case_id={JAY}&condition_id={ALEX_CONDITION}"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    for path in ["/api/person_licence"] {
+        assert_eq!(app.call(path, "", Some(&sam)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(app.call(path, "", None).await.status, StatusCode::UNAUTHORIZED);
+    }
+    for path in ["/api/templates", "/api/template"] {
+        let form = format!("version=4.0&code={CURFEW}");
+        assert_eq!(app.call(path, &form, Some(&person)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(app.call(path, &form, Some(&sam)).await.status, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn written_explanations_reach_the_person_with_a_read_receipt() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let r = app
+        .call(
+            "/api/add_explanation",
+            &format!(
+                "case_id={JAY}&kind=warning&title=About+Friday&body=You+were+late.+Please+call+if+you+will+be+late."
+            ),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    assert!(app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body.contains("Not read yet"));
+    let page = app.get("/me/licence", Some(&jay(&app).await)).await.body;
+    assert!(page.contains("About Friday") && page.contains("A warning and why"));
+    let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
+    assert!(!desk.contains("Not read yet"), "read receipts after the person opened it");
+}

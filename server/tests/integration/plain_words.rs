@@ -1,0 +1,77 @@
+//! Every text a person on licence or a family member reads is easy reading:
+//! the pages are rendered for real and their words scored, block by block
+//! joined into one text per page (the official licence wording, quoted in
+//! <blockquote>, is the law's words and is left out).
+
+use super::common::*;
+use app::readability::Score;
+use server::seed;
+
+/// The words a reader sees in <body>, one entry per block of text.
+fn visible_blocks(html: &str) -> Vec<String> {
+    let body = html.split_once("<body").map(|(_, b)| b).unwrap_or(html);
+    let mut blocks = Vec::new();
+    let mut skip_depth = 0usize;
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        let text = rest[..open].trim();
+        if skip_depth == 0 && !text.is_empty() {
+            blocks.push(text.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", "\""));
+        }
+        let Some(close) = rest[open..].find('>') else { break };
+        let tag = &rest[open + 1..open + close];
+        let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("").to_lowercase();
+        if matches!(name.as_str(), "script" | "style" | "blockquote" | "template") {
+            if tag.starts_with('/') {
+                skip_depth = skip_depth.saturating_sub(1);
+            } else {
+                skip_depth += 1;
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    blocks
+}
+
+fn page_text(html: &str) -> String {
+    visible_blocks(html)
+        .into_iter()
+        .map(|b| if b.ends_with(['.', '!', '?', ':']) { b } else { format!("{b}.") })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test]
+async fn every_page_a_person_reads_is_easy_reading() {
+    let app = TestApp::new();
+    let person = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let pages: [(&str, Option<&str>); 8] = [
+        ("/", None),
+        ("/hope", None),
+        ("/sign-in", None),
+        ("/activate", None),
+        ("/no-such-page", None),
+        ("/me", Some(&person)),
+        ("/me?welcome=1", Some(&person)),
+        ("/me/licence", Some(&person)),
+    ];
+    let mut failures = Vec::new();
+    for (path, cookie) in pages {
+        let html = app.get(path, cookie).await.body;
+        let text = page_text(&html);
+        assert!(text.split_whitespace().count() > 20, "{path} has words: {text}");
+        let score = Score::of(&text);
+        println!("{path}: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+        if !score.is_easy() {
+            failures.push(format!("{path}: ease {:.1}, grade {:.1}\n{text}", score.reading_ease, score.grade));
+        }
+    }
+    assert!(failures.is_empty(), "pages that are not easy reading:\n{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_extractor_skips_scripts_and_quotes() {
+    let html =
+        "<body><p>Hello there.</p><script>var x = 1;</script><blockquote>Not to reside</blockquote><li>Go</li></body>";
+    assert_eq!(visible_blocks(html), vec!["Hello there.", "Go"]);
+}
