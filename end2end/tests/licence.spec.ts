@@ -62,8 +62,9 @@ test("a practitioner adds a condition from the catalogue; a missing input is nam
   await signInPractitioner(page);
   await page.goto("/caseload/2/licence/add");
   await expectAccessible(page);
-  await page.getByText(/^Curfew arrangement/).click();
-  await page.getByRole("link", { name: /curfew/i }).first().click();
+  const section = page.locator("details.catalogue-section", { hasText: "Curfew arrangement" });
+  await section.locator("summary").click();
+  await section.getByRole("link").first().click();
   await expect(page.getByText("Select the number of curfews needed")).toBeVisible();
   await page.getByLabel("One curfew").check();
   await page.getByLabel("Enter the curfew start time").first().fill("20:00");
@@ -109,6 +110,7 @@ test("read aloud speaks the plain words, with pause and stop", async ({ page }) 
   await page.goto("/me/licence");
   await waitForHydration(page);
   const rule = page.locator("details.condition", { hasText: "Today:" });
+  await rule.evaluate((d: HTMLDetailsElement) => (d.open = true));
   await expect(rule.locator(".read-aloud")).toBeVisible();
   await rule.getByRole("button", { name: "Read aloud" }).click();
   await rule.getByRole("button", { name: "Pause" }).click();
@@ -126,6 +128,7 @@ test("read aloud is hidden where the browser cannot speak", async ({ page }) => 
   await signInJay(page);
   await page.goto("/me/licence");
   await waitForHydration(page);
+  await page.locator("details.condition").first().evaluate((d: HTMLDetailsElement) => (d.open = true));
   await expect(page.locator(".read-aloud").first()).toBeHidden();
   await expect(page.locator(".read-aloud button", { hasText: "Read aloud" }).first()).toBeHidden();
 });

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 const POLICIES: [&str; 2] =
     [include_str!("../data/cvl/policy-v3.0.json"), include_str!("../data/cvl/policy-v4.0.json")];
-const PLAIN: &str = "condition = []"; // TEMP
+const PLAIN: &str = include_str!("/tmp/plain-test.toml"); // TEMP
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {

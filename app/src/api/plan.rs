@@ -2,7 +2,7 @@
 //! appointments, changes steps and sees who needs help.
 
 use crate::error::AppError;
-use crate::model::Track;
+
 use crate::model::*;
 use leptos::prelude::*;
 
@@ -132,7 +132,7 @@ pub async fn add_step(
     use super::request::*;
     let me = require_practitioner()?;
     let kept = [("title", title.as_str()), ("helper", helper.as_deref().unwrap_or_default())];
-    let track = Track::parse(&track)
+    let track = crate::model::Track::parse(&track)
         .ok_or_else(|| AppError::invalid("track", "Choose which part this step is for.").keeping(&kept))?;
     backend()?.add_custom_step(me, case_id, track, &title, helper.as_deref()).map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/steps"));

@@ -11,11 +11,15 @@ pub fn ReadabilityMeter(
     label: String,
     value: String,
     #[prop(optional)] hint: Option<String>,
+    /// Element ids start with this; needed where a page has several meters for one field name.
+    #[prop(optional)]
+    field_id: Option<String>,
 ) -> impl IntoView {
     let text = RwSignal::new(value.clone());
-    let id = format!("{name}-input");
-    let meter_id = format!("{name}-meter");
-    let hint_id = format!("{name}-hint");
+    let base = field_id.unwrap_or_else(|| name.clone());
+    let id = format!("{base}-input");
+    let meter_id = format!("{base}-meter");
+    let hint_id = format!("{base}-hint");
     let score = move || text.with(|t| (!t.trim().is_empty()).then(|| Score::of(t)));
     let long = move || text.with(|t| long_sentences(t));
     view! {

@@ -141,7 +141,7 @@ fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl I
                             <input type="hidden" name="case_id" value=case_id.to_string() />
                             <input type="hidden" name="condition_id" value=id.to_string() />
                             {reply_error.map(|m| view! { <p class="error-message">{m}</p> })}
-                            <ReadabilityMeter name="reply".to_string() label="Your answer".to_string() value=String::new() />
+                            <ReadabilityMeter name="reply".to_string() label="Your answer".to_string() value=String::new() field_id=format!("reply-{id}") />
                             <button type="submit" class="button">"Send answer"</button>
                         </ActionForm>
                     }

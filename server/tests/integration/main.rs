@@ -6,4 +6,5 @@ mod bad_input;
 mod common;
 mod licence;
 mod plain_words;
+mod plan;
 mod routes;

@@ -9,7 +9,7 @@ use server::seed;
 
 /// The words a reader sees in <body>, one entry per block of text.
 fn visible_blocks(html: &str) -> Vec<String> {
-    let body = html.split_once("<body").map(|(_, b)| b).unwrap_or(html);
+    let body = html.split_once("<body").and_then(|(_, b)| b.split_once('>')).map(|(_, b)| b).unwrap_or(html);
     let mut blocks = Vec::new();
     let mut skip_depth = 0usize;
     let mut rest = body;

@@ -59,6 +59,9 @@ async fn pages_against_every_role() {
     let jay_add_curfew = format!("/caseload/{JAY}/licence/add/4.0/52faefcf-15f0-42c5-b908-621b4a7ecdb9");
     let jay_edit = format!("/caseload/{JAY}/licence/1/edit");
     let alex_licence = format!("/caseload/{ALEX}/licence");
+    let jay_appointments = format!("/caseload/{JAY}/appointments");
+    let jay_edit_appointment = format!("/caseload/{JAY}/appointments/1/edit");
+    let jay_steps = format!("/caseload/{JAY}/steps");
     let public = |_: Role| Expect::Ok;
     let person_page = |r: Role| match r {
         Anonymous => Expect::Redirect("/sign-in"),
@@ -98,6 +101,11 @@ async fn pages_against_every_role() {
         (&jay_add_curfew, Box::new(case_of(PractitionerOfA))),
         (&jay_edit, Box::new(case_of(PractitionerOfA))),
         (&alex_licence, Box::new(case_of(OtherPractitioner))),
+        ("/me/appointments", Box::new(person_page)),
+        ("/me/steps", Box::new(person_page)),
+        (&jay_appointments, Box::new(case_of(PractitionerOfA))),
+        (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
+        (&jay_steps, Box::new(case_of(PractitionerOfA))),
         ("/caseload/not-a-number", Box::new(case_of(Anonymous))),
     ];
     for (path, expect) in &table {
@@ -154,6 +162,7 @@ async fn server_functions_against_every_role() {
         OtherPractitioner => 404,
     };
     let case_form = format!("case_id={JAY}");
+    let cancel_form = format!("case_id={JAY}&appointment_id=2");
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
     let table: Vec<(&str, &str, Box<dyn Fn(Role) -> u16>)> = vec![
         ("/api/person_home", "", Box::new(person_only)),
@@ -162,6 +171,12 @@ async fn server_functions_against_every_role() {
         ("/api/issue_code", &case_form, Box::new(jay_case)),
         ("/api/create_case", new_case, Box::new(practitioner_only)),
         ("/api/hope_services", "", Box::new(|_| 200)),
+        ("/api/person_appointments", "", Box::new(person_only)),
+        ("/api/person_steps", "", Box::new(person_only)),
+        ("/api/case_appointments", &case_form, Box::new(jay_case)),
+        ("/api/case_steps", &case_form, Box::new(jay_case)),
+        ("/api/steps_overview", "", Box::new(practitioner_only)),
+        ("/api/cancel_appointment", &cancel_form, Box::new(jay_case)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
