@@ -64,6 +64,16 @@ pub trait LicenceBackend {
         explanation: Option<&str>,
     ) -> AppResult<()>;
     fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()>;
+    /// Which catalogue version and which parts (licence, PSS or both) the licence has.
+    fn set_licence_setup(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        version: &str,
+        licence_type: LicenceType,
+    ) -> AppResult<()>;
+    /// Add every standard condition of the case's version and parts not already on it; returns how many.
+    fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32>;
     fn reply_to_question(
         &self,
         practitioner: PractitionerId,

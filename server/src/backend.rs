@@ -421,6 +421,40 @@ impl LicenceBackend for WaymarkBackend {
         })
     }
 
+    fn set_licence_setup(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        version: &str,
+        licence_type: LicenceType,
+    ) -> AppResult<()> {
+        if self.catalogue.in_version(version).next().is_none() {
+            return Err(AppError::invalid("version", "Choose policy version 4.0 or 3.0."));
+        }
+        self.on_case(practitioner, case, "set up the licence", |tx| {
+            store::set_licence_setup(tx, case, version, licence_type)?;
+            Ok(())
+        })
+    }
+
+    fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32> {
+        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
+        let present: Vec<(String, String)> =
+            self.case_licence(practitioner, case)?.conditions.into_iter().filter_map(|c| c.template).collect();
+        let missing: Vec<&Template> = self
+            .catalogue
+            .in_version(&overview.policy_version)
+            .filter(|t| t.standard && overview.licence_type.includes(t.licence))
+            .filter(|t| !present.contains(&(t.version.clone(), t.code.clone())))
+            .collect();
+        self.on_case(practitioner, case, "added the standard conditions", |tx| {
+            for t in &missing {
+                store::insert_condition(tx, case, t.licence, Some((&t.version, &t.code)), None, &Details::new(), None)?;
+            }
+            Ok(missing.len() as u32)
+        })
+    }
+
     fn reply_to_question(
         &self,
         practitioner: PractitionerId,

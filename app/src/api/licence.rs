@@ -144,3 +144,23 @@ pub async fn add_explanation(case_id: CaseId, kind: String, title: String, body:
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
     Ok(())
 }
+
+#[server(endpoint = "set_licence_setup")]
+pub async fn set_licence_setup(case_id: CaseId, version: String, licence_type: String) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    let licence_type = LicenceType::parse(&licence_type)
+        .ok_or_else(|| AppError::invalid("licence_type", "Choose licence, post-sentence supervision, or both."))?;
+    backend()?.set_licence_setup(me, case_id, &version, licence_type)?;
+    leptos_axum::redirect(&format!("/caseload/{case_id}/licence/add"));
+    Ok(())
+}
+
+#[server(endpoint = "add_standard_conditions")]
+pub async fn add_standard_conditions(case_id: CaseId) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    backend()?.add_standard_conditions(me, case_id)?;
+    leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
+    Ok(())
+}

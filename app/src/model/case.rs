@@ -191,6 +191,15 @@ pub struct CaseloadEntry {
     pub next_appointment: Option<AppointmentSummary>,
     pub open_questions: u32,
     pub activation: Activation,
+    pub conditions: ConditionsProgress,
+    /// Conditions changed since the person last confirmed them.
+    pub changed_conditions: u32,
+    /// Appointments the person asked to change, or missed without an answer.
+    pub appointments_needing_attention: u32,
+    pub has_id: bool,
+    pub has_bank: bool,
+    /// Titles of steps marked stuck.
+    pub stuck_steps: Vec<String>,
 }
 
 /// A case as the practitioner sees it on its own page.
@@ -201,6 +210,9 @@ pub struct CaseOverview {
     pub licence_start: jiff::civil::Date,
     pub conditions: ConditionsProgress,
     pub tracks: Vec<TrackProgress>,
+    /// The catalogue version the licence is built from, and its parts.
+    pub policy_version: String,
+    pub licence_type: super::LicenceType,
     /// The one-time code waiting to be used, so the practitioner can read it out again.
     pub pending_code: Option<PendingCode>,
 }

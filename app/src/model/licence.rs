@@ -119,6 +119,39 @@ impl LicenceKind {
     }
 }
 
+/// Which parts a case's licence has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceType {
+    Ap,
+    Pss,
+    ApPss,
+}
+
+impl LicenceType {
+    pub const ALL: [LicenceType; 3] = [Self::Ap, Self::Pss, Self::ApPss];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ap => "ap",
+            Self::Pss => "pss",
+            Self::ApPss => "ap_pss",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ap => "Licence",
+            Self::Pss => "Post-sentence supervision",
+            Self::ApPss => "Licence, then post-sentence supervision",
+        }
+    }
+    pub fn includes(self, kind: LicenceKind) -> bool {
+        matches!((self, kind), (Self::ApPss, _) | (Self::Ap, LicenceKind::Ap) | (Self::Pss, LicenceKind::Pss))
+    }
+}
+
 /// One catalogue condition, ready to choose and show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Template {

@@ -49,7 +49,28 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                         1 => "1 open question".to_string(),
                         n => format!("{n} open questions"),
                     };
-                    let attention = e.open_questions > 0 || e.activation == Activation::Locked;
+                    let attention = e.open_questions > 0
+                        || e.activation == Activation::Locked
+                        || e.appointments_needing_attention > 0
+                        || !e.stuck_steps.is_empty()
+                        || e.changed_conditions > 0;
+                    let licence = format!(
+                        "{} of {} understood{}",
+                        e.conditions.understood,
+                        e.conditions.total,
+                        if e.changed_conditions > 0 { format!(", {} changed since confirmed", e.changed_conditions) } else { String::new() }
+                    );
+                    let steps = format!(
+                        "ID: {}. Bank account: {}.{}",
+                        if e.has_id { "yes" } else { "not yet" },
+                        if e.has_bank { "yes" } else { "not yet" },
+                        if e.stuck_steps.is_empty() { String::new() } else { format!(" Stuck: {}.", e.stuck_steps.join(", ")) }
+                    );
+                    let answers = match e.appointments_needing_attention {
+                        0 => None,
+                        1 => Some("1 appointment needs a look".to_string()),
+                        n => Some(format!("{n} appointments need a look")),
+                    };
                     view! {
                         <li class="case-card" class:attention=attention>
                             <h2>
@@ -58,8 +79,13 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                             <dl>
                                 <dt>"Next appointment"</dt>
                                 <dd>{next}</dd>
+                                {answers.map(|a| view! { <dt>"Answers"</dt> <dd><strong>{a}</strong></dd> })}
                                 <dt>"Questions"</dt>
                                 <dd>{questions}</dd>
+                                <dt>"Licence"</dt>
+                                <dd>{licence}</dd>
+                                <dt>"Steps"</dt>
+                                <dd>{steps}</dd>
                                 <dt>"Waymark"</dt>
                                 <dd>{e.activation.label()}</dd>
                                 <dt>"Licence ends"</dt>

@@ -5,7 +5,8 @@ use super::case_licence::case_param;
 use super::last_error;
 use crate::api::caseload::get_case;
 use crate::api::licence::{
-    get_case_licence, get_template, get_templates, AddBespokeCondition, AddCondition, EditCondition,
+    get_case_licence, get_template, get_templates, AddBespokeCondition, AddCondition, AddStandardConditions,
+    EditCondition, SetLicenceSetup,
 };
 use crate::components::{ConditionInputs, ErrorNotice, ErrorSummary, Page};
 use crate::error::AppError;
@@ -13,7 +14,7 @@ use crate::islands::ReadabilityMeter;
 use crate::model::catalogue::Details;
 use crate::model::*;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 fn param(name: &'static str) -> Option<String> {
     use_params_map().with_untracked(|p| p.get(name))
@@ -23,16 +24,18 @@ fn param(name: &'static str) -> Option<String> {
 #[component]
 pub fn ChooseConditionPage() -> impl IntoView {
     let id = case_param();
-    let version = use_query_map().with_untracked(|q| q.get("version")).unwrap_or_else(|| "4.0".into());
     let data = Resource::new_blocking(
-        move || (id, version.clone()),
-        |(id, version)| async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>((get_case(id).await?, get_templates(version.clone()).await?, version))
+        move || id,
+        |id| async move {
+            let case = get_case(id.ok_or(AppError::NotFound)?).await?;
+            let version = case.policy_version.clone();
+            let templates = get_templates(version.clone()).await?;
+            Ok::<_, AppError>((case, templates, version))
         },
     );
     let bespoke = ServerAction::<AddBespokeCondition>::new();
-    let error = last_error(bespoke);
+    let setup = ServerAction::<SetLicenceSetup>::new();
+    let error = last_error(bespoke).or_else(|| last_error(setup));
     view! {
         <Page title="Add a condition">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -59,8 +62,11 @@ fn Choose(
     error: Option<AppError>,
 ) -> impl IntoView {
     let case_id = case.entry.case_id;
+    let licence_type = case.licence_type;
+    let standard = ServerAction::<AddStandardConditions>::new();
+    let setup = ServerAction::<SetLicenceSetup>::new();
     let mut sections: Vec<(String, Vec<Template>)> = Vec::new();
-    for t in templates {
+    for t in templates.into_iter().filter(|t| licence_type.includes(t.licence)) {
         let heading = match (t.standard, t.licence) {
             (true, LicenceKind::Ap) => "Standard licence conditions".to_owned(),
             (true, LicenceKind::Pss) => "Standard post-sentence supervision conditions".to_owned(),
@@ -76,14 +82,48 @@ fn Choose(
         <p><a href=format!("/caseload/{case_id}/licence")>"Back to the licence"</a></p>
         <ErrorSummary error=error.clone() />
         <h1>{format!("Add a condition for {}", case.entry.preferred_name)}</h1>
-        <p>
-            {format!("Policy version {version}. ")}
-            {["4.0", "3.0"]
-                .into_iter()
-                .filter(|v| *v != version)
-                .map(|v| view! { <a href=format!("/caseload/{case_id}/licence/add?version={v}")>{format!("Use version {v} instead")}</a> })
-                .collect_view()}
-        </p>
+        <section class="card" aria-labelledby="setup-heading">
+            <h2 id="setup-heading">"The licence"</h2>
+            <ActionForm action=setup>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <fieldset class="field" id="version">
+                    <legend>"Policy version"</legend>
+                    {["4.0", "3.0"]
+                        .into_iter()
+                        .map(|v| {
+                            let rid = format!("version-{v}");
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" id=rid.clone() name="version" value=v checked=v == version />
+                                    <label for=rid>{format!("Version {v}")}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <fieldset class="field" id="licence_type">
+                    <legend>"Type"</legend>
+                    {LicenceType::ALL
+                        .into_iter()
+                        .map(|t| {
+                            let rid = format!("type-{}", t.as_str());
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" id=rid.clone() name="licence_type" value=t.as_str() checked=t == licence_type />
+                                    <label for=rid>{t.label()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <button type="submit" class="button button-secondary">"Save"</button>
+            </ActionForm>
+            <ActionForm action=standard>
+                <input type="hidden" name="case_id" value=case_id.to_string() />
+                <button type="submit" class="button">"Add all the standard conditions"</button>
+            </ActionForm>
+            <p class="hint">"Conditions already on the licence are not added twice."</p>
+        </section>
         {sections
             .into_iter()
             .map(|(heading, list)| {

@@ -75,6 +75,21 @@ pub fn next_appointment(conn: &Connection, case: CaseId) -> StoreResult<Option<A
     }))
 }
 
+/// Asked to change, or ended with no answer (within the last four weeks).
+pub fn appointments_needing_attention(conn: &Connection, case: CaseId) -> StoreResult<u32> {
+    let now = jiff::Timestamp::now();
+    let recent = now - jiff::SignedDuration::from_hours(24 * 28);
+    Ok(appointments(conn, case)?
+        .iter()
+        .filter(|a| !a.cancelled)
+        .filter(|a| match &a.rsvp {
+            Some(Rsvp::NeedsChange(_)) => true,
+            Some(Rsvp::Attending) => false,
+            None => a.next_start(now).is_none() && a.starts_at > recent,
+        })
+        .count() as u32)
+}
+
 pub fn insert_appointment(conn: &Connection, case: CaseId, a: &AppointmentDraft) -> StoreResult<AppointmentId> {
     conn.execute(
         "INSERT INTO appointment (case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,

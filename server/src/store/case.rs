@@ -68,6 +68,12 @@ fn entry(conn: &Connection, r: &Row) -> StoreResult<CaseloadEntry> {
         activation: activation(r, 3, 4)?,
         open_questions: r.get(5)?,
         next_appointment: super::next_appointment(conn, case_id)?,
+        conditions: super::conditions_progress(conn, case_id)?,
+        changed_conditions: super::changed_since_confirmed(conn, case_id)?,
+        appointments_needing_attention: super::appointments_needing_attention(conn, case_id)?,
+        has_id: super::track_done(conn, case_id, Track::Id)?,
+        has_bank: super::track_done(conn, case_id, Track::Bank)?,
+        stuck_steps: super::stuck_steps(conn, case_id)?,
     })
 }
 
@@ -89,12 +95,17 @@ pub fn case_overview(
     case: CaseId,
 ) -> StoreResult<Option<CaseOverview>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start FROM cases c WHERE c.id = :c AND {VISIBLE}"
+        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start, c.policy_version, c.licence_type
+         FROM cases c WHERE c.id = :c AND {VISIBLE}"
     ))?;
     let mut rows = stmt.query(rusqlite::named_params! {":c": case.0, ":p": practitioner.0})?;
     let Some(r) = rows.next()? else { return Ok(None) };
     let start: String = r.get(7)?;
+    let licence_type: String = r.get(9)?;
     Ok(Some(CaseOverview {
+        policy_version: r.get(8)?,
+        licence_type: LicenceType::parse(&licence_type)
+            .ok_or_else(|| super::StoreError::Corrupt(format!("licence type {licence_type}")))?,
         entry: entry(conn, r)?,
         waymark_number: r.get(6)?,
         licence_start: parse_date(&start)?,
@@ -126,4 +137,12 @@ pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<Person
 
 pub fn case_office(conn: &Connection, case: CaseId) -> StoreResult<Option<OfficeId>> {
     Ok(conn.query_row("SELECT office_id FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).optional()?.map(OfficeId))
+}
+
+pub fn set_licence_setup(conn: &Connection, case: CaseId, version: &str, licence_type: LicenceType) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE cases SET policy_version = ?2, licence_type = ?3, rev = rev + 1 WHERE id = ?1",
+        params![case.0, version, licence_type.as_str()],
+    )?;
+    Ok(())
 }

@@ -164,6 +164,21 @@ pub fn set_step_status(
     Ok(Some(()))
 }
 
+/// Whether any step of this track is done (an ID document got, an account opened).
+pub fn track_done(conn: &Connection, case: CaseId, track: Track) -> StoreResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM step WHERE case_id = ?1 AND track = ?2 AND status = 'done')",
+        params![case.0, track.as_str()],
+        |r| r.get(0),
+    )?)
+}
+
+pub fn stuck_steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT title FROM step WHERE case_id = ?1 AND status = 'stuck' ORDER BY id")?;
+    let rows = stmt.query_map([case.0], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Across a caseload: who has no ID or bank account yet, and who is stuck.
 pub fn steps_overview(conn: &Connection, practitioner: PractitionerId) -> StoreResult<Vec<StepsOverview>> {
     let mut out = Vec::new();

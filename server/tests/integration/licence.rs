@@ -183,3 +183,43 @@ async fn written_explanations_reach_the_person_with_a_read_receipt() {
     let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
     assert!(!desk.contains("Not read yet"), "read receipts after the person opened it");
 }
+
+#[tokio::test]
+async fn the_licence_is_set_up_by_version_and_type_and_standard_conditions_added_once() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let priya = app.practitioner(seed::DEMO_COLLEAGUE).await;
+    let dee = 2;
+    let count = || -> i64 {
+        app.backend
+            .store()
+            .read()
+            .query_row("SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL", [dee], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let r =
+        app.call("/api/set_licence_setup", &format!("case_id={dee}&version=3.0&licence_type=ap_pss"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let before = count();
+    let r = app.call("/api/add_standard_conditions", &format!("case_id={dee}"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    // Version 3.0: 9 standard licence conditions and 8 for post-sentence supervision.
+    assert_eq!(count() - before, 17);
+    app.call("/api/add_standard_conditions", &format!("case_id={dee}"), Some(&sam)).await;
+    assert_eq!(count() - before, 17, "nothing is added twice");
+    let page = app.get(&format!("/caseload/{dee}/licence/add"), Some(&sam)).await.body;
+    assert!(page.contains("Standard post-sentence supervision conditions"), "PSS shown for ap_pss");
+    let r = app.call("/api/set_licence_setup", &format!("case_id={dee}&version=9.9&licence_type=ap"), Some(&sam)).await;
+    assert_eq!(r.message(), "Choose policy version 4.0 or 3.0.");
+    let r = app
+        .call("/api/set_licence_setup", &format!("case_id={dee}&version=4.0&licence_type=sometimes"), Some(&sam))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = app.call("/api/add_standard_conditions", &format!("case_id={dee}"), Some(&priya)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r =
+        app.call("/api/set_licence_setup", &format!("case_id={dee}&version=4.0&licence_type=ap"), Some(&priya)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
