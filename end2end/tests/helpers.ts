@@ -36,3 +36,12 @@ export async function signInPractitioner(page: Page, email = demo.practitioner) 
 export async function waitForHydration(page: Page) {
   await expect(page.locator(".display-options[data-ready=true]")).toBeVisible();
 }
+
+/** Jay, the demo person on licence, signs in on this page. */
+export async function signInJay(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Your Waymark number").fill(demo.jayNumber);
+  await page.getByLabel("Your PIN").fill(demo.jayPin);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Hello, Jay" })).toBeVisible();
+}

@@ -1,13 +1,6 @@
-import { test, expect, Page } from "@playwright/test";
-import { demo, expectAccessible, signInPractitioner } from "./helpers";
+import { test, expect } from "@playwright/test";
+import { expectAccessible, signInJay, signInPractitioner } from "./helpers";
 
-async function signInJay(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Your Waymark number").fill(demo.jayNumber);
-  await page.getByLabel("Your PIN").fill(demo.jayPin);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Hello, Jay" })).toBeVisible();
-}
 
 function inDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
