@@ -6,6 +6,8 @@ import * as fs from "node:fs";
 // A fresh database for every run, so tests start from the demo seed.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-e2e-"));
 const port = 3100;
+// The build's output, as .ci/test made it (honours CARGO_TARGET_DIR like cargo does).
+const target = process.env.CARGO_TARGET_DIR ?? "../target";
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -38,13 +40,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "../target/debug/waymark",
+    command: `${target}/debug/waymark`,
     url: `${baseURL}/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: "../target/site",
+      LEPTOS_SITE_ROOT: `${target}/site`,
       WAYMARK_DATA_DIR: dataDir,
       // Every test signs in from 127.0.0.1; the limit itself is tested in Rust.
       WAYMARK_ATTEMPTS_PER_CLIENT: "10000",
