@@ -8,7 +8,12 @@ use std::collections::HashMap;
 
 const POLICIES: [&str; 2] =
     [include_str!("../data/cvl/policy-v3.0.json"), include_str!("../data/cvl/policy-v4.0.json")];
-const PLAIN: &str = include_str!("/tmp/plain-test.toml"); // TEMP
+/// Waymark's own words, in three files to keep each readable.
+const PLAIN: [&str; 3] = [
+    include_str!("../data/plain/conditions-1.toml"),
+    include_str!("../data/plain/conditions-2.toml"),
+    include_str!("../data/plain/conditions-3.toml"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
@@ -45,9 +50,12 @@ pub const VERSIONS: [&str; 2] = ["4.0", "3.0"];
 
 impl Catalogue {
     pub fn load() -> Result<Catalogue, CatalogueError> {
-        let plain: PlainFile = toml::from_str(PLAIN)?;
         let mut words: HashMap<(String, String), PlainText> = HashMap::new();
-        for entry in plain.condition {
+        let mut entries = Vec::new();
+        for part in PLAIN {
+            entries.extend(toml::from_str::<PlainFile>(part)?.condition);
+        }
+        for entry in entries {
             for v in entry.versions {
                 words.insert((v, entry.code.clone()), entry.text.clone());
             }

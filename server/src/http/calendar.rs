@@ -181,7 +181,8 @@ mod tests {
                 a.properties.iter().find(|p| p.name == "TRIGGER").and_then(|p| p.value.clone()).unwrap_or_default()
             })
             .collect();
-        assert_eq!(triggers, ["-P1D", "-PT1H"]);
+        // A day and an hour before, as RFC 5545 durations in seconds.
+        assert_eq!(triggers, ["-PT86400S", "-PT3600S"]);
         assert!(text.contains("BEGIN:VTIMEZONE") && text.contains("BYDAY=-1SU"));
     }
 
