@@ -110,7 +110,8 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
         &tx,
         jay,
         &[JOB_CENTRE, DRUG_TEST],
-        &["understood", "understood", "understood", "Does my mum's flat count as staying somewhere else?"],
+        // The question goes with the rule about where to stay (the second standard condition).
+        &["understood", "Does my mum's flat count as staying somewhere else?", "understood", "understood"],
     )?;
     let curfew: Details = [("numberOfCurfews", "One curfew"), ("oneCurfewStart", "19:00"), ("oneCurfewEnd", "07:00")]
         .into_iter()
