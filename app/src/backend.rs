@@ -136,6 +136,22 @@ pub trait PlanBackend {
         helper: Option<&str>,
     ) -> AppResult<()>;
     fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>>;
+    fn set_step_helper(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        step: StepId,
+        helper: Option<&str>,
+    ) -> AppResult<()>;
+    /// Step guidance with prices; only office admins may change prices.
+    fn step_guides(&self) -> AppResult<Vec<StepGuide>>;
+    fn update_step_cost(
+        &self,
+        practitioner: PractitionerId,
+        key: &str,
+        cost: Option<&str>,
+        checked_on: &str,
+    ) -> AppResult<()>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/me") view=person_home::PersonHomePage ssr=SsrMode::Async />
                 <Route path=path!("/practitioner/sign-in") view=practitioner_sign_in::PractitionerSignIn />
                 <Route path=path!("/caseload") view=caseload::CaseloadPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/step-prices") view=step_prices::StepPricesPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/new") view=new_case::NewCasePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id") view=case::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/me/licence") view=person_licence::PersonLicencePage ssr=SsrMode::Async />

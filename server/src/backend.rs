@@ -618,4 +618,57 @@ impl PlanBackend for WaymarkBackend {
     fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>> {
         Ok(store::steps_overview(&self.store.read(), practitioner)?)
     }
+
+    fn set_step_helper(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        step: StepId,
+        helper: Option<&str>,
+    ) -> AppResult<()> {
+        let helper = helper
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(|h| check_text("helper", h, 200, "who is helping"))
+            .transpose()?;
+        self.on_case(practitioner, case, "set who helps with a step", |tx| {
+            store::set_step_helper(tx, case, step, helper.as_deref())?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn step_guides(&self) -> AppResult<Vec<StepGuide>> {
+        Ok(store::step_guides(&self.store.read())?)
+    }
+
+    fn update_step_cost(
+        &self,
+        practitioner: PractitionerId,
+        key: &str,
+        cost: Option<&str>,
+        checked_on: &str,
+    ) -> AppResult<()> {
+        let conn = self.store.read();
+        let admin = store::practitioner_office(&conn, practitioner)?.map(|(_, admin)| admin).unwrap_or(false);
+        drop(conn);
+        if !admin {
+            return Err(AppError::Forbidden);
+        }
+        let checked_on: jiff::civil::Date = checked_on.trim().parse().map_err(|_| {
+            AppError::invalid(&format!("checked-{key}"), "Enter the date the price was checked, like 2026-11-01.")
+        })?;
+        if checked_on > jiff::Timestamp::now().to_zoned(app::format::london()).date() {
+            return Err(AppError::invalid(&format!("checked-{key}"), "The date checked cannot be in the future."));
+        }
+        let cost = cost
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| check_text(&format!("cost-{key}"), c, 300, "the cost"))
+            .transpose()?;
+        let conn = self.store.write();
+        if !store::update_step_cost(&conn, key, cost.as_deref(), checked_on)? {
+            return Err(AppError::NotFound);
+        }
+        store::audit(&conn, Some(practitioner), None, &format!("updated the price of step {key}"))?;
+        Ok(())
+    }
 }

@@ -145,3 +145,39 @@ pub async fn get_steps_overview() -> Result<Vec<StepsOverview>, AppError> {
     let me = require_practitioner()?;
     backend()?.steps_overview(me)
 }
+
+#[server(endpoint = "set_step_helper")]
+pub async fn set_step_helper(
+    case_id: CaseId,
+    step_id: StepId,
+    #[server(default)] helper: Option<String>,
+) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    backend()?.set_step_helper(me, case_id, step_id, helper.as_deref())?;
+    leptos_axum::redirect(&format!("/caseload/{case_id}/steps#s-{step_id}"));
+    Ok(())
+}
+
+#[server(endpoint = "step_guides")]
+pub async fn get_step_guides() -> Result<Vec<StepGuide>, AppError> {
+    use super::request::*;
+    require_practitioner()?;
+    backend()?.step_guides()
+}
+
+/// Office admins keep step prices right, with the date they checked them.
+#[server(endpoint = "update_step_cost")]
+pub async fn update_step_cost(
+    key: String,
+    #[server(default)] cost: Option<String>,
+    checked_on: String,
+) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    let kept =
+        [("cost", cost.as_deref().unwrap_or_default()), ("checked_on", checked_on.as_str()), ("key", key.as_str())];
+    backend()?.update_step_cost(me, &key, cost.as_deref(), &checked_on).map_err(|e| e.keeping(&kept))?;
+    leptos_axum::redirect("/caseload/step-prices");
+    Ok(())
+}

@@ -88,3 +88,13 @@ pub struct StepsOverview {
 }
 
 pub const REASON_MAX: usize = 500;
+
+/// Guidance for a common step, as an office admin edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepGuide {
+    pub key: String,
+    pub track: Track,
+    pub title: String,
+    pub cost: Option<String>,
+    pub cost_checked_on: Option<Date>,
+}

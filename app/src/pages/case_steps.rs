@@ -3,7 +3,7 @@
 
 use super::case_licence::case_param;
 use super::last_error;
-use crate::api::plan::{get_case_steps, AddStep, SetStep};
+use crate::api::plan::{get_case_steps, AddStep, SetStep, SetStepHelper};
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
 use crate::model::Track;
@@ -82,6 +82,16 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                                                 <input type="text" id=format!("reason-{id}") name="reason" />
                                             </div>
                                             <button type="submit" class="button button-secondary">"Save"</button>
+                                        </ActionForm>
+                                        <ActionForm action={ServerAction::<SetStepHelper>::new()}>
+                                            <input type="hidden" name="case_id" value=case_id.to_string() />
+                                            <input type="hidden" name="step_id" value=id.to_string() />
+                                            <div class="field">
+                                                <label for=format!("helper-{id}")>"Who is helping"</label>
+                                                <p class="hint">"For example: you, a mentor, hostel staff, family"</p>
+                                                <input type="text" id=format!("helper-{id}") name="helper" value=s.helper.clone().unwrap_or_default() />
+                                            </div>
+                                            <button type="submit" class="button button-secondary">"Save helper"</button>
                                         </ActionForm>
                                         <StepHistory history=s.history person=Some(name.clone()) />
                                     </li>

@@ -35,6 +35,9 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
             {format!("{count} people. ")}
             <a class="button button-secondary" href="/caseload/new">"Add a person"</a>
         </p>
+        <p>
+            <a href="/caseload/step-prices">"Step prices"</a>
+        </p>
         <ul class="caseload">
             {entries
                 .into_iter()

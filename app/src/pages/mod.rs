@@ -17,6 +17,7 @@ pub mod person_licence;
 pub mod person_sign_in;
 pub mod person_steps;
 pub mod practitioner_sign_in;
+pub mod step_prices;
 
 /// The error a plain form post came back with (read from the URL by the router).
 pub(crate) fn last_error<S>(action: leptos::prelude::ServerAction<S>) -> crate::components::FormError

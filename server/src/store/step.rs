@@ -199,3 +199,45 @@ pub fn steps_overview(conn: &Connection, practitioner: PractitionerId) -> StoreR
     }
     Ok(out)
 }
+
+pub fn set_step_helper(conn: &Connection, case: CaseId, step: StepId, helper: Option<&str>) -> StoreResult<bool> {
+    let n = conn.execute(
+        "UPDATE step SET helper = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2",
+        params![step.0, case.0, helper],
+    )?;
+    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
+    Ok(n == 1)
+}
+
+/// All step guidance, for the office admin to keep prices right.
+pub fn step_guides(conn: &Connection) -> StoreResult<Vec<StepGuide>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT key, track, title, cost, cost_checked_on FROM step_guide ORDER BY position")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let track: String = r.get(1)?;
+        let checked: Option<String> = r.get(4)?;
+        out.push(StepGuide {
+            key: r.get(0)?,
+            track: Track::parse(&track).ok_or_else(|| StoreError::Corrupt(format!("track {track}")))?,
+            title: r.get(2)?,
+            cost: r.get(3)?,
+            cost_checked_on: checked.as_deref().map(parse_date).transpose()?,
+        });
+    }
+    Ok(out)
+}
+
+pub fn update_step_cost(
+    conn: &Connection,
+    key: &str,
+    cost: Option<&str>,
+    checked_on: jiff::civil::Date,
+) -> StoreResult<bool> {
+    let n = conn.execute(
+        "UPDATE step_guide SET cost = ?2, cost_checked_on = ?3 WHERE key = ?1",
+        params![key, cost, checked_on.to_string()],
+    )?;
+    Ok(n == 1)
+}

@@ -102,6 +102,7 @@ async fn pages_against_every_role() {
         (&jay_edit, Box::new(case_of(PractitionerOfA))),
         (&alex_licence, Box::new(case_of(OtherPractitioner))),
         ("/me/appointments", Box::new(person_page)),
+        ("/caseload/step-prices", Box::new(practitioner_page)),
         ("/me/steps", Box::new(person_page)),
         (&jay_appointments, Box::new(case_of(PractitionerOfA))),
         (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
@@ -176,6 +177,7 @@ async fn server_functions_against_every_role() {
         ("/api/case_appointments", &case_form, Box::new(jay_case)),
         ("/api/case_steps", &case_form, Box::new(jay_case)),
         ("/api/steps_overview", "", Box::new(practitioner_only)),
+        ("/api/step_guides", "", Box::new(practitioner_only)),
         ("/api/cancel_appointment", &cancel_form, Box::new(jay_case)),
     ];
     for (path, form, expect) in &table {

@@ -1,0 +1,82 @@
+//! Step prices, kept as data with the date they were checked; office admins
+//! correct them here (other practitioners can read them).
+
+use super::last_error;
+use crate::api::plan::{get_step_guides, UpdateStepCost};
+use crate::components::{current_viewer, ErrorNotice, ErrorSummary, Page};
+use crate::model::{StepGuide, Viewer};
+use leptos::prelude::*;
+
+#[component]
+pub fn StepPricesPage() -> impl IntoView {
+    let guides = Resource::new_blocking(|| (), |_| get_step_guides());
+    let admin = matches!(current_viewer(), Viewer::Practitioner { admin: true, .. });
+    let action = ServerAction::<UpdateStepCost>::new();
+    let error = last_error(action);
+    view! {
+        <Page title="Step prices">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || {
+                    let error = error.clone();
+                    Suspend::new(async move {
+                        match guides.await {
+                            Ok(list) => view! { <Prices list admin error /> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn Prices(list: Vec<StepGuide>, admin: bool, error: Option<crate::error::AppError>) -> impl IntoView {
+    view! {
+        <p><a href="/caseload">"Back to caseload"</a></p>
+        <ErrorSummary error=error.clone() />
+        <h1>"Step prices"</h1>
+        <p>"Prices change. Each one shows the date it was last checked."</p>
+        {(!admin).then(|| view! { <p class="banner">"Only an office admin can change these."</p> })}
+        <ul class="caseload">
+            {list
+                .into_iter()
+                .map(|g| {
+                    let key = g.key.clone();
+                    let mine = error.as_ref().filter(|e| e.kept("key").as_deref() == Some(key.as_str()));
+                    let cost = mine.and_then(|e| e.kept("cost")).or(g.cost.clone()).unwrap_or_default();
+                    let checked = mine
+                        .and_then(|e| e.kept("checked_on"))
+                        .or(g.cost_checked_on.map(|d| d.to_string()))
+                        .unwrap_or_default();
+                    let card_id = format!("g-{key}");
+                    view! {
+                        <li class="case-card" id=card_id>
+                            <h2>{g.title.clone()}</h2>
+                            <p class="hint">{g.track.label()}</p>
+                            {if admin {
+                                view! {
+                                    <ActionForm action={ServerAction::<UpdateStepCost>::new()}>
+                                        <input type="hidden" name="key" value=key.clone() />
+                                        <div class="field">
+                                            <label for=format!("cost-{key}")>"Cost"</label>
+                                            <input type="text" id=format!("cost-{key}") name="cost" value=cost />
+                                        </div>
+                                        <div class="field">
+                                            <label for=format!("checked-{key}")>"Date checked"</label>
+                                            <input type="date" id=format!("checked-{key}") name="checked_on" value=checked />
+                                        </div>
+                                        <button type="submit" class="button button-secondary">"Save"</button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            } else {
+                                view! { <p>{cost} {(!checked.is_empty()).then(|| format!(" (checked {checked})"))}</p> }.into_any()
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
