@@ -8,12 +8,9 @@ use std::collections::HashMap;
 
 const POLICIES: [&str; 2] =
     [include_str!("../data/cvl/policy-v3.0.json"), include_str!("../data/cvl/policy-v4.0.json")];
-/// Waymark's own words, in three files to keep each readable.
-const PLAIN: [&str; 3] = [
-    include_str!("../data/plain/conditions-1.toml"),
-    include_str!("../data/plain/conditions-2.toml"),
-    include_str!("../data/plain/conditions-3.toml"),
-];
+/// Waymark's own words (checked by `every_plain_section_reads_easily` below, and by
+/// `server/data/plain/check.py` while writing).
+const PLAIN: [&str; 1] = [include_str!("../data/plain/conditions.toml")];
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
