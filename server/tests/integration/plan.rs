@@ -211,7 +211,10 @@ async fn office_admins_correct_prices_and_practitioners_name_who_helps() {
     let r = app.call("/api/update_step_cost", form, Some(&sam)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
     let page = app.get("/me/steps", Some(&jay)).await.body;
-    assert!(page.contains("£35 online, or £45 by post.") && page.contains("(prices checked 1 November 2026)"), "{page}");
+    assert!(
+        page.contains("£35 online, or £45 by post.") && page.contains("(prices checked 1 November 2026)"),
+        "{page}"
+    );
 
     let step: i64 = app
         .backend

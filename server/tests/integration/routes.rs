@@ -164,6 +164,28 @@ async fn server_functions_against_every_role() {
     };
     let case_form = format!("case_id={JAY}");
     let cancel_form = format!("case_id={JAY}&appointment_id=2");
+    let save_form = format!(
+        "case_id={JAY}&form[kind]=gp&form[date]=2030-01-07&form[time]=10:00&form[duration_min]=30&form[place]=Surgery\
+         &form[room]=&form[with_whom]=&form[bring]=&form[notes]=&form[phone]=&form[repeat]=none&form[repeat_count]="
+    );
+    let add_step_form = format!("case_id={JAY}&track=id&title=Get+a+photo");
+    let helper_form = format!("case_id={JAY}&step_id=1&helper=Mentor");
+    let practitioner_step_form = format!("case_id={JAY}&step_id=1&status=in_progress");
+    let condition_form = format!("case_id={JAY}&version=4.0&code=985d339a-b652-40e3-b0a8-5aafd5e121f1");
+    let bespoke_form = format!("case_id={JAY}&licence=ap&bespoke_text=Stay+calm");
+    let explain_form = format!("case_id={JAY}&kind=note&title=Hello&body=See+you+soon.");
+    let setup_form = format!("case_id={JAY}&version=4.0&licence_type=ap");
+    let persons_own = |r: Role| match r {
+        Anonymous => 401,
+        PersonA => 200,
+        PersonB => 404,
+        _ => 403,
+    };
+    let admin_only = |r: Role| match r {
+        Anonymous => 401,
+        PractitionerOfA => 200,
+        _ => 403,
+    };
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
     let table: Vec<(&str, &str, Box<dyn Fn(Role) -> u16>)> = vec![
         ("/api/person_home", "", Box::new(person_only)),
@@ -179,6 +201,20 @@ async fn server_functions_against_every_role() {
         ("/api/steps_overview", "", Box::new(practitioner_only)),
         ("/api/step_guides", "", Box::new(practitioner_only)),
         ("/api/cancel_appointment", &cancel_form, Box::new(jay_case)),
+        ("/api/save_appointment", &save_form, Box::new(jay_case)),
+        ("/api/add_step", &add_step_form, Box::new(jay_case)),
+        ("/api/set_step_helper", &helper_form, Box::new(jay_case)),
+        ("/api/set_step", &practitioner_step_form, Box::new(jay_case)),
+        ("/api/add_condition", &condition_form, Box::new(jay_case)),
+        ("/api/add_bespoke_condition", &bespoke_form, Box::new(jay_case)),
+        ("/api/add_explanation", &explain_form, Box::new(jay_case)),
+        ("/api/set_licence_setup", &setup_form, Box::new(jay_case)),
+        // Jay's own appointment, step and condition: Alex is told they do not exist.
+        ("/api/answer_appointment", "appointment_id=1&answer=attending", Box::new(persons_own)),
+        ("/api/set_step", "step_id=1&status=in_progress", Box::new(persons_own)),
+        ("/api/answer_condition", "condition_id=1&answer=understood", Box::new(persons_own)),
+        // Prices: office admins only (Sam is one, Priya is not).
+        ("/api/update_step_cost", "key=gp&cost=Free.&checked_on=2026-11-01", Box::new(admin_only)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
