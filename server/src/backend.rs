@@ -62,7 +62,7 @@ impl WaymarkBackend {
     fn new_session(&self, owner: SessionOwner, seconds: i64) -> AppResult<IssuedSession> {
         let token = auth::new_token();
         let conn = self.store.write();
-        store::insert_session(&conn, &auth::token_hash(&token), owner, store_now() + seconds)?;
+        store::insert_session(&conn, &auth::token_hash(&token), owner, store::now() + seconds)?;
         Ok(IssuedSession { token, max_age_seconds: seconds })
     }
 
@@ -70,7 +70,7 @@ impl WaymarkBackend {
         // Codes are unique; a clash (about 1 in 10^12) just draws again.
         for _ in 0..5 {
             let code = auth::new_activation_code();
-            match store::replace_code(conn, case, &code, by, store_now() + auth::CODE_VALID_SECONDS) {
+            match store::replace_code(conn, case, &code, by, store::now() + auth::CODE_VALID_SECONDS) {
                 Ok(()) => return Ok(()),
                 Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
                     if e.code == rusqlite::ErrorCode::ConstraintViolation => {}
@@ -79,10 +79,6 @@ impl WaymarkBackend {
         }
         Err(AppError::internal("could not draw a unique activation code"))
     }
-}
-
-fn store_now() -> i64 {
-    jiff::Timestamp::now().as_second()
 }
 
 fn hash(secret: &str) -> AppResult<String> {
@@ -117,20 +113,19 @@ impl Backend for WaymarkBackend {
         let mut conn = self.store.write();
         let tx = conn.transaction().map_err(db)?;
         let case = store::use_code(&tx, &code)?.ok_or_else(wrong)?;
-        if self.refuse_demo && is_demo_case(&tx, case)? {
+        if self.refuse_demo && store::case_is_demo(&tx, case)? {
             return Err(wrong());
         }
         store::set_pin(&tx, case, &pin_hash)?;
         // A new activation signs out any other phone (lost or taken).
         store::delete_case_sessions(&tx, case)?;
-        let number: String =
-            tx.query_row("SELECT waymark_number FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).map_err(db)?;
+        let number = store::waymark_number(&tx, case)?;
         let token = auth::new_token();
         store::insert_session(
             &tx,
             &auth::token_hash(&token),
             SessionOwner::Person(case),
-            store_now() + auth::PERSON_SESSION_SECONDS,
+            store::now() + auth::PERSON_SESSION_SECONDS,
         )?;
         tx.commit().map_err(db)?;
         Ok((IssuedSession { token, max_age_seconds: auth::PERSON_SESSION_SECONDS }, number))
@@ -147,7 +142,9 @@ impl Backend for WaymarkBackend {
             return Err(AppError::Locked);
         }
         let Some(pin_hash) = check.pin_hash else { return Err(wrong()) };
-        if !auth::verify_secret(pin, &pin_hash) || (self.refuse_demo && is_demo_case(&self.store.read(), check.case)?) {
+        if !auth::verify_secret(pin, &pin_hash)
+            || (self.refuse_demo && store::case_is_demo(&self.store.read(), check.case)?)
+        {
             let locked = store::record_pin_failure(&self.store.write(), check.case, auth::PIN_LOCK_AFTER)?;
             if locked {
                 store::delete_case_sessions(&self.store.write(), check.case)?;
@@ -208,10 +205,6 @@ impl Backend for WaymarkBackend {
     fn hope_services(&self) -> AppResult<Vec<ServiceSummary>> {
         Ok(store::visible_services(&self.store.read())?)
     }
-}
-
-fn is_demo_case(conn: &rusqlite::Connection, case: CaseId) -> AppResult<bool> {
-    conn.query_row("SELECT is_demo FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).map_err(db)
 }
 
 /// Licence conditions (issue 3): the catalogue joined with each case's rows.

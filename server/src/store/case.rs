@@ -146,3 +146,11 @@ pub fn set_licence_setup(conn: &Connection, case: CaseId, version: &str, licence
     )?;
     Ok(())
 }
+
+pub fn case_is_demo(conn: &Connection, case: CaseId) -> StoreResult<bool> {
+    Ok(conn.query_row("SELECT is_demo FROM cases WHERE id = ?1", [case.0], |r| r.get(0))?)
+}
+
+pub fn waymark_number(conn: &Connection, case: CaseId) -> StoreResult<String> {
+    Ok(conn.query_row("SELECT waymark_number FROM cases WHERE id = ?1", [case.0], |r| r.get(0))?)
+}

@@ -93,7 +93,8 @@ impl Store {
     }
 }
 
-pub(crate) fn now() -> i64 {
+/// Now, as stored: UTC unix seconds.
+pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 
