@@ -15,7 +15,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
@@ -33,6 +33,15 @@ impl axum::extract::FromRef<App> for LeptosOptions {
     fn from_ref(app: &App) -> Self {
         app.leptos.clone()
     }
+}
+
+/// The app's routes, worked out once per process. Leptos suppresses resource
+/// loading process-wide while it generates them (leptos-rs/leptos#4773), so a
+/// second generation (a second app in the same test process) could hang a page
+/// being rendered at that moment.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// What every page render and server function gets in its Leptos context.
@@ -62,7 +71,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
     };
     let state =
         App { leptos: leptos.clone(), backend: backend.clone(), cookies, max_body_bytes: config.max_body_bytes };
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let ctx = context(backend);
     let shell = {
         let leptos = leptos.clone();
