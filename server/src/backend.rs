@@ -279,6 +279,74 @@ impl WaymarkBackend {
         tx.commit().map_err(db)?;
         Ok(out)
     }
+
+    /// Run `f` in one write transaction, committed only if it succeeds.
+    pub(crate) fn in_transaction<T>(&self, f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>) -> AppResult<T> {
+        let mut conn = self.store.write();
+        let tx = conn.transaction().map_err(db)?;
+        let out = f(&tx)?;
+        tx.commit().map_err(db)?;
+        Ok(out)
+    }
+
+    /// Everything the person's phone keeps (reading it marks nothing read).
+    pub(crate) fn snapshot(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<sync::CaseSnapshot> {
+        Ok(sync::CaseSnapshot {
+            licence: self.licence(conn, case)?,
+            appointments: store::appointments(conn, case)?,
+            steps: store::steps(conn, case)?,
+        })
+    }
+}
+
+/// The person's answer to a condition, checked, inside the caller's transaction.
+pub(crate) fn person_answer(
+    tx: &rusqlite::Connection,
+    case: CaseId,
+    condition: ConditionId,
+    answer: &Answer,
+) -> AppResult<()> {
+    let answer = match answer {
+        Answer::Understood => Answer::Understood,
+        Answer::Question(text) => Answer::Question(check_text("question", text, MESSAGE_MAX, "your question")?),
+    };
+    store::record_answer(tx, case, condition, &answer)?.then_some(()).ok_or(AppError::NotFound)
+}
+
+/// The person's answer to an appointment, checked, inside the caller's transaction.
+pub(crate) fn person_rsvp(
+    tx: &rusqlite::Connection,
+    case: CaseId,
+    appointment: AppointmentId,
+    rsvp: &Rsvp,
+) -> AppResult<()> {
+    let rsvp = match rsvp {
+        Rsvp::Attending => Rsvp::Attending,
+        Rsvp::NeedsChange(reason) => {
+            Rsvp::NeedsChange(check_text("reason", reason, MESSAGE_MAX, "why you need a change")?)
+        }
+    };
+    store::record_rsvp(tx, case, appointment, &rsvp)?.then_some(()).ok_or(AppError::NotFound)
+}
+
+/// A step's new status from either side (the later one wins; history keeps both).
+pub(crate) fn step_status(
+    tx: &rusqlite::Connection,
+    case: CaseId,
+    step: StepId,
+    by: Option<PractitionerId>,
+    status: StepStatus,
+    reason: Option<&str>,
+) -> AppResult<()> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let reason = match (status, reason) {
+        (StepStatus::Stuck, None) => {
+            return Err(AppError::invalid("reason", "Say what is in the way, so someone can help."))
+        }
+        (_, Some(r)) => Some(check_text("reason", r, REASON_MAX, "the reason")?),
+        (_, None) => None,
+    };
+    store::set_step_status(tx, case, step, by, status, reason.as_deref())?.ok_or(AppError::NotFound)
 }
 
 fn check_text(field: &str, text: &str, max: usize, what: &str) -> AppResult<String> {
@@ -321,17 +389,7 @@ impl LicenceBackend for WaymarkBackend {
     }
 
     fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {
-        let answer = match answer {
-            Answer::Understood => Answer::Understood,
-            Answer::Question(text) => Answer::Question(check_text("question", text, MESSAGE_MAX, "your question")?),
-        };
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        if !store::record_answer(&tx, case, condition, &answer)? {
-            return Err(AppError::NotFound);
-        }
-        tx.commit().map_err(db)?;
-        Ok(())
+        self.in_transaction(|tx| person_answer(tx, case, condition, answer))
     }
 
     fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
@@ -485,19 +543,7 @@ impl PlanBackend for WaymarkBackend {
     }
 
     fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()> {
-        let rsvp = match rsvp {
-            Rsvp::Attending => Rsvp::Attending,
-            Rsvp::NeedsChange(reason) => {
-                Rsvp::NeedsChange(check_text("reason", reason, MESSAGE_MAX, "why you need a change")?)
-            }
-        };
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        if !store::record_rsvp(&tx, case, appointment, &rsvp)? {
-            return Err(AppError::NotFound);
-        }
-        tx.commit().map_err(db)?;
-        Ok(())
+        self.in_transaction(|tx| person_rsvp(tx, case, appointment, rsvp))
     }
 
     fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
@@ -565,26 +611,10 @@ impl PlanBackend for WaymarkBackend {
         status: StepStatus,
         reason: Option<&str>,
     ) -> AppResult<()> {
-        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-        let reason = match (status, reason) {
-            (StepStatus::Stuck, None) => {
-                return Err(AppError::invalid("reason", "Say what is in the way, so someone can help."))
-            }
-            (_, Some(r)) => Some(check_text("reason", r, REASON_MAX, "the reason")?),
-            (_, None) => None,
-        };
-        let apply = |tx: &rusqlite::Transaction| {
-            store::set_step_status(tx, case, step, by, status, reason.as_deref())?.ok_or(AppError::NotFound)
-        };
+        let apply = |tx: &rusqlite::Transaction| step_status(tx, case, step, by, status, reason);
         match by {
             Some(practitioner) => self.on_case(practitioner, case, "changed a step", apply),
-            None => {
-                let mut conn = self.store.write();
-                let tx = conn.transaction().map_err(db)?;
-                apply(&tx)?;
-                tx.commit().map_err(db)?;
-                Ok(())
-            }
+            None => self.in_transaction(apply),
         }
     }
 

@@ -7,6 +7,7 @@ pub mod config;
 pub mod http;
 pub mod seed;
 pub mod store;
+pub mod sync;
 
 use std::sync::Arc;
 

@@ -6,6 +6,7 @@ pub mod catalogue;
 mod ids;
 mod licence;
 mod step;
+pub mod sync;
 mod validate;
 mod viewer;
 

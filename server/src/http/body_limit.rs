@@ -8,10 +8,15 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
+pub const TOO_LARGE: &str = "That was too much to send at once. Nothing was saved. Please try again.";
+
 pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) -> Response {
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > app.max_body_bytes) {
+        if req.uri().path().starts_with("/api/v1/") {
+            return super::sync::refusal(StatusCode::PAYLOAD_TOO_LARGE, "too_large", TOO_LARGE);
+        }
         return (
             StatusCode::PAYLOAD_TOO_LARGE,
             Html(

@@ -6,5 +6,6 @@ mod calendar;
 mod headers;
 mod router;
 mod session;
+mod sync;
 
 pub use router::{build, App};

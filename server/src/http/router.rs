@@ -11,7 +11,7 @@ use axum::{
     http::StatusCode,
     middleware,
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
@@ -82,6 +82,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .route("/health", get(health))
         .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
         .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
+        .route("/api/v1/sync", post(super::sync::sync))
         .leptos_routes_with_context(&state, routes, ctx, shell)
         .fallback(static_or_not_found)
         .layer(middleware::from_fn(api_status::error_status))

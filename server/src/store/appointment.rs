@@ -111,13 +111,7 @@ pub fn insert_appointment(conn: &Connection, case: CaseId, a: &AppointmentDraft)
             super::now()
         ],
     )?;
-    bump(conn, case)?;
     Ok(AppointmentId(conn.last_insert_rowid()))
-}
-
-fn bump(conn: &Connection, case: CaseId) -> StoreResult<()> {
-    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
-    Ok(())
 }
 
 /// Change an appointment. A new time keeps the old one (to tell the person) and
@@ -157,7 +151,6 @@ pub fn update_appointment(
             old.starts_at.as_second()
         ],
     )?;
-    bump(conn, case)?;
     Ok(true)
 }
 
@@ -172,7 +165,6 @@ pub fn cancel_appointment(
          WHERE id = ?1 AND case_id = ?2",
         params![id.0, case.0, reason, super::now()],
     )?;
-    bump(conn, case)?;
     Ok(n == 1)
 }
 
@@ -186,6 +178,5 @@ pub fn record_rsvp(conn: &Connection, case: CaseId, id: AppointmentId, rsvp: &Rs
          WHERE id = ?1 AND case_id = ?2 AND status = 'scheduled'",
         params![id.0, case.0, response, reason, super::now()],
     )?;
-    bump(conn, case)?;
     Ok(n == 1)
 }

@@ -167,13 +167,7 @@ pub fn insert_condition(
             super::now()
         ],
     )?;
-    bump_case(conn, case)?;
     Ok(ConditionId(conn.last_insert_rowid()))
-}
-
-fn bump_case(conn: &Connection, case: CaseId) -> StoreResult<()> {
-    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
-    Ok(())
 }
 
 /// The condition, if it is live and on this case.
@@ -211,7 +205,6 @@ pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &
             params![id.0, text, super::now()],
         )?,
     };
-    bump_case(conn, case)?;
     Ok(true)
 }
 
@@ -234,7 +227,6 @@ pub fn record_reply(
                                    rev = rev + 1 WHERE id = ?1",
         [id.0],
     )?;
-    bump_case(conn, case)?;
     Ok(true)
 }
 
@@ -263,7 +255,6 @@ pub fn update_condition(
          WHERE id = ?1",
         params![id.0, details_json(details), bespoke_text, explanation, super::now()],
     )?;
-    bump_case(conn, case)?;
     Ok(true)
 }
 
@@ -272,7 +263,6 @@ pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId) -> Sto
         "UPDATE case_condition SET removed_at = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
         params![id.0, case.0, super::now()],
     )?;
-    bump_case(conn, case)?;
     Ok(n == 1)
 }
 

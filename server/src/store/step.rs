@@ -80,7 +80,6 @@ pub fn insert_custom_step(
          VALUES (?1, ?2, ?3, 1000, 'not_started', ?4, ?5)",
         params![case.0, track.as_str(), title, helper, super::now()],
     )?;
-    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
     Ok(StepId(conn.last_insert_rowid()))
 }
 
@@ -160,7 +159,6 @@ pub fn set_step_status(
         "UPDATE step SET status = ?2, stuck_reason = ?3, updated_at = ?4, rev = rev + 1 WHERE id = ?1",
         params![step.0, to.as_str(), if to == StepStatus::Stuck { reason } else { None }, super::now()],
     )?;
-    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
     Ok(Some(()))
 }
 
@@ -205,7 +203,6 @@ pub fn set_step_helper(conn: &Connection, case: CaseId, step: StepId, helper: Op
         "UPDATE step SET helper = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2",
         params![step.0, case.0, helper],
     )?;
-    conn.execute("UPDATE cases SET rev = rev + 1 WHERE id = ?1", [case.0])?;
     Ok(n == 1)
 }
 

@@ -8,3 +8,4 @@ mod licence;
 mod plain_words;
 mod plan;
 mod routes;
+mod sync;

@@ -1,0 +1,297 @@
+//! The sync contract (DESIGN.md, Sync; `server/api/sync.openapi.yaml`) and the
+//! phone's side of it: a snapshot of the case plus an outbox of changes not yet
+//! answered by the server. Pure logic, so the server's tests can drive it.
+
+use super::{Appointment, AppointmentId, ConditionId, PersonLicence, Rsvp, Step, StepId, StepStatus, Understanding};
+use serde::{Deserialize, Serialize};
+
+/// The version of the sync format; the server refuses any other.
+pub const SYNC_VERSION: u32 = 1;
+/// Most ops one request may carry; a phone with more sends them in turns.
+pub const MAX_OPS: usize = 100;
+
+/// An op's id, made on the phone (a UUID), so a retry can be recognised.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OpId(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("an op id is 8 to 64 letters, digits or dashes")]
+pub struct BadOpId;
+
+impl TryFrom<String> for OpId {
+    type Error = BadOpId;
+    fn try_from(s: String) -> Result<Self, BadOpId> {
+        let ok = (8..=64).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if ok {
+            Ok(OpId(s))
+        } else {
+            Err(BadOpId)
+        }
+    }
+}
+
+impl From<OpId> for String {
+    fn from(id: OpId) -> String {
+        id.0
+    }
+}
+
+impl OpId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One change the person made. Only what the person owns: their answers,
+/// their RSVPs and their steps (DESIGN.md, Sync: field ownership).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    Understood {
+        condition: ConditionId,
+    },
+    Question {
+        condition: ConditionId,
+        text: String,
+    },
+    Attending {
+        appointment: AppointmentId,
+    },
+    NeedsChange {
+        appointment: AppointmentId,
+        reason: String,
+    },
+    Step {
+        step: StepId,
+        status: StepStatus,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+}
+
+impl Change {
+    /// What the change is, for "waiting to send" lists.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Change::Understood { .. } => "You said you understand a rule",
+            Change::Question { .. } => "Your question about a rule",
+            Change::Attending { .. } => "You said you will be at an appointment",
+            Change::NeedsChange { .. } => "You asked to change an appointment",
+            Change::Step { .. } => "You changed a step",
+        }
+    }
+
+    /// The `data-sync-target` of the thing on a page this change is about.
+    pub fn target(&self) -> String {
+        match self {
+            Change::Understood { condition } | Change::Question { condition, .. } => format!("condition-{condition}"),
+            Change::Attending { appointment } | Change::NeedsChange { appointment, .. } => {
+                format!("appointment-{appointment}")
+            }
+            Change::Step { step, .. } => format!("step-{step}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Op {
+    pub id: OpId,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncRequest {
+    pub version: u32,
+    /// The cursor from the last answer; 0 for "everything".
+    pub since: u64,
+    pub ops: Vec<Op>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    Applied,
+    /// Never applied; the reason is written for the person.
+    Rejected {
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpResult {
+    pub id: OpId,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// Everything the person's phone keeps of their case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSnapshot {
+    pub licence: PersonLicence,
+    pub appointments: Vec<Appointment>,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    pub version: u32,
+    /// One per op sent, in the same order.
+    pub results: Vec<OpResult>,
+    /// The whole case as it is now, when anything changed since `since`.
+    pub changes: Option<CaseSnapshot>,
+    pub cursor: u64,
+}
+
+/// A whole request refused (nothing applied); `reason` is plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncRefusal {
+    pub error: String,
+    pub reason: String,
+}
+
+/// What the phone holds: the last snapshot, its cursor, and the outbox.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    pub since: u64,
+    pub snapshot: Option<CaseSnapshot>,
+    pub outbox: Vec<Op>,
+    /// When the server last answered (UTC seconds).
+    pub synced_at: Option<i64>,
+    /// Changes the server refused since the person last looked, with why.
+    pub refused: Vec<(String, String)>,
+}
+
+impl Device {
+    /// Keep a change until the server has answered it.
+    pub fn record(&mut self, id: OpId, change: Change) {
+        if !self.outbox.iter().any(|op| op.id == id) {
+            self.outbox.push(Op { id, change });
+        }
+    }
+
+    /// The next request: the oldest ops first, at most `MAX_OPS`.
+    pub fn request(&self) -> SyncRequest {
+        SyncRequest {
+            version: SYNC_VERSION,
+            since: self.since,
+            ops: self.outbox.iter().take(MAX_OPS).cloned().collect(),
+        }
+    }
+
+    /// Take in the server's answer. Only answered ops leave the outbox: an op
+    /// whose answer was lost stays and is sent again (the server knows its id).
+    pub fn absorb(&mut self, response: SyncResponse, now: i64) {
+        for result in &response.results {
+            if let Some(pos) = self.outbox.iter().position(|op| op.id == result.id) {
+                let op = self.outbox.remove(pos);
+                if let Outcome::Rejected { reason } = &result.outcome {
+                    self.refused.push((op.change.describe().to_owned(), reason.clone()));
+                }
+            }
+        }
+        if let Some(snapshot) = response.changes {
+            self.snapshot = Some(snapshot);
+        }
+        self.since = response.cursor;
+        self.synced_at = Some(now);
+    }
+
+    /// The server no longer knows this phone's cursor: fetch everything again,
+    /// keeping the outbox.
+    pub fn start_again(&mut self) {
+        self.since = 0;
+    }
+
+    /// The case as the person should see it: the snapshot with what is
+    /// waiting to be sent already applied.
+    pub fn view(&self) -> Option<CaseSnapshot> {
+        let mut view = self.snapshot.clone()?;
+        for op in &self.outbox {
+            apply_locally(&mut view, &op.change);
+        }
+        Some(view)
+    }
+}
+
+/// What a change looks like before the server has it (the server decides in the end).
+pub fn apply_locally(view: &mut CaseSnapshot, change: &Change) {
+    match change {
+        Change::Understood { condition } | Change::Question { condition, .. } => {
+            if let Some(c) = view.licence.conditions.iter_mut().find(|c| c.id == *condition) {
+                c.understanding = if matches!(change, Change::Understood { .. }) {
+                    Understanding::Understood
+                } else {
+                    Understanding::Question
+                };
+            }
+        }
+        Change::Attending { appointment } | Change::NeedsChange { appointment, .. } => {
+            if let Some(a) = view.appointments.iter_mut().find(|a| a.id == *appointment) {
+                a.rsvp = Some(match change {
+                    Change::NeedsChange { reason, .. } => Rsvp::NeedsChange(reason.clone()),
+                    _ => Rsvp::Attending,
+                });
+            }
+        }
+        Change::Step { step, status, reason } => {
+            if let Some(s) = view.steps.iter_mut().find(|s| s.id == *step) {
+                s.status = *status;
+                s.stuck_reason = if *status == StepStatus::Stuck { reason.clone() } else { None };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> OpId {
+        OpId::try_from(s.to_owned()).unwrap()
+    }
+
+    #[test]
+    fn op_ids_are_checked() {
+        assert!(OpId::try_from("short".to_owned()).is_err());
+        assert!(OpId::try_from("has space in it".to_owned()).is_err());
+        assert!(OpId::try_from("0b6f4a3e-5d1c-4c7e-9a4b-2f1e0d9c8b7a".to_owned()).is_ok());
+    }
+
+    #[test]
+    fn the_wire_format_is_flat_and_tagged() {
+        let op = Op {
+            id: id("op-00000001"),
+            change: Change::Step { step: StepId(4), status: StepStatus::Done, reason: None },
+        };
+        let json = serde_json::to_string(&op).unwrap();
+        assert_eq!(json, r#"{"id":"op-00000001","kind":"step","step":4,"status":"done","reason":null}"#);
+        assert_eq!(serde_json::from_str::<Op>(&json).unwrap(), op);
+        let bad = r#"{"id":"op-00000001","kind":"delete_everything"}"#;
+        assert!(serde_json::from_str::<Op>(bad).is_err());
+    }
+
+    #[test]
+    fn only_answered_ops_leave_the_outbox() {
+        let mut d = Device::default();
+        d.record(id("op-00000001"), Change::Understood { condition: ConditionId(1) });
+        d.record(id("op-00000002"), Change::Attending { appointment: AppointmentId(2) });
+        d.record(id("op-00000002"), Change::Attending { appointment: AppointmentId(2) });
+        assert_eq!(d.outbox.len(), 2, "the same op is kept once");
+        let answer = SyncResponse {
+            version: SYNC_VERSION,
+            results: vec![OpResult {
+                id: id("op-00000002"),
+                outcome: Outcome::Rejected { reason: "That appointment was cancelled.".into() },
+            }],
+            changes: None,
+            cursor: 7,
+        };
+        d.absorb(answer, 100);
+        assert_eq!(d.outbox.len(), 1);
+        assert_eq!(d.outbox[0].id, id("op-00000001"));
+        assert_eq!(d.since, 7);
+        assert_eq!(d.refused[0].1, "That appointment was cancelled.");
+    }
+}

@@ -1,0 +1,50 @@
+//! The HTTP face of `crate::sync`: JSON in, JSON out, for the signed-in person.
+
+use super::router::App;
+use crate::sync::{self, Refused};
+use app::model::sync::SyncRefusal;
+use app::model::Viewer;
+use axum::{
+    body::Body,
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    Extension, Json,
+};
+
+pub async fn sync(State(app): State<App>, Extension(viewer): Extension<Viewer>, body: Body) -> Response {
+    let case = match viewer {
+        Viewer::Person { case_id } => case_id,
+        Viewer::Anonymous => {
+            return refusal(StatusCode::UNAUTHORIZED, "not_signed_in", "Please sign in to send your changes.")
+        }
+        Viewer::Practitioner { .. } => {
+            return refusal(StatusCode::FORBIDDEN, "forbidden", "Only the person on licence syncs their phone.")
+        }
+    };
+    // The body-limit layer refuses declared lengths; this bounds streamed ones too.
+    let Ok(bytes) = axum::body::to_bytes(body, app.max_body_bytes).await else {
+        return refusal(StatusCode::PAYLOAD_TOO_LARGE, "too_large", super::body_limit::TOO_LARGE);
+    };
+    let answer = sync::parse(&bytes).and_then(|request| sync::sync(&app.backend, case, request));
+    match answer {
+        Ok(response) => ([(header::CACHE_CONTROL, "no-store")], Json(response)).into_response(),
+        Err(refused) => {
+            let status = match &refused {
+                Refused::Internal(e) => {
+                    tracing::error!(error = %e, "sync failed");
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+                Refused::NoCase => StatusCode::NOT_FOUND,
+                Refused::CursorAhead { .. } => StatusCode::CONFLICT,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            refusal(status, refused.code(), &refused.to_string())
+        }
+    }
+}
+
+pub fn refusal(status: StatusCode, error: &str, reason: &str) -> Response {
+    let body = SyncRefusal { error: error.to_owned(), reason: reason.to_owned() };
+    (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
+}

@@ -1,0 +1,198 @@
+//! `POST /api/v1/sync`: apply a phone's ops, each at most once, and answer with
+//! the case as it is now (DESIGN.md, Sync; `server/api/sync.openapi.yaml`).
+//!
+//! All ops of one request run in one transaction, each in its own savepoint, so
+//! a refused op leaves no trace; the answer is built only after the commit, so
+//! an op reported "applied" is on disk (WAL) before the phone hears of it.
+
+use crate::backend::{person_answer, person_rsvp, step_status, WaymarkBackend};
+use crate::store;
+use app::error::AppError;
+use app::model::sync::{Change, Op, OpId, OpResult, Outcome, SyncResponse, MAX_OPS, SYNC_VERSION};
+use app::model::CaseId;
+use serde::Deserialize;
+
+/// Why a whole request was refused. Nothing was applied. Messages are plain words.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("This is not a sync request Waymark can read: {0}. Nothing was changed.")]
+    Malformed(String),
+    #[error("This app is out of date for Waymark's sync (version {0}). Please reload the page. Nothing was changed.")]
+    Version(u32),
+    #[error("Too many changes at once ({0}). Send at most {MAX_OPS} at a time. Nothing was changed.")]
+    TooMany(usize),
+    #[error("Change number {0} has no id Waymark can use. Nothing was changed.")]
+    BadId(usize),
+    #[error("This phone's copy is newer than Waymark's records (it asked from {since}, the case is at {cursor}). Send again from 0. Nothing was changed.")]
+    CursorAhead { since: u64, cursor: u64 },
+    #[error("We could not find your case.")]
+    NoCase,
+    #[error("Something went wrong on our side. Nothing was changed. Please try again.")]
+    Internal(#[from] AppError),
+}
+
+impl Refused {
+    /// A short machine-readable name, for clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refused::Malformed(_) => "malformed",
+            Refused::Version(_) => "version",
+            Refused::TooMany(_) => "too_many_ops",
+            Refused::BadId(_) => "bad_op_id",
+            Refused::CursorAhead { .. } => "cursor_ahead",
+            Refused::NoCase => "not_found",
+            Refused::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<store::StoreError> for Refused {
+    fn from(e: store::StoreError) -> Self {
+        Refused::Internal(AppError::from(e))
+    }
+}
+
+impl From<rusqlite::Error> for Refused {
+    fn from(e: rusqlite::Error) -> Self {
+        Refused::Internal(AppError::internal(e))
+    }
+}
+
+/// An op as it arrived: its id is known; its change may be one this server does not know.
+pub struct Incoming {
+    pub id: OpId,
+    pub change: Result<Change, String>,
+}
+
+pub struct Request {
+    pub since: u64,
+    pub ops: Vec<Incoming>,
+}
+
+#[derive(Deserialize)]
+struct RawRequest {
+    version: u32,
+    since: u64,
+    #[serde(default)]
+    ops: Vec<serde_json::Value>,
+}
+
+const UNKNOWN_CHANGE: &str =
+    "Waymark could not read this change, so it was not saved. Please update the app and try again.";
+
+/// Read a request body. An op whose change cannot be read is kept, to be
+/// answered "rejected"; a request without usable ids is refused whole.
+pub fn parse(body: &[u8]) -> Result<Request, Refused> {
+    let raw: RawRequest = serde_json::from_slice(body).map_err(|e| Refused::Malformed(plain_json_error(&e)))?;
+    if raw.version != SYNC_VERSION {
+        return Err(Refused::Version(raw.version));
+    }
+    if raw.ops.len() > MAX_OPS {
+        return Err(Refused::TooMany(raw.ops.len()));
+    }
+    let ops = raw
+        .ops
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let id = value
+                .get("id")
+                .and_then(|v| v.as_str())
+                .and_then(|s| OpId::try_from(s.to_owned()).ok())
+                .ok_or(Refused::BadId(i + 1))?;
+            let change = serde_json::from_value::<Op>(value).map(|op| op.change).map_err(|_| UNKNOWN_CHANGE.to_owned());
+            Ok(Incoming { id, change })
+        })
+        .collect::<Result<Vec<_>, Refused>>()?;
+    Ok(Request { since: raw.since, ops })
+}
+
+fn plain_json_error(e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Data => format!("a field is missing or has the wrong type ({e})"),
+        _ => format!("the JSON is broken at line {}, column {}", e.line(), e.column()),
+    }
+}
+
+/// Apply the ops for the person's case and answer with what changed.
+pub fn sync(backend: &WaymarkBackend, case: CaseId, request: Request) -> Result<SyncResponse, Refused> {
+    let mut results = Vec::with_capacity(request.ops.len());
+    {
+        let mut conn = backend.store().write();
+        let mut tx = conn.transaction()?;
+        let rev = store::case_rev(&tx, case)?.ok_or(Refused::NoCase)?;
+        if request.since > rev {
+            return Err(Refused::CursorAhead { since: request.since, cursor: rev });
+        }
+        for op in request.ops {
+            let outcome = apply_once(&mut tx, case, &op)?;
+            results.push(OpResult { id: op.id, outcome });
+        }
+        tx.commit()?;
+    }
+    // One read transaction, so the cursor and the snapshot agree.
+    let conn = backend.store().read();
+    let tx = conn.unchecked_transaction()?;
+    let cursor = store::case_rev(&tx, case)?.ok_or(Refused::NoCase)?;
+    let changes = if cursor != request.since { Some(backend.snapshot(&tx, case)?) } else { None };
+    tx.commit()?;
+    Ok(SyncResponse { version: SYNC_VERSION, results, changes, cursor })
+}
+
+fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
+    if let Some((owner, outcome)) = store::seen_op(tx, op.id.as_str())? {
+        if owner != case {
+            return Ok(Outcome::Rejected {
+                reason: "This change has an id that was already used. It was not saved.".into(),
+            });
+        }
+        return serde_json::from_str(&outcome).map_err(|e| Refused::Internal(AppError::internal(e)));
+    }
+    let change = match &op.change {
+        Ok(change) => change,
+        // Not recorded: a newer server may know this change when it is sent again.
+        Err(reason) => return Ok(Outcome::Rejected { reason: reason.clone() }),
+    };
+    let savepoint = tx.savepoint()?;
+    let outcome = match apply(&savepoint, case, change) {
+        Ok(()) => {
+            savepoint.commit()?;
+            Outcome::Applied
+        }
+        Err(AppError::Internal) => return Err(Refused::Internal(AppError::Internal)),
+        Err(e) => {
+            drop(savepoint); // rolls the op's changes back
+            Outcome::Rejected { reason: reason(&e, change) }
+        }
+    };
+    let stored = serde_json::to_string(&outcome).map_err(|e| Refused::Internal(AppError::internal(e)))?;
+    store::record_op(tx, op.id.as_str(), case, &stored)?;
+    Ok(outcome)
+}
+
+fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(), AppError> {
+    use app::model::{Answer, Rsvp};
+    match change {
+        Change::Understood { condition } => person_answer(conn, case, *condition, &Answer::Understood),
+        Change::Question { condition, text } => person_answer(conn, case, *condition, &Answer::Question(text.clone())),
+        Change::Attending { appointment } => person_rsvp(conn, case, *appointment, &Rsvp::Attending),
+        Change::NeedsChange { appointment, reason } => {
+            person_rsvp(conn, case, *appointment, &Rsvp::NeedsChange(reason.clone()))
+        }
+        Change::Step { step, status, reason } => step_status(conn, case, *step, None, *status, reason.as_deref()),
+    }
+}
+
+/// Why an op was refused, in words the person can act on.
+fn reason(e: &AppError, change: &Change) -> String {
+    match (e, change) {
+        (AppError::NotFound, Change::Understood { .. } | Change::Question { .. }) => {
+            "This rule is no longer on your licence, so your answer was not saved.".into()
+        }
+        (AppError::NotFound, Change::Attending { .. } | Change::NeedsChange { .. }) => {
+            "This appointment was cancelled or is not yours, so your answer was not saved.".into()
+        }
+        (AppError::NotFound, Change::Step { .. }) => "This step is not on your list, so it was not changed.".into(),
+        (e, _) => e.to_string(),
+    }
+}

@@ -1,0 +1,224 @@
+//! `POST /api/v1/sync`: exactly once, every refusal explained, nothing changed by bad input.
+
+use crate::common::*;
+use app::model::sync::{CaseSnapshot, SyncRefusal, SyncResponse};
+use app::model::StepStatus;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use serde_json::{json, Value};
+use server::seed;
+
+impl TestApp {
+    pub async fn sync(&self, body: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post("/api/v1/sync").header(header::CONTENT_TYPE, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(body.to_owned())).expect("request")).await
+    }
+
+    /// A sync that must succeed.
+    pub async fn sync_ok(&self, body: Value, cookie: &str) -> SyncResponse {
+        let r = self.sync(&body.to_string(), Some(cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        serde_json::from_str(&r.body).expect("a sync response")
+    }
+
+    pub fn rev(&self, case: i64) -> i64 {
+        self.backend.store().read().query_row("SELECT rev FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap()
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.backend.store().read().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
+
+fn refusal(r: &Reply) -> SyncRefusal {
+    serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("a JSON refusal, got {}", r.body))
+}
+
+async fn jay(app: &TestApp) -> (String, CaseSnapshot, u64) {
+    let cookie = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let first = app.sync_ok(json!({"version": 1, "since": 0, "ops": []}), &cookie).await;
+    let snapshot = first.changes.expect("everything, from 0");
+    (cookie, snapshot, first.cursor)
+}
+
+#[tokio::test]
+async fn the_same_ops_sent_twice_change_the_data_once() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    let step = snap.steps.iter().find(|s| s.status != StepStatus::Done).expect("a step to tick").id;
+    let condition = snap.licence.conditions[0].id;
+    let ops = json!({"version": 1, "since": cursor, "ops": [
+        {"id": "op-aaaaaaaa-0001", "kind": "step", "step": step, "status": "done"},
+        {"id": "op-aaaaaaaa-0002", "kind": "question", "condition": condition, "text": "Can I visit my mum on Sunday?"},
+    ]});
+    let history = format!("SELECT COUNT(*) FROM step_history WHERE step_id = {step}");
+    let messages = format!("SELECT COUNT(*) FROM condition_message WHERE condition_id = {condition}");
+    let (h0, m0) = (app.count(&history), app.count(&messages));
+
+    let first = app.sync_ok(ops.clone(), &cookie).await;
+    assert!(first.results.iter().all(|r| r.outcome == app::model::sync::Outcome::Applied), "{first:?}");
+    let changes = first.changes.expect("the case changed");
+    assert_eq!(changes.steps.iter().find(|s| s.id == step).map(|s| s.status), Some(StepStatus::Done));
+    let rev = app.rev(JAY);
+
+    // The reply was lost; the phone sends the same ops again.
+    let again = app.sync_ok(ops, &cookie).await;
+    assert_eq!(again.results, first.results, "the first answers, repeated");
+    assert_eq!((app.count(&history), app.count(&messages)), (h0 + 1, m0 + 1), "applied once");
+    assert_eq!(app.rev(JAY), rev, "nothing moved on");
+    assert_eq!(app.count("SELECT COUNT(*) FROM applied_op"), 2);
+}
+
+#[tokio::test]
+async fn nothing_new_means_no_changes_and_new_work_comes_back() {
+    let app = TestApp::new();
+    let (cookie, _, cursor) = jay(&app).await;
+    let quiet = app.sync_ok(json!({"version": 1, "since": cursor, "ops": []}), &cookie).await;
+    assert_eq!((quiet.changes, quiet.cursor), (None, cursor), "a quiet day costs almost nothing");
+
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let r = app
+        .call(
+            "/api/add_explanation",
+            &format!("case_id={JAY}&kind=note&title=New+phone&body=Call+me+on+the+new+number."),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let after = app.sync_ok(json!({"version": 1, "since": cursor, "ops": []}), &cookie).await;
+    assert!(after.cursor > cursor);
+    let licence = after.changes.expect("the practitioner's change").licence;
+    assert!(
+        licence.explanations.iter().any(|e| e.title == "New phone" && e.read_at.is_none()),
+        "syncing marks nothing read"
+    );
+}
+
+#[tokio::test]
+async fn bad_requests_are_refused_plainly_and_change_nothing() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    let step = snap.steps[0].id;
+    let good =
+        json!({"id": "op-bbbbbbbb-0001", "kind": "step", "step": step, "status": "stuck", "reason": "No address"});
+    let rev = app.rev(JAY);
+    let cases: Vec<(String, StatusCode, &str, &str)> = vec![
+        ("{\"version\": 1, \"since\": ".into(), StatusCode::BAD_REQUEST, "malformed", "broken"),
+        (json!({"since": 0, "ops": []}).to_string(), StatusCode::BAD_REQUEST, "malformed", "missing"),
+        (
+            json!({"version": 2, "since": 0, "ops": [good]}).to_string(),
+            StatusCode::BAD_REQUEST,
+            "version",
+            "out of date",
+        ),
+        (
+            json!({"version": 1, "since": cursor + 1000, "ops": [good]}).to_string(),
+            StatusCode::CONFLICT,
+            "cursor_ahead",
+            "Send again from 0",
+        ),
+        (
+            json!({"version": 1, "since": cursor, "ops": [good, {"kind": "step", "step": step, "status": "done"}]})
+                .to_string(),
+            StatusCode::BAD_REQUEST,
+            "bad_op_id",
+            "Change number 2",
+        ),
+        (
+            json!({"version": 1, "since": cursor, "ops": vec![good.clone(); 101]}).to_string(),
+            StatusCode::BAD_REQUEST,
+            "too_many_ops",
+            "at most 100",
+        ),
+    ];
+    for (body, status, code, words) in cases {
+        let r = app.sync(&body, Some(&cookie)).await;
+        assert_eq!(r.status, status, "{body}: {}", r.body);
+        let refused = refusal(&r);
+        assert_eq!(refused.error, code, "{body}");
+        assert!(refused.reason.contains(words) && refused.reason.contains("Nothing was changed"), "{}", refused.reason);
+        assert_eq!(app.rev(JAY), rev, "{body} changed nothing");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM applied_op"), 0);
+
+    let huge = format!("{{\"version\":1,\"since\":0,\"ops\":[],\"pad\":\"{}\"}}", "x".repeat(70 * 1024));
+    let r = app.sync(&huge, Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(refusal(&r).error, "too_large");
+}
+
+#[tokio::test]
+async fn unknown_and_foreign_ops_are_rejected_one_by_one() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    // Alex's case (Priya's) has its own steps and conditions; Jay's phone names them.
+    let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
+    let alex_snap = app.sync_ok(json!({"version": 1, "since": 0, "ops": []}), &alex).await.changes.unwrap();
+    let alex_step = alex_snap.steps[0].id;
+    let mine = snap.steps[0].id;
+    let body = json!({"version": 1, "since": cursor, "ops": [
+        {"id": "op-cccccccc-0001", "kind": "delete_everything"},
+        {"id": "op-cccccccc-0002", "kind": "step", "step": alex_step, "status": "done"},
+        {"id": "op-cccccccc-0003", "kind": "question", "condition": snap.licence.conditions[0].id, "text": "   "},
+        {"id": "op-cccccccc-0004", "kind": "step", "step": mine, "status": "stuck"},
+        {"id": "op-cccccccc-0005", "kind": "step", "step": mine, "status": "in_progress"},
+    ]});
+    let alex_history = format!("SELECT COUNT(*) FROM step_history WHERE step_id = {alex_step}");
+    let before = app.count(&alex_history);
+    let r = app.sync_ok(body, &cookie).await;
+    let reasons: Vec<String> = r
+        .results
+        .iter()
+        .map(|x| match &x.outcome {
+            app::model::sync::Outcome::Applied => "applied".into(),
+            app::model::sync::Outcome::Rejected { reason } => reason.clone(),
+        })
+        .collect();
+    assert!(reasons[0].contains("could not read this change"), "{reasons:?}");
+    assert!(reasons[1].contains("not on your list"), "{reasons:?}");
+    assert_eq!(reasons[2], "Write your question.");
+    assert_eq!(reasons[3], "Say what is in the way, so someone can help.");
+    assert_eq!(reasons[4], "applied", "one refused op does not stop the rest");
+    assert_eq!(app.count(&alex_history), before, "Alex's step untouched");
+    // Refusals are kept, so a retry gets the same answer (the unknown kind is not kept).
+    assert_eq!(app.count("SELECT COUNT(*) FROM applied_op"), 4);
+}
+
+#[tokio::test]
+async fn only_the_signed_in_person_syncs() {
+    let app = TestApp::new();
+    let body = json!({"version": 1, "since": 0, "ops": []}).to_string();
+    let r = app.sync(&body, None).await;
+    assert_eq!((r.status, refusal(&r).error.as_str()), (StatusCode::UNAUTHORIZED, "not_signed_in"));
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let r = app.sync(&body, Some(&sam)).await;
+    assert_eq!((r.status, refusal(&r).error.as_str()), (StatusCode::FORBIDDEN, "forbidden"));
+    let (_, jay_snap, _) = jay(&app).await;
+    let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
+    let alex_snap = app.sync_ok(json!({"version": 1, "since": 0, "ops": []}), &alex).await.changes.unwrap();
+    assert!(jay_snap.steps.iter().all(|s| s.case_id.0 == JAY));
+    assert!(alex_snap.steps.iter().all(|s| s.case_id.0 == ALEX));
+    assert!(alex_snap.appointments.iter().all(|a| a.case_id.0 == ALEX));
+}
+
+#[tokio::test]
+async fn both_sides_change_a_step_and_the_later_wins_with_both_in_history() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    let step = snap.steps[0].id;
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let r = app.call("/api/set_step", &format!("case_id={JAY}&step_id={step}&status=in_progress"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // The phone was offline when it ticked the step; its op arrives later and wins.
+    let r = app
+        .sync_ok(json!({"version": 1, "since": cursor, "ops": [{"id": "op-dddddddd-0001", "kind": "step", "step": step, "status": "done"}]}), &cookie)
+        .await;
+    let after = r.changes.unwrap();
+    let s = after.steps.iter().find(|s| s.id == step).unwrap();
+    assert_eq!(s.status, StepStatus::Done);
+    let tos: Vec<StepStatus> = s.history.iter().map(|h| h.to).collect();
+    assert!(tos.contains(&StepStatus::InProgress) && tos.contains(&StepStatus::Done), "{tos:?}");
+}
