@@ -4,6 +4,7 @@
 mod auth;
 mod bad_input;
 mod common;
+mod convergence;
 mod licence;
 mod plain_words;
 mod plan;

@@ -1,0 +1,232 @@
+//! Convergence: two phones of the same person and their practitioner change the
+//! same case in random orders; replies get lost and ops are sent again. In the
+//! end every side shows the same case, every op counted once, and for each
+//! thing the change that reached the server last is the one that stands.
+
+use crate::common::*;
+use app::model::sync::{Change, Device, OpId, Outcome, SyncResponse};
+use app::model::{AppointmentId, ConditionId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
+use proptest::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone)]
+enum Action {
+    /// A phone records a change (offline or not).
+    Record { phone: usize, change: ChangeSpec },
+    /// A phone syncs; the reply may be lost on the way back.
+    Sync { phone: usize, reply_lost: bool },
+    /// The practitioner changes a step at the desk.
+    Desk { step: usize, status: StepStatus },
+}
+
+#[derive(Debug, Clone)]
+enum ChangeSpec {
+    Step { step: usize, status: StepStatus },
+    Understood { condition: usize },
+    Question { condition: usize },
+    Attending { appointment: usize },
+    NeedsChange { appointment: usize },
+}
+
+fn status() -> impl Strategy<Value = StepStatus> {
+    prop_oneof![
+        Just(StepStatus::NotStarted),
+        Just(StepStatus::InProgress),
+        Just(StepStatus::Done),
+        Just(StepStatus::Stuck)
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let change = prop_oneof![
+        (0..3usize, status()).prop_map(|(step, status)| ChangeSpec::Step { step, status }),
+        (0..2usize).prop_map(|condition| ChangeSpec::Understood { condition }),
+        (0..2usize).prop_map(|condition| ChangeSpec::Question { condition }),
+        (0..2usize).prop_map(|appointment| ChangeSpec::Attending { appointment }),
+        (0..2usize).prop_map(|appointment| ChangeSpec::NeedsChange { appointment }),
+    ];
+    prop_oneof![
+        4 => (0..2usize, change).prop_map(|(phone, change)| Action::Record { phone, change }),
+        3 => (0..2usize, any::<bool>()).prop_map(|(phone, reply_lost)| Action::Sync { phone, reply_lost }),
+        1 => (0..3usize, status()).prop_map(|(step, status)| Action::Desk { step, status }),
+    ]
+}
+
+/// The things the actions point at, from Jay's case as seeded.
+struct Targets {
+    steps: Vec<StepId>,
+    conditions: Vec<ConditionId>,
+    appointments: Vec<AppointmentId>,
+}
+
+/// What the server should end with: the last arrival for each thing.
+#[derive(Default)]
+struct Expected {
+    steps: HashMap<StepId, StepStatus>,
+    conditions: HashMap<ConditionId, Understanding>,
+    rsvps: HashMap<AppointmentId, Rsvp>,
+    seen: HashSet<OpId>,
+    person_step_changes: i64,
+    person_answers: i64,
+}
+
+impl Expected {
+    /// An op reaching the server: only its first arrival counts.
+    fn arrive(&mut self, id: &OpId, change: &Change) {
+        if !self.seen.insert(id.clone()) {
+            return;
+        }
+        match change {
+            Change::Step { step, status, .. } => {
+                self.steps.insert(*step, *status);
+                self.person_step_changes += 1;
+            }
+            Change::Understood { condition } => {
+                self.conditions.insert(*condition, Understanding::Understood);
+                self.person_answers += 1;
+            }
+            Change::Question { condition, .. } => {
+                self.conditions.insert(*condition, Understanding::Question);
+                self.person_answers += 1;
+            }
+            Change::Attending { appointment } => {
+                self.rsvps.insert(*appointment, Rsvp::Attending);
+            }
+            Change::NeedsChange { appointment, reason } => {
+                self.rsvps.insert(*appointment, Rsvp::NeedsChange(reason.clone()));
+            }
+        }
+    }
+}
+
+fn sync(app: &TestApp, phone: &Device, expected: &mut Expected) -> SyncResponse {
+    let request = phone.request();
+    for op in &request.ops {
+        expected.arrive(&op.id, &op.change);
+    }
+    let body = serde_json::to_vec(&request).expect("request");
+    let parsed = server::sync::parse(&body).expect("a readable request");
+    let response = server::sync::sync(&app.backend, app::model::CaseId(JAY), parsed).expect("sync");
+    for result in &response.results {
+        assert_eq!(result.outcome, Outcome::Applied, "every generated op is valid");
+    }
+    response
+}
+
+fn run(actions: Vec<Action>) {
+    let app = TestApp::new();
+    let mut phones = [Device::default(), Device::default()];
+    let mut expected = Expected::default();
+    for phone in &mut phones {
+        let first = sync(&app, phone, &mut expected);
+        phone.absorb(first, 0);
+    }
+    let snapshot = phones[0].snapshot.clone().expect("a first snapshot");
+    let targets = Targets {
+        steps: snapshot.steps.iter().take(3).map(|s| s.id).collect(),
+        conditions: snapshot.licence.conditions.iter().take(2).map(|c| c.id).collect(),
+        appointments: snapshot.appointments.iter().filter(|a| !a.cancelled).take(2).map(|a| a.id).collect(),
+    };
+    assert!(targets.steps.len() == 3 && targets.conditions.len() == 2 && targets.appointments.len() == 2);
+    let (h0, m0) = (person_step_changes(&app), person_answers(&app));
+
+    for (n, action) in actions.into_iter().enumerate() {
+        match action {
+            Action::Record { phone, change } => {
+                let id = OpId::try_from(format!("op-{phone}-{n:06}")).expect("id");
+                let change = match change {
+                    ChangeSpec::Step { step, status } => Change::Step {
+                        step: targets.steps[step],
+                        status,
+                        reason: (status == StepStatus::Stuck).then(|| format!("Reason {n}")),
+                    },
+                    ChangeSpec::Understood { condition } => {
+                        Change::Understood { condition: targets.conditions[condition] }
+                    }
+                    ChangeSpec::Question { condition } => {
+                        Change::Question { condition: targets.conditions[condition], text: format!("Question {n}?") }
+                    }
+                    ChangeSpec::Attending { appointment } => {
+                        Change::Attending { appointment: targets.appointments[appointment] }
+                    }
+                    ChangeSpec::NeedsChange { appointment } => Change::NeedsChange {
+                        appointment: targets.appointments[appointment],
+                        reason: format!("Reason {n}"),
+                    },
+                };
+                phones[phone].record(id, change);
+            }
+            Action::Sync { phone, reply_lost } => {
+                let response = sync(&app, &phones[phone], &mut expected);
+                if !reply_lost {
+                    phones[phone].absorb(response, n as i64);
+                }
+            }
+            Action::Desk { step, status } => {
+                use app::backend::PlanBackend;
+                let reason = (status == StepStatus::Stuck).then_some("Waiting for a letter");
+                app.backend
+                    .set_step_status(
+                        Some(PractitionerId(1)),
+                        app::model::CaseId(JAY),
+                        targets.steps[step],
+                        status,
+                        reason,
+                    )
+                    .expect("the practitioner's change");
+                expected.steps.insert(targets.steps[step], status);
+            }
+        }
+    }
+    // Signal comes back for good: each phone sends what it holds, then both catch up.
+    for phone in [0, 1, 0, 1] {
+        let response = sync(&app, &phones[phone], &mut expected);
+        phones[phone].absorb(response, 0);
+    }
+
+    let mut fresh = Device::default();
+    let response = sync(&app, &fresh, &mut expected);
+    fresh.absorb(response, 0);
+    let server = fresh.view().expect("the server's case");
+    for phone in &phones {
+        assert!(phone.outbox.is_empty(), "everything was sent");
+        assert_eq!(phone.view().as_ref(), Some(&server), "the phone shows what the server has");
+    }
+    for (step, status) in &expected.steps {
+        let s = server.steps.iter().find(|s| s.id == *step).expect("step");
+        assert_eq!(s.status, *status, "step {step}: the last arrival stands");
+    }
+    for (condition, understanding) in &expected.conditions {
+        let c = server.licence.conditions.iter().find(|c| c.id == *condition).expect("condition");
+        assert_eq!(c.understanding, *understanding, "condition {condition}");
+    }
+    for (appointment, rsvp) in &expected.rsvps {
+        let a = server.appointments.iter().find(|a| a.id == *appointment).expect("appointment");
+        assert_eq!(a.rsvp.as_ref(), Some(rsvp), "appointment {appointment}");
+    }
+    assert_eq!(person_step_changes(&app) - h0, expected.person_step_changes, "each step op counted once");
+    assert_eq!(person_answers(&app) - m0, expected.person_answers, "each answer counted once");
+}
+
+fn person_step_changes(app: &TestApp) -> i64 {
+    app.backend.store().read().query_row("SELECT COUNT(*) FROM step_history WHERE by_person", [], |r| r.get(0)).unwrap()
+}
+
+fn person_answers(app: &TestApp) -> i64 {
+    app.backend
+        .store()
+        .read()
+        .query_row("SELECT COUNT(*) FROM condition_message WHERE author = 'person'", [], |r| r.get(0))
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_side_ends_in_the_same_state(actions in proptest::collection::vec(action(), 1..40)) {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        let _inside = runtime.enter();
+        run(actions);
+    }
+}
