@@ -5,6 +5,7 @@ mod auth;
 mod bad_input;
 mod common;
 mod convergence;
+mod durability;
 mod licence;
 mod plain_words;
 mod plan;
