@@ -1,7 +1,9 @@
-// Waymark service worker. Foundation scope: cache the app shell (CSS, wasm,
-// icons, offline page) and pages as they are visited; when there is no signal,
-// serve the cached copy, or the offline page. Full offline (outbox, sync) builds on this.
-const VERSION = "waymark-v1";
+// Waymark service worker: keeps the app shell (CSS, wasm, icons, offline page)
+// and the pages a person has opened, so they open with no signal. Changes made
+// offline wait in the page's outbox (app/src/offline.rs), not here.
+// __BUILD__ is replaced by .ci/build-site with a hash of the release: a new
+// release installs a new cache and deletes the old one once it has taken over.
+const VERSION = "waymark-__BUILD__";
 const SHELL = [
   "/offline.html",
   "/pkg/waymark.css",
@@ -32,6 +34,19 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
     return;
   }
+  if (request.headers.has("X-Waymark-Prefetch")) {
+    // The app asks for a page to keep for offline use (after a sync brought changes).
+    event.respondWith(
+      fetch(request).then((response) => {
+        if (response.ok && !response.redirected) {
+          const copy = response.clone();
+          caches.open(VERSION).then((cache) => cache.put(url.pathname, copy));
+        }
+        return response;
+      })
+    );
+    return;
+  }
   if (request.mode === "navigate") {
     // Pages: network first so they are fresh; the cached copy when offline.
     event.respondWith(
@@ -43,9 +58,7 @@ self.addEventListener("fetch", (event) => {
           }
           return response;
         })
-        .catch(() =>
-          caches.match(request).then((cached) => cached || caches.match("/offline.html"))
-        )
+        .catch(() => offlineCopy(request, url))
     );
     return;
   }
@@ -65,3 +78,14 @@ self.addEventListener("fetch", (event) => {
     })
   );
 });
+
+// The best kept copy of a page: this exact address, else the page without its
+// query (kept by the app after a sync), else any copy of it, else the offline page.
+function offlineCopy(request, url) {
+  const loose = { ignoreVary: true };
+  return caches
+    .match(request, loose)
+    .then((hit) => hit || caches.match(url.pathname, loose))
+    .then((hit) => hit || caches.match(request, { ignoreVary: true, ignoreSearch: true }))
+    .then((hit) => hit || caches.match("/offline.html"));
+}

@@ -10,6 +10,8 @@ pub mod error;
 pub mod format;
 pub mod islands;
 pub mod model;
+#[cfg(feature = "hydrate")]
+pub mod offline;
 pub mod pages;
 pub mod readability;
 

@@ -380,9 +380,9 @@ impl LicenceBackend for WaymarkBackend {
         self.catalogue.get(version, code).cloned().ok_or(AppError::NotFound)
     }
 
-    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence> {
+    fn person_licence(&self, case: CaseId, seen: bool) -> AppResult<PersonLicence> {
         let licence = self.licence(&self.store.read(), case)?;
-        if licence.explanations.iter().any(|e| e.read_at.is_none()) {
+        if seen && licence.explanations.iter().any(|e| e.read_at.is_none()) {
             store::mark_explanations_read(&self.store.write(), case)?;
         }
         Ok(licence)

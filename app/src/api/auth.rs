@@ -63,14 +63,20 @@ pub async fn sign_in_person(number: String, pin: String) -> Result<(), AppError>
     Ok(())
 }
 
+/// Sign out; with `wipe`, also remove every trace of the case from this device.
 #[server(endpoint = "sign_out")]
-pub async fn sign_out() -> Result<(), AppError> {
+pub async fn sign_out(#[server(default)] wipe: Option<String>) -> Result<(), AppError> {
     use super::request::*;
 
     if let Some(token) = session_token() {
         backend()?.sign_out(&token.0)?;
     }
     clear_session_cookie();
-    leptos_axum::redirect("/?signed_out=1");
+    if wipe.is_some() {
+        clear_site_data();
+        leptos_axum::redirect("/?wiped=1");
+    } else {
+        leptos_axum::redirect("/?signed_out=1");
+    }
     Ok(())
 }

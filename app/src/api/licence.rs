@@ -10,7 +10,10 @@ use leptos::prelude::*;
 pub async fn get_person_licence() -> Result<PersonLicence, AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.person_licence(case)
+    // The phone's service worker fetches the page to keep it for offline use;
+    // nobody has read it yet.
+    let prefetch = use_context::<http::request::Parts>().is_some_and(|p| p.headers.contains_key("x-waymark-prefetch"));
+    backend()?.person_licence(case, !prefetch)
 }
 
 /// "I understand" (`answer=understood`) or "I have a question" (`answer=question` and `question`).

@@ -88,6 +88,17 @@ pub fn clear_session_cookie() {
     set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", p.name));
 }
 
+/// Ask the browser to delete everything this site keeps on the device: pages
+/// and files the service worker cached, localStorage (the outbox), cookies.
+pub fn clear_site_data() {
+    if let Some(res) = use_context::<ResponseOptions>() {
+        res.insert_header(
+            http::header::HeaderName::from_static("clear-site-data"),
+            http::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+        );
+    }
+}
+
 /// The HTTP status that goes with an error.
 pub fn status_of(error: &AppError) -> u16 {
     match error {

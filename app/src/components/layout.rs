@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, header, main, footer.
 
 use crate::api::auth::SignOut;
-use crate::islands::DisplayOptions;
+use crate::islands::{DisplayOptions, SyncPanel};
 use crate::model::Viewer;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -46,6 +46,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
+            {matches!(viewer, Viewer::Person { .. }).then(|| view! { <SyncPanel /> })}
             {children()}
         </main>
         <footer class="site-footer">

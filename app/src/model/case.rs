@@ -215,6 +215,8 @@ pub struct CaseOverview {
     pub licence_type: super::LicenceType,
     /// The one-time code waiting to be used, so the practitioner can read it out again.
     pub pending_code: Option<PendingCode>,
+    /// The case's change counter, so an open page can tell when the phone changed something.
+    pub rev: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@ use crate::api::caseload::{get_case, IssueCode};
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::error::AppError;
 use crate::format;
+use crate::islands::LiveUpdates;
 use crate::model::{Activation, CaseId, CaseOverview, Viewer};
 use crate::pages::person_home::Progress;
 use leptos::prelude::*;
@@ -57,6 +58,7 @@ fn Case(case: CaseOverview) -> impl IntoView {
             <a href="/caseload">"Back to caseload"</a>
         </p>
         <h1>{e.preferred_name.clone()}</h1>
+        <LiveUpdates case_id=e.case_id.0 rev=case.rev name=e.preferred_name.clone() />
         <dl class="facts">
             <dt>"Licence"</dt>
             <dd>{format!("{} to {}", format::date_long(case.licence_start), format::date_long(e.licence_end))}</dd>

@@ -7,6 +7,7 @@ use crate::api::plan::{get_case_appointments, CancelAppointment, SaveAppointment
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
+use crate::islands::LiveUpdates;
 use crate::model::*;
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ fn CaseAppointments(
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {}", case.entry.preferred_name)}</a></p>
         <ErrorSummary error=error.clone() />
         <h1>{format!("{}’s appointments", case.entry.preferred_name)}</h1>
+        <LiveUpdates case_id=case.entry.case_id.0 rev=case.rev name=case.entry.preferred_name.clone() />
         <p>
             <a class="button button-secondary" href=format!("/caseload/{case_id}/calendar.ics") download="appointments.ics">
                 "Calendar file with all appointments"

@@ -4,6 +4,7 @@
 use super::last_error;
 use crate::api::licence::{get_case_licence, AddExplanation, RemoveCondition, ReplyToQuestion};
 use crate::components::{ErrorNotice, ErrorSummary, FormError, Page};
+use crate::islands::LiveUpdates;
 use crate::islands::ReadabilityMeter;
 use crate::model::*;
 use crate::pages::person_licence::Thread;
@@ -60,6 +61,7 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
         <ErrorSummary error=error.clone() />
         <h1>{format!("{name}’s licence")}</h1>
+        <LiveUpdates case_id=case.entry.case_id.0 rev=case.rev name=name.clone() />
         <p>{summary}</p>
         <p><a class="button" href=format!("/caseload/{case_id}/licence/add")>"Add a condition"</a></p>
         <ul class="conditions-admin">

@@ -6,6 +6,7 @@ use super::last_error;
 use crate::api::plan::{get_case_steps, AddStep, SetStep, SetStepHelper};
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
+use crate::islands::LiveUpdates;
 use crate::model::Track;
 use crate::model::*;
 use crate::pages::person_steps::StepHistory;
@@ -44,6 +45,7 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
         <ErrorSummary error=error.clone() />
         <h1>{format!("{name}’s steps")}</h1>
+        <LiveUpdates case_id=case.entry.case_id.0 rev=case.rev name=name.clone() />
         {StepsView::new(steps)
             .tracks
             .into_iter()

@@ -7,9 +7,18 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn Landing() -> impl IntoView {
     let signed_out = use_query_map().with_untracked(|q| q.get("signed_out").is_some());
+    let wiped = use_query_map().with_untracked(|q| q.get("wiped").is_some());
     view! {
         <Page title="Your guide to life on licence">
             {signed_out.then(|| view! { <p class="banner" role="status">"You are signed out."</p> })}
+            {wiped
+                .then(|| {
+                    view! {
+                        <p class="banner" role="status">
+                            "You are signed out. Nothing about your licence is left on this phone."
+                        </p>
+                    }
+                })}
             <h1>"Waymark: your guide to life on licence"</h1>
             <p class="lead">
                 "Waymark helps you keep to your licence and get back on your feet after prison."

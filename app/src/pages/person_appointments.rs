@@ -102,7 +102,7 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
         None => None,
     };
     view! {
-        <section class="card" id=format!("a-{id}") aria-labelledby=format!("a-{id}-h")>
+        <section class="card" id=format!("a-{id}") data-sync-target=format!("appointment-{id}") aria-labelledby=format!("a-{id}-h")>
             <h2 id=format!("a-{id}-h")>{if first { "Next: " } else { "" }} {a.kind.label()}</h2>
             {a.moved_from
                 .map(|from| {

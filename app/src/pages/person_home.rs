@@ -1,5 +1,6 @@
 //! The person's home: next appointment, licence conditions understood, steps done.
 
+use crate::api::auth::SignOut;
 use crate::api::person::get_person_home;
 use crate::components::{ErrorNotice, Page};
 use crate::format;
@@ -79,6 +80,25 @@ fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
             </p>
         </section>
         <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
+        <WipePhone />
+    }
+}
+
+/// For a shared or lost phone: sign out and leave nothing of the case behind.
+#[component]
+fn WipePhone() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="phone-heading">
+            <h2 id="phone-heading">"If this phone is not only yours"</h2>
+            <p>
+                "Waymark keeps your pages on this phone so they open with no signal. "
+                "If someone else uses this phone, you can remove them."
+            </p>
+            <ActionForm action={ServerAction::<SignOut>::new()} attr:data-wipe="">
+                <input type="hidden" name="wipe" value="1" />
+                <button type="submit" class="button button-warning">"Sign out and wipe this phone"</button>
+            </ActionForm>
+        </section>
     }
 }
 

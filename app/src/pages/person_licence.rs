@@ -110,7 +110,7 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
     let kept_question = error.as_ref().and_then(|e| e.kept("question")).unwrap_or_default();
     let open = c.understanding != Understanding::Understood;
     view! {
-        <details class="condition" id=format!("c-{id}") open=open>
+        <details class="condition" id=format!("c-{id}") data-sync-target=format!("condition-{id}") open=open>
             <summary>
                 <span class="condition-headline">{c.headline.clone()}</span>
                 <span class=status_class>{c.understanding.label()}</span>

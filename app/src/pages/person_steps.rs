@@ -95,7 +95,7 @@ fn StepCard(s: Step, error: FormError) -> impl IntoView {
         }
     };
     view! {
-        <details class="condition" id=format!("s-{id}") open=s.status != StepStatus::Done>
+        <details class="condition" id=format!("s-{id}") data-sync-target=format!("step-{id}") open=s.status != StepStatus::Done>
             <summary>
                 <span class="condition-headline">{s.title.clone()}</span>
                 <span class=tag>{s.status.label()}</span>

@@ -83,6 +83,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
         .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
         .route("/api/v1/sync", post(super::sync::sync))
+        .route("/api/v1/cases/{case}/rev", get(super::sync::case_rev))
         .leptos_routes_with_context(&state, routes, ctx, shell)
         .fallback(static_or_not_found)
         .layer(middleware::from_fn(api_status::error_status))

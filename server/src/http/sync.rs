@@ -48,3 +48,37 @@ pub fn refusal(status: StatusCode, error: &str, reason: &str) -> Response {
     let body = SyncRefusal { error: error.to_owned(), reason: reason.to_owned() };
     (status, [(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()
 }
+
+/// `GET /api/v1/cases/{case}/rev`: the case's change counter, for the
+/// practitioner's open pages (islands/live_updates.rs) to notice the phone.
+pub async fn case_rev(
+    State(app): State<App>,
+    Extension(viewer): Extension<Viewer>,
+    axum::extract::Path(case): axum::extract::Path<String>,
+) -> Response {
+    let Viewer::Practitioner { practitioner_id, .. } = viewer else {
+        return match viewer {
+            Viewer::Anonymous => refusal(StatusCode::UNAUTHORIZED, "not_signed_in", "Please sign in."),
+            _ => refusal(StatusCode::FORBIDDEN, "forbidden", "This is for the case's practitioner."),
+        };
+    };
+    let not_found = || refusal(StatusCode::NOT_FOUND, "not_found", "We could not find that case.");
+    let Ok(case) = case.parse::<i64>().map(app::model::CaseId) else { return not_found() };
+    let conn = app.backend.store().read();
+    match crate::store::case_visible_to(&conn, practitioner_id, case).and_then(|ok| {
+        if ok {
+            crate::store::case_rev(&conn, case)
+        } else {
+            Ok(None)
+        }
+    }) {
+        Ok(Some(rev)) => {
+            ([(header::CACHE_CONTROL, "no-store")], Json(serde_json::json!({ "rev": rev }))).into_response()
+        }
+        Ok(None) => not_found(),
+        Err(e) => {
+            tracing::error!(error = %e, "case rev");
+            refusal(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side.")
+        }
+    }
+}

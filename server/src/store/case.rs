@@ -95,7 +95,7 @@ pub fn case_overview(
     case: CaseId,
 ) -> StoreResult<Option<CaseOverview>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start, c.policy_version, c.licence_type
+        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start, c.policy_version, c.licence_type, c.rev
          FROM cases c WHERE c.id = :c AND {VISIBLE}"
     ))?;
     let mut rows = stmt.query(rusqlite::named_params! {":c": case.0, ":p": practitioner.0})?;
@@ -112,6 +112,7 @@ pub fn case_overview(
         conditions: super::conditions_progress(conn, case)?,
         tracks: super::tracks_progress(conn, case)?,
         pending_code: super::pending_code(conn, case)?,
+        rev: r.get::<_, i64>(10)?.max(0) as u64,
     }))
 }
 

@@ -222,3 +222,78 @@ async fn both_sides_change_a_step_and_the_later_wins_with_both_in_history() {
     let tos: Vec<StepStatus> = s.history.iter().map(|h| h.to).collect();
     assert!(tos.contains(&StepStatus::InProgress) && tos.contains(&StepStatus::Done), "{tos:?}");
 }
+
+#[tokio::test]
+async fn the_practitioners_page_can_tell_when_the_phone_changed_something() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let priya = app.practitioner(seed::DEMO_COLLEAGUE).await;
+    let path = format!("/api/v1/cases/{JAY}/rev");
+    let rev = |r: &Reply| serde_json::from_str::<Value>(&r.body).ok().and_then(|v| v["rev"].as_u64());
+
+    let before = app.get(&path, Some(&sam)).await;
+    assert_eq!((before.status, rev(&before)), (StatusCode::OK, Some(cursor)));
+    for (who, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some(&cookie), StatusCode::FORBIDDEN),
+        (Some(&priya), StatusCode::NOT_FOUND),
+    ] {
+        assert_eq!(app.get(&path, who.map(String::as_str)).await.status, status);
+    }
+    assert_eq!(app.get("/api/v1/cases/999/rev", Some(&sam)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/api/v1/cases/abc/rev", Some(&sam)).await.status, StatusCode::NOT_FOUND);
+
+    let step = snap.steps[0].id;
+    app.sync_ok(json!({"version": 1, "since": cursor, "ops": [{"id": "op-eeeeeeee-0001", "kind": "step", "step": step, "status": "done"}]}), &cookie)
+        .await;
+    let after = app.get(&path, Some(&sam)).await;
+    assert!(rev(&after) > Some(cursor), "the counter moved: {}", after.body);
+    let page = app.get(&format!("/caseload/{JAY}/steps"), Some(&sam)).await.body;
+    assert!(
+        page.contains(&format!("&quot;rev&quot;:{}", rev(&after).unwrap_or_default())),
+        "the page carries the rev it shows"
+    );
+}
+
+#[tokio::test]
+async fn keeping_pages_for_offline_marks_nothing_read_and_wiping_clears_the_phone() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let r = app
+        .call(
+            "/api/add_explanation",
+            &format!("case_id={JAY}&kind=note&title=Kept&body=Bring+your+letter."),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let unread = "SELECT COUNT(*) FROM explanation WHERE read_at IS NULL AND case_id = 1";
+    let before = app.count(unread);
+    assert!(before > 0);
+    let req = Request::get("/me/licence")
+        .header(header::COOKIE, &jay)
+        .header("X-Waymark-Prefetch", "1")
+        .body(Body::empty())
+        .expect("request");
+    let kept = app.send(req).await;
+    assert!(kept.status == StatusCode::OK && kept.body.contains("Kept"));
+    assert_eq!(app.count(unread), before, "the service worker's copy is not a reading");
+    app.get("/me/licence", Some(&jay)).await;
+    assert_eq!(app.count(unread), 0, "opening it is");
+
+    let req = Request::post("/api/sign_out")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, &jay)
+        .header(header::REFERER, "http://localhost/me")
+        .body(Body::from("wipe=1"))
+        .expect("request");
+    let res = tower::ServiceExt::oneshot(app.router.clone(), req).await.expect("infallible");
+    assert_eq!(
+        res.headers().get("clear-site-data").and_then(|v| v.to_str().ok()),
+        Some("\"cache\", \"cookies\", \"storage\"")
+    );
+    assert!(res.headers().get(header::LOCATION).is_some_and(|l| l == "/?wiped=1"));
+    assert_eq!(app.get("/me", Some(&jay)).await.location.as_deref(), Some("/sign-in"), "the session is gone too");
+}

@@ -1,0 +1,341 @@
+//! The phone's own copy (browser only): the `Device` (snapshot + outbox) in
+//! localStorage, the forms that feed the outbox when there is no signal, and
+//! the sync client. The logic is in `model::sync`; this file is the wiring.
+//!
+//! With signal and nothing waiting, forms post as usual (the server's answer,
+//! with its messages, is the best one). Without signal, or while older changes
+//! wait, a form's change goes into the outbox instead, to be sent in order.
+
+use crate::model::sync::{Change, Device, OpId, Outcome, SyncRefusal, SyncResponse};
+use crate::model::{AppointmentId, ConditionId, StepId, StepStatus};
+use gloo_storage::{LocalStorage, Storage};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+const KEY: &str = "waymark.device";
+
+/// What the sync panel shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Status {
+    pub ready: bool,
+    pub waiting: Vec<String>,
+    pub synced_at: Option<i64>,
+    pub note: Option<String>,
+    pub refused: Vec<(String, String)>,
+    pub sending: bool,
+}
+
+pub type Report = std::rc::Rc<dyn Fn(Status)>;
+
+thread_local! {
+    static SENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn load() -> Device {
+    LocalStorage::get(KEY).unwrap_or_default()
+}
+
+fn save(device: &Device) -> Result<(), String> {
+    LocalStorage::set(KEY, device)
+        .map_err(|_| "This phone has no room to keep your change. Try again with signal.".into())
+}
+
+fn status(device: &Device, note: Option<String>) -> Status {
+    Status {
+        ready: true,
+        waiting: device.outbox.iter().map(|op| op.change.describe().to_owned()).collect(),
+        synced_at: device.synced_at,
+        note,
+        refused: device.refused.clone(),
+        sending: SENDING.with(Cell::get),
+    }
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn online() -> bool {
+    window().navigator().on_line()
+}
+
+fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Start: show the state, listen for forms and for signal, send what waits.
+pub fn start(report: Report) {
+    let device = load();
+    mark_waiting(&device);
+    report(status(&device, None));
+
+    let on_submit = {
+        let report = report.clone();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| on_submit(e, report.clone()))
+    };
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    let document = window().document().expect("a document");
+    let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
+        "submit",
+        on_submit.as_ref().unchecked_ref(),
+        &options,
+    );
+    on_submit.forget(); // lives as long as the page
+
+    let on_online = {
+        let report = report.clone();
+        Closure::<dyn Fn()>::new(move || send(report.clone()))
+    };
+    let _ = window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    on_online.forget();
+
+    // A phone that was offline for a while: try again now and then.
+    let every_minute = {
+        let report = report.clone();
+        Closure::<dyn Fn()>::new(move || {
+            if online() && !load().outbox.is_empty() {
+                send(report.clone())
+            }
+        })
+    };
+    let _ =
+        window().set_interval_with_callback_and_timeout_and_arguments_0(every_minute.as_ref().unchecked_ref(), 60_000);
+    every_minute.forget();
+
+    if online() {
+        send(report);
+    }
+}
+
+/// The person has read why some changes were not sent.
+pub fn forget_refused(report: Report) {
+    let mut device = load();
+    device.refused.clear();
+    let note = save(&device).err();
+    report(status(&device, note));
+}
+
+/// Send the outbox now (the "Send now" button, signal coming back, app start).
+pub fn send(report: Report) {
+    if SENDING.with(|s| s.replace(true)) {
+        return;
+    }
+    report(status(&load(), None));
+    wasm_bindgen_futures::spawn_local(async move {
+        let note = sync_until_done().await.err();
+        SENDING.with(|s| s.set(false));
+        let device = load();
+        mark_waiting(&device);
+        report(status(&device, note));
+    });
+}
+
+/// Sync until the outbox is empty or the server cannot be reached.
+async fn sync_until_done() -> Result<(), String> {
+    let mut applied_any = false;
+    let mut changed = false;
+    for _ in 0..20 {
+        let mut device = load();
+        let request = device.request();
+        let sent = request.ops.len();
+        match post(&request).await? {
+            Answer::Ok(response) => {
+                applied_any |= response.results.iter().any(|r| r.outcome == Outcome::Applied);
+                changed |= response.changes.is_some();
+                device.absorb(response, now());
+                save(&device)?;
+                if device.outbox.is_empty() || sent == 0 {
+                    break;
+                }
+            }
+            Answer::CursorAhead => {
+                device.start_again();
+                save(&device)?;
+            }
+            Answer::Refused(reason) => return Err(reason),
+        }
+    }
+    if changed {
+        keep_pages().await;
+    }
+    // The pages on screen were drawn before the change; draw them again from the server.
+    if applied_any && is_person_page() {
+        let _ = window().location().reload();
+    }
+    Ok(())
+}
+
+/// The person's pages, kept by the service worker for when there is no signal.
+const PAGES: [&str; 5] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+
+/// Ask the service worker to keep fresh copies of the person's pages (only
+/// after the case changed, to spare pay-as-you-go data).
+async fn keep_pages() {
+    for page in PAGES {
+        let init = web_sys::RequestInit::new();
+        let Ok(headers) = web_sys::Headers::new() else { return };
+        let _ = headers.set("X-Waymark-Prefetch", "1");
+        init.set_headers(&headers);
+        // No signal or no worker: the pages are kept when next opened instead.
+        let _ = JsFuture::from(window().fetch_with_str_and_init(page, &init)).await;
+    }
+}
+
+enum Answer {
+    Ok(SyncResponse),
+    CursorAhead,
+    Refused(String),
+}
+
+async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, String> {
+    const NO_SIGNAL: &str = "No signal. Your changes are kept on this phone and will be sent later.";
+    let body = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&body));
+    let headers = web_sys::Headers::new().map_err(|_| NO_SIGNAL)?;
+    let _ = headers.set("Content-Type", "application/json");
+    init.set_headers(&headers);
+    let fetched =
+        JsFuture::from(window().fetch_with_str_and_init("/api/v1/sync", &init)).await.map_err(|_| NO_SIGNAL)?;
+    let response: web_sys::Response = fetched.dyn_into().map_err(|_| NO_SIGNAL)?;
+    let text = JsFuture::from(response.text().map_err(|_| NO_SIGNAL)?).await.map_err(|_| NO_SIGNAL)?;
+    let text = text.as_string().unwrap_or_default();
+    match response.status() {
+        200 => serde_json::from_str(&text).map(Answer::Ok).map_err(|_| NO_SIGNAL.into()),
+        409 => Ok(Answer::CursorAhead),
+        401 => Ok(Answer::Refused("Please sign in again to send your changes. They are kept on this phone.".into())),
+        _ => {
+            Ok(Answer::Refused(serde_json::from_str::<SyncRefusal>(&text).map(|r| r.reason).unwrap_or_else(|_| {
+                "Waymark could not take your changes just now. They are kept on this phone.".into()
+            })))
+        }
+    }
+}
+
+fn is_person_page() -> bool {
+    window().location().pathname().is_ok_and(|p| p.starts_with("/me"))
+}
+
+/// A form of the person's pages, read as a change; `None` for other forms.
+fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> {
+    let action = form.get_attribute("action").unwrap_or_default();
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let field = |name: &str| data.get(name).as_string().map(|s| s.trim().to_owned()).unwrap_or_default();
+    let need = |text: String, message: &str| if text.is_empty() { Err(message.to_owned()) } else { Ok(text) };
+    let change = if action.ends_with("/api/answer_condition") {
+        let condition = ConditionId(field("condition_id").parse().ok()?);
+        match field("answer").as_str() {
+            "understood" => Ok(Change::Understood { condition }),
+            _ => need(field("question"), "Write your question.").map(|text| Change::Question { condition, text }),
+        }
+    } else if action.ends_with("/api/answer_appointment") {
+        let appointment = AppointmentId(field("appointment_id").parse().ok()?);
+        match field("answer").as_str() {
+            "attending" => Ok(Change::Attending { appointment }),
+            _ => need(field("reason"), "Write why you need a change.")
+                .map(|reason| Change::NeedsChange { appointment, reason }),
+        }
+    } else if action.ends_with("/api/set_step") && field("case_id").is_empty() {
+        let step = StepId(field("step_id").parse().ok()?);
+        let status = StepStatus::parse(&field("status"))?;
+        let reason = Some(field("reason")).filter(|r| !r.is_empty());
+        if status == StepStatus::Stuck && reason.is_none() {
+            Err("Say what is in the way, so someone can help.".to_owned())
+        } else {
+            Ok(Change::Step { step, status, reason })
+        }
+    } else {
+        return None;
+    };
+    Some(change)
+}
+
+fn on_submit(event: web_sys::Event, report: Report) {
+    let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+    if form.get_attribute("data-wipe").is_some() {
+        event.prevent_default();
+        wipe_then_submit(form);
+        return;
+    }
+    let Some(change) = change_of(&form) else { return };
+    let mut device = load();
+    if online() && device.outbox.is_empty() {
+        return; // the ordinary form post: the server answers at once
+    }
+    event.prevent_default();
+    let change = match change {
+        Ok(change) => change,
+        Err(message) => {
+            report(status(&device, Some(message)));
+            return;
+        }
+    };
+    let id = window().crypto().ok().map(|c| c.random_uuid()).and_then(|id| OpId::try_from(id).ok());
+    let Some(id) = id else { return };
+    device.record(id, change);
+    let note = save(&device)
+        .err()
+        .or_else(|| (!online()).then(|| "Saved on this phone. It will be sent when you have signal.".to_owned()));
+    if let Some(details) = form.closest("details.ask").ok().flatten() {
+        let _ = details.remove_attribute("open");
+    }
+    mark_waiting(&device);
+    report(status(&device, note));
+    if online() {
+        send(report);
+    }
+}
+
+/// Mark what is waiting on the page, so the person sees their change was kept.
+fn mark_waiting(device: &Device) {
+    let Some(document) = window().document() else { return };
+    if let Ok(old) = document.query_selector_all(".pending-note") {
+        for i in 0..old.length() {
+            if let Some(node) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                node.remove();
+            }
+        }
+    }
+    for op in &device.outbox {
+        let selector = format!("[data-sync-target=\"{}\"]", op.change.target());
+        if let Ok(Some(target)) = document.query_selector(&selector) {
+            if let Ok(note) = document.create_element("p") {
+                note.set_class_name("pending-note");
+                note.set_text_content(Some(&format!("{}. Kept on this phone, waiting to send.", op.change.describe())));
+                // Beside the thing, not inside it: a closed <details> would hide it.
+                let _ = target.insert_adjacent_element("beforebegin", &note);
+            }
+        }
+    }
+}
+
+/// "Sign out and wipe this phone": nothing of the case stays on the device.
+fn wipe_then_submit(form: web_sys::HtmlFormElement) {
+    let waiting = load().outbox.len();
+    if waiting > 0 {
+        let question =
+            format!("{waiting} of your changes are not sent yet. Wiping this phone deletes them. Wipe anyway?");
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+    }
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.clear();
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(caches) = window().caches() {
+            if let Ok(keys) = JsFuture::from(caches.keys()).await {
+                for key in js_sys::Array::from(&keys).iter() {
+                    if let Some(name) = key.as_string() {
+                        let _ = JsFuture::from(caches.delete(&name)).await;
+                    }
+                }
+            }
+        }
+        let _ = form.submit();
+    });
+}
