@@ -31,7 +31,7 @@ test("a practitioner adds a person; the person activates with the code, sets a P
   await phone.getByRole("button", { name: "Start" }).click();
   await expect(phone).toHaveURL(/\/me/);
   await expect(phone.getByRole("heading", { name: `Hello, ${name}` })).toBeVisible();
-  await expect(phone.getByRole("status")).toContainText("Your Waymark number is");
+  await expect(phone.locator(".banner")).toContainText("Your Waymark number is");
   await expectAccessible(phone);
 
   await phone.reload();

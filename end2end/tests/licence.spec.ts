@@ -16,7 +16,7 @@ test("a person reads a condition in plain words and says they understand", async
   await expect(curfew.locator(".exact-words blockquote")).toContainText("between 7pm and 7am each day");
   await expectAccessible(page);
   await curfew.getByRole("button", { name: "I understand" }).click();
-  await expect(page.getByRole("status")).toContainText("Your probation officer will see your answer");
+  await expect(page.locator(".banner")).toContainText("Your probation officer will see your answer");
   await expect(page.locator("details.condition", { hasText: "Today:" }).locator(".tag")).toHaveText(
     "You said you understand"
   );
@@ -32,7 +32,7 @@ test("a question reaches the practitioner and the answer reaches the person", as
   const question = `Does this cover weekends? ${Date.now() % 10000}`;
   await rule.getByLabel("Your question").fill(question);
   await rule.getByRole("button", { name: "Send my question" }).click();
-  await expect(phone.getByRole("status")).toBeVisible();
+  await expect(phone.locator(".banner")).toBeVisible();
 
   const desk = await (await browser.newContext()).newPage();
   await signInPractitioner(desk);

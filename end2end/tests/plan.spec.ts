@@ -34,7 +34,7 @@ test("practitioner sets an appointment; the person sees it and answers; the prac
   await expect(gp.getByRole("link", { name: "Add to my calendar" })).toHaveAttribute("href", /calendar\.ics$/);
   await expectAccessible(phone);
   await gp.getByRole("button", { name: "I’ll be there" }).click();
-  await expect(phone.getByRole("status")).toContainText("Your probation officer will see your answer");
+  await expect(phone.locator(".banner", { hasText: "Your probation officer will see your answer" })).toContainText("Your probation officer will see your answer");
 
   await desk.reload();
   await expect(desk.locator(".case-card", { hasText: "Doctor (GP)" })).toContainText("Said they will be there");
@@ -65,7 +65,7 @@ test("the person marks a step done; the practitioner sees it with its history", 
     await step.getByRole("button", { name: "I am doing it now" }).click();
   }
   await phone.locator("details.condition", { hasText: "Register with a GP" }).getByRole("button", { name: "It is done" }).click();
-  await expect(phone.getByRole("status")).toContainText(/Well done|Saved/);
+  await expect(phone.locator("main [role=status]:not(.sync-panel *)")).toContainText(/Well done|Saved/);
 
   const desk = await (await browser.newContext()).newPage();
   await signInPractitioner(desk);

@@ -1,0 +1,152 @@
+import { test, expect, Page } from "@playwright/test";
+import { demo, expectAccessible, waitForHydration } from "./helpers";
+
+// Alex (Priya's case) is used only here, so other tests running beside this
+// one do not change what it expects.
+const alex = { number: "40000003", pin: "1357", caseId: 3 };
+
+async function signInAlex(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Your Waymark number").fill(alex.number);
+  await page.getByLabel("Your PIN").fill(alex.pin);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
+}
+
+/** The service worker controls the page and has kept the person's pages. */
+async function waitUntilKeptForOffline(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+  }
+  await waitForHydration(page);
+  await expect(page.locator(".sync-panel")).toContainText("Everything is sent.");
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+          const kept = await Promise.all(pages.map((p) => caches.match(p, { ignoreVary: true })));
+          return kept.every((r) => r !== undefined);
+        }),
+      { message: "the person's pages are kept on the phone" }
+    )
+    .toBe(true);
+}
+
+test("with no signal the pages open, changes wait on the phone, and reach the practitioner once", async ({
+  browser,
+}) => {
+  const phoneContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  await signInAlex(phone);
+  await waitUntilKeptForOffline(phone);
+
+  await phoneContext.setOffline(true);
+  await phone.reload();
+  await expect(phone.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
+  for (const [path, heading] of [
+    ["/me/licence", "Your licence"],
+    ["/me/appointments", "Your appointments"],
+    ["/hope", "Hope corner"],
+    ["/me/steps", "Your steps"],
+  ]) {
+    await phone.goto(path);
+    await expect(phone.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  }
+
+  // Tick a step with no signal.
+  await waitForHydration(phone);
+  const step = phone.locator("details.condition").filter({ has: phone.getByRole("button", { name: "It is done" }) }).first();
+  const stepTitle = (await step.locator(".condition-headline").textContent())!.trim();
+  await step.getByRole("button", { name: "It is done" }).click();
+  const panel = phone.locator(".sync-panel");
+  await expect(panel).toContainText("Waiting to send: 1");
+  await expect(panel).toContainText("sent when you have signal");
+  await expect(phone.locator(".pending-note")).toContainText("Kept on this phone");
+
+  // Ask a question about a rule with no signal.
+  await phone.goto("/me/licence");
+  await waitForHydration(phone);
+  const rule = phone.locator("details.condition").first();
+  if (!(await rule.getAttribute("open"))) await rule.locator("summary").first().click();
+  await rule.locator("summary", { hasText: "I have a question" }).click();
+  const question = `Can I go to my brother's wedding? (${Date.now()})`;
+  await rule.getByLabel("Your question").fill(question);
+  await rule.getByRole("button", { name: "Send my question" }).click();
+  await expect(panel).toContainText("Waiting to send: 2");
+
+  // Still kept after the page is opened again with no signal.
+  await phone.reload();
+  await waitForHydration(phone);
+  await expect(phone.locator(".sync-panel")).toContainText("Waiting to send: 2");
+  await expectAccessible(phone);
+
+  // Signal comes back: both are sent, once.
+  const sent: string[] = [];
+  phone.on("request", (r) => {
+    if (r.url().endsWith("/api/v1/sync")) sent.push(r.postData() ?? "");
+  });
+  await phoneContext.setOffline(false);
+  await expect(phone.locator(".sync-panel")).toContainText("Everything is sent.", { timeout: 15_000 });
+
+  const deskContext = await browser.newContext();
+  const desk = await deskContext.newPage();
+  await desk.goto("/practitioner/sign-in");
+  await desk.getByLabel("Work email").fill(demo.colleague);
+  await desk.getByLabel("Password").fill(demo.password);
+  await desk.getByRole("button", { name: "Sign in" }).click();
+  await desk.goto(`/caseload/${alex.caseId}/steps`);
+  await expect(desk.locator(".case-card", { hasText: stepTitle })).toContainText("Done");
+  await desk.goto(`/caseload/${alex.caseId}/licence`);
+  await expect(desk.getByText(question)).toHaveCount(1);
+  expect(sent.length, "the outbox was sent").toBeGreaterThan(0);
+
+  await phoneContext.close();
+  await deskContext.close();
+});
+
+test("the practitioner's page shows a change from the phone without a reload", async ({ browser }) => {
+  const deskContext = await browser.newContext();
+  const desk = await deskContext.newPage();
+  await desk.goto("/practitioner/sign-in");
+  await desk.getByLabel("Work email").fill(demo.colleague);
+  await desk.getByLabel("Password").fill(demo.password);
+  await desk.getByRole("button", { name: "Sign in" }).click();
+  await desk.goto(`/caseload/${alex.caseId}/appointments`);
+  await waitForHydration(desk);
+
+  const phoneContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  await signInAlex(phone);
+  await phone.goto("/me/appointments");
+  const card = phone.locator("section.card").filter({ has: phone.getByRole("button", { name: "I’ll be there" }) }).first();
+  await card.getByRole("button", { name: "I’ll be there" }).click();
+  await expect(phone.locator(".banner", { hasText: "Thank you" })).toBeVisible();
+
+  // No reload here: the page notices within a few seconds.
+  await expect(desk.getByText("Said they will be there").first()).toBeVisible({ timeout: 15_000 });
+  await phoneContext.close();
+  await deskContext.close();
+});
+
+test("sign out and wipe this phone leaves nothing of the case behind", async ({ page }) => {
+  await signInAlex(page);
+  await waitUntilKeptForOffline(page);
+  expect(await page.evaluate(() => localStorage.getItem("waymark.device"))).not.toBeNull();
+
+  await page.getByRole("button", { name: "Sign out and wipe this phone" }).click();
+  await expect(page.getByRole("status")).toContainText("Nothing about your licence is left on this phone");
+  // The service worker may keep the app's own files again; nothing of the case.
+  const left = await page.evaluate(async () => {
+    const kept: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      kept.push(...(await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.startsWith("/me")));
+    }
+    return { storage: localStorage.length, kept };
+  });
+  expect(left).toEqual({ storage: 0, kept: [] });
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
