@@ -1,0 +1,77 @@
+//! Sync figures for `.ci/bench` (a measurement, not a test): server time to
+//! take 500 changes from a phone that was offline, and to send the whole case
+//! (after those 500 changes) to a fresh phone. Writes the request and response
+//! bodies it timed into the directory given, so the script can count bytes.
+//!
+//! Run: cargo run --release -p server --example sync_bench -- OUT_DIR
+
+use app::model::sync::{Change, Device, OpId, SyncRequest, MAX_OPS};
+use app::model::{CaseId, StepStatus};
+use std::time::Instant;
+
+fn sync(backend: &server::backend::WaymarkBackend, request: &SyncRequest) -> (app::model::sync::SyncResponse, Vec<u8>) {
+    let body = serde_json::to_vec(request).expect("request");
+    let parsed = server::sync::parse(&body).expect("readable");
+    (server::sync::sync(backend, CaseId(1), parsed).expect("sync"), body)
+}
+
+fn main() {
+    let out = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: sync_bench OUT_DIR"));
+    std::fs::create_dir_all(&out).expect("out dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = server::config::Config::for_tests(dir.path().to_owned());
+    let (_router, backend, _) = server::start(&config).expect("start");
+
+    let mut phone = Device::default();
+    let (first, _) = sync(&backend, &phone.request());
+    phone.absorb(first, 0);
+    let snapshot = phone.snapshot.clone().expect("snapshot");
+    let steps: Vec<_> = snapshot.steps.iter().map(|s| s.id).collect();
+    let conditions: Vec<_> = snapshot.licence.conditions.iter().map(|c| c.id).collect();
+
+    // A day's worth: one step ticked, one rule understood.
+    let mut daily = phone.clone();
+    daily.record(op_id(0), Change::Step { step: steps[0], status: StepStatus::InProgress, reason: None });
+    daily.record(op_id(1), Change::Understood { condition: conditions[0] });
+    let (answer, body) = sync(&backend, &daily.request());
+    std::fs::write(out.join("daily-request.json"), body).expect("write");
+    std::fs::write(out.join("daily-response.json"), serde_json::to_vec(&answer).expect("json")).expect("write");
+    daily.absorb(answer, 1);
+    let (quiet, body) = sync(&backend, &daily.request());
+    std::fs::write(out.join("quiet-request.json"), body).expect("write");
+    std::fs::write(out.join("quiet-response.json"), serde_json::to_vec(&quiet).expect("json")).expect("write");
+
+    // 500 changes made offline, sent when signal returns.
+    for n in 0..500 {
+        let change = match n % 3 {
+            0 => Change::Step { step: steps[n % steps.len()], status: StepStatus::Done, reason: None },
+            1 => Change::Step { step: steps[n % steps.len()], status: StepStatus::InProgress, reason: None },
+            _ => Change::Understood { condition: conditions[n % conditions.len()] },
+        };
+        phone.record(op_id(1000 + n), change);
+    }
+    let started = Instant::now();
+    let mut requests = 0;
+    while !phone.outbox.is_empty() {
+        let (answer, _) = sync(&backend, &phone.request());
+        phone.absorb(answer, 2);
+        requests += 1;
+    }
+    let send_500 = started.elapsed();
+
+    let fresh = Device::default();
+    let started = Instant::now();
+    let (whole, _) = sync(&backend, &fresh.request());
+    let fetch_whole = started.elapsed();
+    std::fs::write(out.join("fresh-response.json"), serde_json::to_vec(&whole).expect("json")).expect("write");
+
+    println!(
+        "{{\"send_500_ms\": {:.1}, \"send_500_requests\": {requests}, \"max_ops\": {MAX_OPS}, \"fresh_after_500_ms\": {:.1}}}",
+        send_500.as_secs_f64() * 1000.0,
+        fetch_whole.as_secs_f64() * 1000.0
+    );
+}
+
+fn op_id(n: usize) -> OpId {
+    OpId::try_from(format!("bench-op-{n:08}")).expect("id")
+}
