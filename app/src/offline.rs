@@ -14,7 +14,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-const KEY: &str = "waymark.device";
+/// One device record per case: two people sharing a phone keep separate outboxes.
+fn key() -> String {
+    format!("waymark.device.{}", CASE.with(Cell::get))
+}
 
 /// What the sync panel shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,14 +34,15 @@ pub type Report = std::rc::Rc<dyn Fn(Status)>;
 
 thread_local! {
     static SENDING: Cell<bool> = const { Cell::new(false) };
+    static CASE: Cell<i64> = const { Cell::new(0) };
 }
 
 pub fn load() -> Device {
-    LocalStorage::get(KEY).unwrap_or_default()
+    LocalStorage::get(key()).unwrap_or_default()
 }
 
 fn save(device: &Device) -> Result<(), String> {
-    LocalStorage::set(KEY, device)
+    LocalStorage::set(key(), device)
         .map_err(|_| "This phone has no room to keep your change. Try again with signal.".into())
 }
 
@@ -66,7 +70,8 @@ fn now() -> i64 {
 }
 
 /// Start: show the state, listen for forms and for signal, send what waits.
-pub fn start(report: Report) {
+pub fn start(case: i64, report: Report) {
+    CASE.with(|c| c.set(case));
     let device = load();
     mark_waiting(&device);
     report(status(&device, None));

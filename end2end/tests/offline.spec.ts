@@ -133,7 +133,7 @@ test("the practitioner's page shows a change from the phone without a reload", a
 test("sign out and wipe this phone leaves nothing of the case behind", async ({ page }) => {
   await signInAlex(page);
   await waitUntilKeptForOffline(page);
-  expect(await page.evaluate(() => localStorage.getItem("waymark.device"))).not.toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem("waymark.device.3"))).not.toBeNull();
 
   await page.getByRole("button", { name: "Sign out and wipe this phone" }).click();
   await expect(page.getByRole("status")).toContainText("Nothing about your licence is left on this phone");

@@ -1,5 +1,8 @@
 //! Waymark's server process (crate `server`). See DESIGN.md, Layout.
 
+// Leptos view types nest deeply; release builds need more room to lay them out.
+#![recursion_limit = "256"]
+
 pub mod auth;
 pub mod backend;
 pub mod catalogue;

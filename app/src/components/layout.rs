@@ -46,7 +46,10 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
-            {matches!(viewer, Viewer::Person { .. }).then(|| view! { <SyncPanel /> })}
+            {match viewer {
+                Viewer::Person { case_id } => Some(view! { <SyncPanel case_id=case_id.0 /> }),
+                _ => None,
+            }}
             {children()}
         </main>
         <footer class="site-footer">

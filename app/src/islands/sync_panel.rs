@@ -38,7 +38,7 @@ impl Panel {
 }
 
 #[island]
-pub fn SyncPanel() -> impl IntoView {
+pub fn SyncPanel(case_id: i64) -> impl IntoView {
     let panel = Panel {
         ready: RwSignal::new(false),
         waiting: RwSignal::new(Vec::new()),
@@ -48,9 +48,10 @@ pub fn SyncPanel() -> impl IntoView {
         sending: RwSignal::new(false),
     };
     let Panel { ready, waiting, synced, note, refused, sending } = panel;
+    let _ = case_id;
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        crate::offline::start(panel.report());
+        crate::offline::start(case_id, panel.report());
     });
     let send_now = move |_| {
         #[cfg(feature = "hydrate")]
