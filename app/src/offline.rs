@@ -6,7 +6,8 @@
 //! with its messages, is the best one). Without signal, or while older changes
 //! wait, a form's change goes into the outbox instead, to be sent in order.
 
-use crate::model::sync::{Change, Device, OpId, Outcome, SyncRefusal, SyncResponse};
+use crate::model::sync::{Change, OpId, Outcome, SyncRefusal};
+use serde_json::value::RawValue;
 use crate::model::{AppointmentId, ConditionId, StepId, StepStatus};
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::Cell;
@@ -31,6 +32,10 @@ pub struct Status {
 }
 
 pub type Report = std::rc::Rc<dyn Fn(Status)>;
+
+/// The phone keeps the case as the server sent it, unparsed.
+type Device = crate::model::sync::Device<Box<RawValue>>;
+type SyncResponse = crate::model::sync::SyncResponse<Box<RawValue>>;
 
 thread_local! {
     static SENDING: Cell<bool> = const { Cell::new(false) };

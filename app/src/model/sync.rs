@@ -134,13 +134,16 @@ pub struct CaseSnapshot {
     pub steps: Vec<Step>,
 }
 
+/// `S` is the snapshot as the reader wants it: typed on the server and in
+/// tests; kept as raw JSON on the phone, which stores it without parsing it
+/// (that keeps the snapshot's types, and their date handling, out of the wasm).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SyncResponse {
+pub struct SyncResponse<S = CaseSnapshot> {
     pub version: u32,
     /// One per op sent, in the same order.
     pub results: Vec<OpResult>,
     /// The whole case as it is now, when anything changed since `since`.
-    pub changes: Option<CaseSnapshot>,
+    pub changes: Option<S>,
     pub cursor: u64,
 }
 
@@ -152,10 +155,10 @@ pub struct SyncRefusal {
 }
 
 /// What the phone holds: the last snapshot, its cursor, and the outbox.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Device {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device<S = CaseSnapshot> {
     pub since: u64,
-    pub snapshot: Option<CaseSnapshot>,
+    pub snapshot: Option<S>,
     pub outbox: Vec<Op>,
     /// When the server last answered (UTC seconds).
     pub synced_at: Option<i64>,
@@ -163,7 +166,13 @@ pub struct Device {
     pub refused: Vec<(String, String)>,
 }
 
-impl Device {
+impl<S> Default for Device<S> {
+    fn default() -> Self {
+        Device { since: 0, snapshot: None, outbox: Vec::new(), synced_at: None, refused: Vec::new() }
+    }
+}
+
+impl<S> Device<S> {
     /// Keep a change until the server has answered it.
     pub fn record(&mut self, id: OpId, change: Change) {
         if !self.outbox.iter().any(|op| op.id == id) {
@@ -182,7 +191,7 @@ impl Device {
 
     /// Take in the server's answer. Only answered ops leave the outbox: an op
     /// whose answer was lost stays and is sent again (the server knows its id).
-    pub fn absorb(&mut self, response: SyncResponse, now: i64) {
+    pub fn absorb(&mut self, response: SyncResponse<S>, now: i64) {
         for result in &response.results {
             if let Some(pos) = self.outbox.iter().position(|op| op.id == result.id) {
                 let op = self.outbox.remove(pos);
@@ -203,7 +212,9 @@ impl Device {
     pub fn start_again(&mut self) {
         self.since = 0;
     }
+}
 
+impl Device<CaseSnapshot> {
     /// The case as the person should see it: the snapshot with what is
     /// waiting to be sent already applied.
     pub fn view(&self) -> Option<CaseSnapshot> {
