@@ -7,6 +7,7 @@
 
 use crate::error::AppResult;
 use crate::model::catalogue;
+use crate::model::hope::{self, HopeList};
 use crate::model::*;
 use std::sync::Arc;
 
@@ -34,7 +35,9 @@ pub trait Backend: LicenceBackend + PlanBackend + Send + Sync + 'static {
     fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
 
     // --- public ---
-    fn hope_services(&self) -> AppResult<Vec<ServiceSummary>>;
+    /// Services matching the filter, and the areas that have local services.
+    fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<HopeList>;
+    fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service>;
 }
 
 /// Licence conditions: the catalogue, each case's conditions, answers and explanations.

@@ -7,9 +7,9 @@
 //! wait, a form's change goes into the outbox instead, to be sent in order.
 
 use crate::model::sync::{Change, OpId, Outcome, SyncRefusal};
-use serde_json::value::RawValue;
 use crate::model::{AppointmentId, ConditionId, StepId, StepStatus};
 use gloo_storage::{LocalStorage, Storage};
+use serde_json::value::RawValue;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -22,7 +22,7 @@ fn main() {
     let config = server::config::Config::for_tests(dir.path().to_owned());
     let (_router, backend, _) = server::start(&config).expect("start");
 
-    let mut phone = Device::default();
+    let mut phone = <Device>::default();
     let (first, _) = sync(&backend, &phone.request());
     phone.absorb(first, 0);
     let snapshot = phone.snapshot.clone().expect("snapshot");
@@ -59,7 +59,7 @@ fn main() {
     }
     let send_500 = started.elapsed();
 
-    let fresh = Device::default();
+    let fresh = <Device>::default();
     let started = Instant::now();
     let (whole, _) = sync(&backend, &fresh.request());
     let fetch_whole = started.elapsed();

@@ -202,8 +202,20 @@ impl Backend for WaymarkBackend {
         Ok(())
     }
 
-    fn hope_services(&self) -> AppResult<Vec<ServiceSummary>> {
-        Ok(store::visible_services(&self.store.read())?)
+    fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<hope::HopeList> {
+        let conn = self.store.read();
+        let areas = store::service_areas(&conn)?;
+        if filter.area.as_ref().is_some_and(|a| !areas.contains(a)) {
+            return Err(AppError::invalid(
+                "area",
+                "We have no local services for that area yet. Choose an area from the list.",
+            ));
+        }
+        Ok(hope::HopeList { services: store::find_services(&conn, filter)?, areas })
+    }
+
+    fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service> {
+        store::service(&self.store.read(), id)?.ok_or(AppError::NotFound)
     }
 }
 

@@ -3,6 +3,7 @@
 //! run finds the demo office and changes nothing. Refused in production.
 
 use crate::auth;
+use crate::store::ServiceDetails;
 use crate::store::{self, NewPractitioner, NewService, Store, StoreResult};
 use app::model::catalogue::Details;
 use app::model::*;
@@ -312,8 +313,11 @@ fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<(
             "https://www.prisonersfamilies.org",
         ),
     ];
+    // Open all day and night, as each service says of itself; other hours are left
+    // unknown ("call to check") rather than guessed.
+    let always_open = ["Samaritans", "FRANK", "National Domestic Abuse Helpline"];
     for (name, description, category, phone, website) in national {
-        store::insert_service(
+        let id = store::insert_service(
             conn,
             &NewService {
                 office: None,
@@ -327,35 +331,88 @@ fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<(
                 checked_on: checked,
             },
         )?;
+        let details = ServiceDetails {
+            who_for: None,
+            free: Some(true),
+            referral: Some(false),
+            always_open: always_open.contains(&name),
+            openings: &[],
+        };
+        store::set_service_details(conn, id, &details)?;
     }
-    let local = [
+    // Demo services: made up, and marked so on every page that shows them.
+    type Local<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, bool, &'a [(u8, &'a str, &'a str)]);
+    let weekdays = |opens, closes| {
+        [(1, opens, closes), (2, opens, closes), (3, opens, closes), (4, opens, closes), (5, opens, closes)]
+    };
+    let hub = weekdays("09:00", "17:00");
+    let housing = weekdays("09:00", "16:30");
+    let local: [Local; 6] = [
         (
             "Northbridge Food Bank",
             "Free food parcels. Ask your probation officer for a voucher.",
             "food",
             "1 Chapel Street, Northbridge",
+            "Anyone who cannot afford food. Bring your voucher.",
+            true,
+            &[(1, "10:00", "13:00"), (3, "10:00", "13:00"), (5, "10:00", "13:00")],
         ),
         (
             "St Anne's Soup Kitchen",
             "Hot meals every evening at 6 pm. Everyone is welcome.",
             "food",
             "St Anne's Hall, Northbridge",
+            "Anyone. You do not need to book.",
+            false,
+            &[
+                (1, "18:00", "19:30"),
+                (2, "18:00", "19:30"),
+                (3, "18:00", "19:30"),
+                (4, "18:00", "19:30"),
+                (5, "18:00", "19:30"),
+                (6, "18:00", "19:30"),
+                (7, "18:00", "19:30"),
+            ],
         ),
         (
             "Second Chance Clothes",
             "Free clothes and shoes, including for job interviews.",
             "clothing",
             "22 Market Row, Northbridge",
+            "Anyone who needs clothes, and people going to an interview.",
+            false,
+            &[(2, "10:00", "15:00"), (4, "10:00", "15:00")],
         ),
         (
             "Northbridge Recovery Hub",
             "Support with drugs and alcohol. You can just walk in.",
             "drugs_and_alcohol",
             "5 Mill Lane, Northbridge",
+            "Anyone worried about drugs or drink, and their families.",
+            false,
+            &hub,
+        ),
+        (
+            "Northbridge Housing Options",
+            "Help if you have nowhere to live or may lose your home.",
+            "somewhere_to_stay",
+            "Town Hall, Northbridge",
+            "Anyone in Northbridge with no safe place to stay.",
+            false,
+            &housing,
+        ),
+        (
+            "Fresh Start Mentors",
+            "A mentor who has been through it helps you find work.",
+            "work",
+            "12 Bridge Street, Northbridge",
+            "People on licence looking for work or training.",
+            true,
+            &[(2, "10:00", "16:00"), (4, "10:00", "16:00")],
         ),
     ];
-    for (name, description, category, address) in local {
-        store::insert_service(
+    for (name, description, category, address, who_for, referral, openings) in local {
+        let id = store::insert_service(
             conn,
             &NewService {
                 office: Some(office),
@@ -369,6 +426,24 @@ fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<(
                 checked_on: checked,
             },
         )?;
+        let details = ServiceDetails {
+            who_for: Some(who_for),
+            free: Some(true),
+            referral: Some(referral),
+            always_open: false,
+            openings,
+        };
+        store::set_service_details(conn, id, &details)?;
+    }
+    // England and Wales bank holidays the demo office closes on (gov.uk/bank-holidays).
+    for (on, name) in [
+        (jiff::civil::date(2026, 12, 25), "Christmas Day"),
+        (jiff::civil::date(2026, 12, 28), "Boxing Day (substitute day)"),
+        (jiff::civil::date(2027, 1, 1), "New Year's Day"),
+        (jiff::civil::date(2027, 3, 26), "Good Friday"),
+        (jiff::civil::date(2027, 3, 29), "Easter Monday"),
+    ] {
+        store::add_bank_holiday(conn, office, on, name)?;
     }
     Ok(())
 }

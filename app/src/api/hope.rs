@@ -1,11 +1,54 @@
 //! The hope corner: open to anyone, no sign-in.
 
 use crate::error::AppError;
-use crate::model::ServiceSummary;
+use crate::model::hope::{HopeList, Service};
+use crate::model::ServiceId;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-#[server(endpoint = "hope_services")]
-pub async fn get_hope_services() -> Result<Vec<ServiceSummary>, AppError> {
+/// Services by need, words and area (each optional, as in the page's address).
+#[server(endpoint = "hope_list")]
+pub async fn get_hope_list(
+    #[server(default)] need: String,
+    #[server(default)] words: String,
+    #[server(default)] area: String,
+) -> Result<HopeList, AppError> {
     use super::request::*;
-    backend()?.hope_services()
+    let filter = crate::model::hope::HopeFilter::from_query(&need, &words, &area)?;
+    backend()?.hope_list(&filter)
+}
+
+#[server(endpoint = "hope_service")]
+pub async fn get_hope_service(id: ServiceId) -> Result<Service, AppError> {
+    use super::request::*;
+    backend()?.hope_service(id)
+}
+
+/// The printable sheet: the area's services and a QR code of its hope-corner address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintSheet {
+    pub services: Vec<Service>,
+    pub area: Option<String>,
+    pub url: String,
+    pub qr_svg: String,
+}
+
+#[server(endpoint = "hope_print")]
+pub async fn get_print_sheet(#[server(default)] area: String) -> Result<PrintSheet, AppError> {
+    use super::request::*;
+    let filter = crate::model::hope::HopeFilter::from_query("", "", &area)?;
+    let list = backend()?.hope_list(&filter)?;
+    let url = format!(
+        "{}/hope{}",
+        site_origin(),
+        filter.area.as_ref().map(|a| format!("?area={}", crate::format::url_encode(a))).unwrap_or_default()
+    );
+    let qr_svg = qrcode::QrCode::new(url.as_bytes())
+        .map_err(|e| AppError::internal(e))?
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(160, 160)
+        .dark_color(qrcode::render::svg::Color("#000000"))
+        .light_color(qrcode::render::svg::Color("#ffffff"))
+        .build();
+    Ok(PrintSheet { services: list.services, area: filter.area, url, qr_svg })
 }

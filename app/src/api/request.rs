@@ -99,6 +99,15 @@ pub fn clear_site_data() {
     }
 }
 
+/// "https://waymark.example" as the browser reached us (for links printed on paper).
+pub fn site_origin() -> String {
+    let host = use_context::<http::request::Parts>()
+        .and_then(|p| p.headers.get(http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_owned))
+        .unwrap_or_else(|| "localhost".into());
+    let scheme = if cookie_policy().secure { "https" } else { "http" };
+    format!("{scheme}://{host}")
+}
+
 /// The HTTP status that goes with an error.
 pub fn status_of(error: &AppError) -> u16 {
     match error {

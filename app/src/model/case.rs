@@ -232,18 +232,3 @@ pub struct NewCase {
     pub licence_start: jiff::civil::Date,
     pub licence_end: jiff::civil::Date,
 }
-
-/// A hope-corner service, as listed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ServiceSummary {
-    pub id: super::ServiceId,
-    pub name: String,
-    pub description: String,
-    pub category: String,
-    pub phone: Option<String>,
-    pub website: Option<String>,
-    pub address: Option<String>,
-    pub national: bool,
-    pub demo: bool,
-    pub checked_on: jiff::civil::Date,
-}

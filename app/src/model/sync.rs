@@ -285,7 +285,7 @@ mod tests {
 
     #[test]
     fn only_answered_ops_leave_the_outbox() {
-        let mut d = Device::default();
+        let mut d: Device = <Device>::default();
         d.record(id("op-00000001"), Change::Understood { condition: ConditionId(1) });
         d.record(id("op-00000002"), Change::Attending { appointment: AppointmentId(2) });
         d.record(id("op-00000002"), Change::Attending { appointment: AppointmentId(2) });

@@ -1,22 +1,31 @@
-//! The hope corner: local services and national helplines, for anyone.
+//! The hope corner: local services and national helplines, for anyone, no sign-in.
+//! Browse by need, search by words, choose an area; every search is a plain link.
 
-use crate::api::hope::get_hope_services;
+use crate::api::hope::get_hope_list;
 use crate::components::{ErrorNotice, Page};
 use crate::format;
-use crate::model::ServiceSummary;
+use crate::model::hope::{HopeList, Need, Service};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HopePage() -> impl IntoView {
-    let services = Resource::new_blocking(|| (), |_| get_hope_services());
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|q| {
+            (q.get("need").unwrap_or_default(), q.get("q").unwrap_or_default(), q.get("area").unwrap_or_default())
+        })
+    };
+    let list = Resource::new_blocking(asked, |(need, words, area)| get_hope_list(need, words, area));
     view! {
         <Page title="Hope corner">
             <h1>"Hope corner"</h1>
             <p class="lead">"Help near you and people to talk to. Anyone can use this page."</p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
-                    match services.await {
-                        Ok(list) => view! { <Services list /> }.into_any(),
+                    let (need, words, area) = asked();
+                    match list.await {
+                        Ok(list) => view! { <Hope list need words area /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error sign_in="/" /> }.into_any(),
                     }
                 })}
@@ -26,46 +35,136 @@ pub fn HopePage() -> impl IntoView {
 }
 
 #[component]
-fn Services(list: Vec<ServiceSummary>) -> impl IntoView {
-    let (national, local): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| s.national);
+fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoView {
+    let chosen = Need::parse(&need);
+    let now = jiff::Timestamp::now();
+    let (national, local): (Vec<_>, Vec<_>) = list.services.into_iter().partition(Service::national);
+    let filtered = chosen.is_some() || !words.is_empty();
+    let found = national.len() + local.len();
+    let link = {
+        let (words, area) = (words.clone(), area.clone());
+        move |n: Option<Need>| {
+            let mut parts = Vec::new();
+            if let Some(n) = n {
+                parts.push(format!("need={}", n.as_str()));
+            }
+            if !words.is_empty() {
+                parts.push(format!("q={}", format::url_encode(&words)));
+            }
+            if !area.is_empty() {
+                parts.push(format!("area={}", format::url_encode(&area)));
+            }
+            if parts.is_empty() {
+                "/hope".to_owned()
+            } else {
+                format!("/hope?{}", parts.join("&"))
+            }
+        }
+    };
+    let print = if area.is_empty() {
+        "/hope/print".to_owned()
+    } else {
+        format!("/hope/print?area={}", format::url_encode(&area))
+    };
     view! {
-        <h2>"Helplines you can call now"</h2>
-        <ul class="services">{national.into_iter().map(|s| view! { <Service s /> }).collect_view()}</ul>
-        <h2>"Local help"</h2>
-        <ul class="services">{local.into_iter().map(|s| view! { <Service s /> }).collect_view()}</ul>
+        <form class="hope-search" method="get" action="/hope" role="search">
+            {chosen.map(|n| view! { <input type="hidden" name="need" value=n.as_str() /> })}
+            <div class="field">
+                <label for="hope-q">"Search for help"</label>
+                <input id="hope-q" name="q" type="search" value=words.clone() maxlength="100" />
+            </div>
+            <div class="field">
+                <label for="hope-area">"Area"</label>
+                <select id="hope-area" name="area">
+                    <option value="" selected=area.is_empty()>"All areas"</option>
+                    {list
+                        .areas
+                        .into_iter()
+                        .map(|a| {
+                            let selected = a == area;
+                            view! { <option value=a.clone() selected=selected>{a.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">"Search"</button>
+        </form>
+        <nav aria-labelledby="needs-heading" class="needs">
+            <h2 id="needs-heading">"What do you need?"</h2>
+            <ul class="need-list">
+                {Need::ALL
+                    .into_iter()
+                    .map(|n| {
+                        let current = chosen == Some(n);
+                        view! {
+                            <li>
+                                <a href=link(Some(n)) aria-current=current.then_some("page") class:need-chosen=current>
+                                    {n.label()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {filtered.then(|| view! { <p><a href=link(None)>"Show all help"</a></p> })}
+        </nav>
+        <p role="status">
+            {match found {
+                0 => "Nothing matched. Try other words, or show all help.".to_owned(),
+                1 => "1 place can help.".to_owned(),
+                n => format!("{n} places can help."),
+            }}
+        </p>
+        {(!national.is_empty())
+            .then(|| {
+                view! {
+                    <h2>"Helplines you can call now"</h2>
+                    <ul class="services">
+                        {national.into_iter().map(|s| view! { <ServiceCard s now /> }).collect_view()}
+                    </ul>
+                }
+            })}
+        {(!local.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{if area.is_empty() { "Local help".to_owned() } else { format!("Local help in {area}") }}</h2>
+                    <ul class="services">
+                        {local.into_iter().map(|s| view! { <ServiceCard s now /> }).collect_view()}
+                    </ul>
+                }
+            })}
+        <p><a href="/hope/families">"Support for families and friends"</a></p>
+        <p><a href=print>"A sheet to print for a reception desk"</a></p>
     }
 }
 
 #[component]
-fn Service(s: ServiceSummary) -> impl IntoView {
-    let tel = s.phone.as_ref().map(|p| format!("tel:{}", p.replace(' ', "")));
+pub fn ServiceCard(s: Service, now: jiff::Timestamp) -> impl IntoView {
+    let open = s.schedule.open_now(now);
     view! {
         <li class="service-card">
-            <h3>{s.name.clone()} {s.demo.then(|| view! { <span class="tag">"Demo"</span> })}</h3>
-            <p>{s.description}</p>
-            {s.address.map(|a| view! { <p>{a}</p> })}
-            <p class="actions">
-                {s
-                    .phone
-                    .zip(tel)
-                    .map(|(p, tel)| {
-                        view! {
-                            <a class="button button-secondary" href=tel>
-                                {format!("Call {p}")}
-                            </a>
-                        }
-                    })}
-                {s
-                    .website
-                    .map(|w| {
-                        view! {
-                            <a class="button button-secondary" href=w rel="noopener">
-                                "Website"
-                            </a>
-                        }
-                    })}
-            </p>
-            <p class="muted">{format!("Checked {}", format::date_long(s.checked_on))}</p>
+            <h3>
+                <a href=format!("/hope/{}", s.id)>{s.name.clone()}</a>
+                {s.demo.then(|| view! { " " <span class="tag">"Demo"</span> })}
+            </h3>
+            <p>{s.description.clone()}</p>
+            <p class:open-now=open.is_open()>{open.words(now)}</p>
+            <Actions s />
         </li>
+    }
+}
+
+/// One tap to call, one for directions, the website.
+#[component]
+pub fn Actions(s: Service) -> impl IntoView {
+    let tel = s.phone.as_ref().map(|p| format!("tel:{}", p.replace(' ', "")));
+    let map =
+        s.address.as_ref().map(|a| format!("https://www.openstreetmap.org/search?query={}", format::url_encode(a)));
+    view! {
+        <p class="actions">
+            {s.phone.clone().zip(tel).map(|(p, tel)| view! { <a class="button button-secondary" href=tel>{format!("Call {p}")}</a> })}
+            {map.map(|m| view! { <a class="button button-secondary" href=m rel="noopener">"Directions"</a> })}
+            {s.website.clone().map(|w| view! { <a class="button button-secondary" href=w rel="noopener">"Website"</a> })}
+        </p>
     }
 }

@@ -1,33 +1,8 @@
 //! Hope-corner services.
 
-use super::{parse_date, StoreResult};
+use super::StoreResult;
 use app::model::*;
 use rusqlite::{params, Connection};
-
-pub fn visible_services(conn: &Connection) -> StoreResult<Vec<ServiceSummary>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, description, category, phone, website, address, office_id IS NULL, is_demo, checked_on
-         FROM service WHERE hidden = 0 ORDER BY office_id IS NOT NULL, name COLLATE NOCASE",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let checked: String = r.get(9)?;
-        out.push(ServiceSummary {
-            id: ServiceId(r.get(0)?),
-            name: r.get(1)?,
-            description: r.get(2)?,
-            category: r.get(3)?,
-            phone: r.get(4)?,
-            website: r.get(5)?,
-            address: r.get(6)?,
-            national: r.get(7)?,
-            demo: r.get(8)?,
-            checked_on: parse_date(&checked)?,
-        });
-    }
-    Ok(out)
-}
 
 pub struct NewService<'a> {
     pub office: Option<OfficeId>,

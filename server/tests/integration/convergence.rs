@@ -115,7 +115,7 @@ fn sync(app: &TestApp, phone: &Device, expected: &mut Expected) -> SyncResponse 
 
 fn run(actions: Vec<Action>) {
     let app = TestApp::new();
-    let mut phones = [Device::default(), Device::default()];
+    let mut phones = [<Device>::default(), <Device>::default()];
     let mut expected = Expected::default();
     for phone in &mut phones {
         let first = sync(&app, phone, &mut expected);
@@ -184,7 +184,7 @@ fn run(actions: Vec<Action>) {
         phones[phone].absorb(response, 0);
     }
 
-    let mut fresh = Device::default();
+    let mut fresh = <Device>::default();
     let response = sync(&app, &fresh, &mut expected);
     fresh.absorb(response, 0);
     let server = fresh.view().expect("the server's case");

@@ -6,6 +6,7 @@ mod bad_input;
 mod common;
 mod convergence;
 mod durability;
+mod hope;
 mod licence;
 mod plain_words;
 mod plan;

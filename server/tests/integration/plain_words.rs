@@ -45,9 +45,13 @@ fn page_text(html: &str) -> String {
 async fn every_page_a_person_reads_is_easy_reading() {
     let app = TestApp::new();
     let person = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
-    let pages: [(&str, Option<&str>); 8] = [
+    let pages: [(&str, Option<&str>); 12] = [
         ("/", None),
         ("/hope", None),
+        ("/hope?need=food", None),
+        ("/hope/families", None),
+        ("/hope/7", None),
+        ("/hope/print?area=Northbridge", None),
         ("/sign-in", None),
         ("/activate", None),
         ("/no-such-page", None),

@@ -1,0 +1,357 @@
+//! The hope corner: needs, services after Open Referral UK, and "open now" in UK time.
+
+use super::ServiceId;
+use jiff::civil::{Date, Time, Weekday};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// What a person is looking for. The keys are stored and used in links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    Food,
+    Clothing,
+    SomewhereToStay,
+    MoneyAndDebt,
+    Benefits,
+    IdDocuments,
+    Health,
+    DrugsAndAlcohol,
+    Work,
+    Training,
+    FamilyAndRelationships,
+    SomeoneToTalkTo,
+    Families,
+}
+
+impl Need {
+    pub const ALL: [Need; 13] = [
+        Need::Food,
+        Need::Clothing,
+        Need::SomewhereToStay,
+        Need::MoneyAndDebt,
+        Need::Benefits,
+        Need::IdDocuments,
+        Need::Health,
+        Need::DrugsAndAlcohol,
+        Need::Work,
+        Need::Training,
+        Need::FamilyAndRelationships,
+        Need::SomeoneToTalkTo,
+        Need::Families,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Need::Food => "food",
+            Need::Clothing => "clothing",
+            Need::SomewhereToStay => "somewhere_to_stay",
+            Need::MoneyAndDebt => "money_and_debt",
+            Need::Benefits => "benefits",
+            Need::IdDocuments => "id_documents",
+            Need::Health => "health",
+            Need::DrugsAndAlcohol => "drugs_and_alcohol",
+            Need::Work => "work",
+            Need::Training => "training",
+            Need::FamilyAndRelationships => "family_and_relationships",
+            Need::SomeoneToTalkTo => "someone_to_talk_to",
+            Need::Families => "families",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Need> {
+        Need::ALL.into_iter().find(|n| n.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Need::Food => "Food",
+            Need::Clothing => "Clothes",
+            Need::SomewhereToStay => "Somewhere to stay",
+            Need::MoneyAndDebt => "Money and debt",
+            Need::Benefits => "Benefits",
+            Need::IdDocuments => "ID documents",
+            Need::Health => "Health and mental health",
+            Need::DrugsAndAlcohol => "Drugs and alcohol",
+            Need::Work => "Work",
+            Need::Training => "Training and learning",
+            Need::FamilyAndRelationships => "Family and relationships",
+            Need::SomeoneToTalkTo => "Someone to talk to",
+            Need::Families => "Help for families",
+        }
+    }
+}
+
+/// One opening: a weekday and the hours, in UK time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Opening {
+    #[serde(with = "weekday_number")]
+    pub weekday: Weekday,
+    pub opens: Time,
+    pub closes: Time,
+}
+
+/// A weekday as 1 (Monday) to 7 (Sunday), as Open Referral UK and the store keep it.
+mod weekday_number {
+    use jiff::civil::Weekday;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i8(d.to_monday_one_offset())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        let n = i8::deserialize(d)?;
+        Weekday::from_monday_one_offset(n).map_err(serde::de::Error::custom)
+    }
+}
+
+/// When a service is open: always, at set times (less the office's bank holidays), or not known.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Schedule {
+    pub always_open: bool,
+    pub openings: Vec<Opening>,
+    pub closed_on: Vec<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenNow {
+    AlwaysOpen,
+    Open {
+        until: Time,
+    },
+    /// Closed now; the next opening, if there is one in the coming week.
+    Closed {
+        bank_holiday: bool,
+        next: Option<(Date, Time)>,
+    },
+    Unknown,
+}
+
+impl Schedule {
+    /// Open now? Worked out in UK time, so 10 am is 10 am in summer and winter.
+    pub fn open_now(&self, now: Timestamp) -> OpenNow {
+        if self.always_open {
+            return OpenNow::AlwaysOpen;
+        }
+        if self.openings.is_empty() {
+            return OpenNow::Unknown;
+        }
+        let local = now.to_zoned(crate::format::london());
+        let (today, time) = (local.date(), local.time());
+        let bank_holiday = self.closed_on.contains(&today);
+        if !bank_holiday {
+            if let Some(o) = self.on(today).find(|o| o.opens <= time && time < o.closes) {
+                return OpenNow::Open { until: o.closes };
+            }
+        }
+        let next = (0..8i64)
+            .filter_map(|d| today.checked_add(jiff::Span::new().days(d)).ok())
+            .filter(|day| !self.closed_on.contains(day))
+            .find_map(|day| {
+                let mut times: Vec<Time> =
+                    self.on(day).map(|o| o.opens).filter(|opens| day != today || *opens > time).collect();
+                times.sort();
+                times.first().map(|t| (day, *t))
+            });
+        OpenNow::Closed { bank_holiday, next }
+    }
+
+    fn on(&self, day: Date) -> impl Iterator<Item = &Opening> {
+        self.openings.iter().filter(move |o| o.weekday == day.weekday())
+    }
+
+    /// "Monday: 10 am to 1 pm", one line per opening, Monday first.
+    pub fn lines(&self) -> Vec<String> {
+        let mut list = self.openings.clone();
+        list.sort_by_key(|o| (o.weekday.to_monday_one_offset(), o.opens));
+        list.iter()
+            .map(|o| format!("{}: {} to {}", weekday_name(o.weekday), time_words(o.opens), time_words(o.closes)))
+            .collect()
+    }
+}
+
+impl OpenNow {
+    /// "Open now, until 1 pm." and the like.
+    pub fn words(self, now: Timestamp) -> String {
+        let today = now.to_zoned(crate::format::london()).date();
+        match self {
+            OpenNow::AlwaysOpen => "Open all day and night.".into(),
+            OpenNow::Open { until } => format!("Open now, until {}.", time_words(until)),
+            OpenNow::Closed { bank_holiday, next } => {
+                let why = if bank_holiday { "Closed today for the bank holiday." } else { "Closed now." };
+                match next {
+                    Some((day, at)) => {
+                        let day = match crate::format::day(day, today) {
+                            d if d == "Today" || d == "Tomorrow" => d.to_lowercase(),
+                            d => format!("on {d}"),
+                        };
+                        format!("{why} Opens {day} at {}.", time_words(at))
+                    }
+                    None => why.into(),
+                }
+            }
+            OpenNow::Unknown => "Call to check when it is open.".into(),
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, OpenNow::AlwaysOpen | OpenNow::Open { .. })
+    }
+}
+
+fn weekday_name(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// "10 am", "6:30 pm", "12 noon".
+pub fn time_words(t: Time) -> String {
+    if t.hour() == 12 && t.minute() == 0 {
+        return "12 noon".into();
+    }
+    let (h12, half) = match t.hour() {
+        0 => (12, "am"),
+        h @ 1..=11 => (h, "am"),
+        12 => (12, "pm"),
+        h => (h - 12, "pm"),
+    };
+    if t.minute() == 0 {
+        format!("{h12} {half}")
+    } else {
+        format!("{h12}:{:02} {half}", t.minute())
+    }
+}
+
+/// What the list page asks for: all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HopeFilter {
+    pub need: Option<Need>,
+    pub words: Option<String>,
+    pub area: Option<String>,
+}
+
+/// One service, everything a person needs to decide and to go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: ServiceId,
+    pub name: String,
+    pub description: String,
+    pub need: Option<Need>,
+    pub who_for: Option<String>,
+    pub free: Option<bool>,
+    pub referral: Option<bool>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    /// The office area it serves; `None` for national helplines.
+    pub area: Option<String>,
+    pub demo: bool,
+    pub checked_on: Date,
+    pub schedule: Schedule,
+}
+
+impl Service {
+    pub fn national(&self) -> bool {
+        self.area.is_none()
+    }
+}
+
+/// The hope corner's list: what matched, and what can be chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HopeList {
+    pub services: Vec<Service>,
+    pub areas: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{date, time};
+
+    fn food_bank() -> Schedule {
+        Schedule {
+            always_open: false,
+            openings: vec![
+                Opening { weekday: Weekday::Monday, opens: time(10, 0, 0, 0), closes: time(13, 0, 0, 0) },
+                Opening { weekday: Weekday::Saturday, opens: time(10, 0, 0, 0), closes: time(13, 0, 0, 0) },
+            ],
+            closed_on: vec![date(2026, 12, 28)],
+        }
+    }
+
+    fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn open_now_is_worked_out_in_uk_time_across_clock_changes() {
+        let s = food_bank();
+        // Summer (BST, UTC+1): 09:30 UTC is 10:30 in London, so open.
+        assert_eq!(s.open_now(at("2026-03-30T09:30:00Z")), OpenNow::Open { until: time(13, 0, 0, 0) });
+        // Winter (GMT): 09:30 UTC is 09:30 in London, so not yet.
+        let closed = s.open_now(at("2026-11-23T09:30:00Z"));
+        assert_eq!(
+            closed,
+            OpenNow::Closed { bank_holiday: false, next: Some((date(2026, 11, 23), time(10, 0, 0, 0))) }
+        );
+        assert_eq!(closed.words(at("2026-11-23T09:30:00Z")), "Closed now. Opens today at 10 am.");
+        // Saturday 24 October 2026 is still BST; the clocks go back on Sunday 25th.
+        assert!(s.open_now(at("2026-10-24T11:30:00Z")).is_open(), "12:30 pm BST");
+        assert!(!s.open_now(at("2026-10-24T12:30:00Z")).is_open(), "1:30 pm BST");
+        assert!(s.open_now(at("2026-10-26T12:30:00Z")).is_open(), "12:30 pm GMT, the Monday after");
+    }
+
+    #[test]
+    fn bank_holidays_close_a_service_and_point_to_the_next_opening() {
+        let s = food_bank();
+        let monday = at("2026-12-28T11:00:00Z");
+        let closed = s.open_now(monday);
+        assert_eq!(closed, OpenNow::Closed { bank_holiday: true, next: Some((date(2027, 1, 2), time(10, 0, 0, 0))) });
+        assert_eq!(
+            closed.words(monday),
+            "Closed today for the bank holiday. Opens on Saturday 2 January 2027 at 10 am."
+        );
+    }
+
+    #[test]
+    fn helplines_and_unknown_hours() {
+        let always = Schedule { always_open: true, ..Schedule::default() };
+        assert_eq!(
+            always.open_now(at("2026-12-25T03:00:00Z")).words(at("2026-12-25T03:00:00Z")),
+            "Open all day and night."
+        );
+        assert_eq!(Schedule::default().open_now(Timestamp::UNIX_EPOCH), OpenNow::Unknown);
+        assert_eq!(food_bank().lines(), vec!["Monday: 10 am to 1 pm", "Saturday: 10 am to 1 pm"]);
+        assert_eq!(time_words(time(12, 0, 0, 0)), "12 noon");
+        assert_eq!(time_words(time(18, 30, 0, 0)), "6:30 pm");
+    }
+}
+
+impl HopeFilter {
+    /// Read the page's address (`?need=…&q=…&area=…`); empty means "any".
+    pub fn from_query(need: &str, words: &str, area: &str) -> Result<HopeFilter, crate::error::AppError> {
+        use crate::error::AppError;
+        let need = match need.trim() {
+            "" => None,
+            n => Some(Need::parse(n).ok_or_else(|| AppError::invalid("need", "Choose a need from the list."))?),
+        };
+        let words = words.trim();
+        if words.chars().count() > 100 {
+            return Err(AppError::invalid("q", "Keep your search to 100 characters or fewer."));
+        }
+        let area = area.trim();
+        Ok(HopeFilter {
+            need,
+            words: (!words.is_empty()).then(|| words.to_owned()),
+            area: (!area.is_empty()).then(|| area.to_owned()),
+        })
+    }
+}

@@ -1,0 +1,52 @@
+import { test, expect } from "@playwright/test";
+import { expectAccessible } from "./helpers";
+
+test("anyone browses the hope corner by need, searches, and opens a service", async ({ page }) => {
+  await page.goto("/hope");
+  await expect(page.getByRole("heading", { name: "Hope corner", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Food", exact: true }).click();
+  await expect(page).toHaveURL(/need=food/);
+  const cards = page.locator(".service-card");
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Food", exact: true })).toHaveAttribute("aria-current", "page");
+
+  await page.getByRole("link", { name: "Show all help" }).click();
+  await page.getByLabel("Search for help").fill("clothes");
+  await page.getByLabel("Area").selectOption("Northbridge");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=clothes/);
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText("Second Chance Clothes");
+  await expect(cards.first()).toContainText(/Open now|Closed/);
+  await expectAccessible(page);
+
+  await cards.first().getByRole("link", { name: "Second Chance Clothes" }).click();
+  await expect(page.getByRole("heading", { name: "Second Chance Clothes", level: 1 })).toBeVisible();
+  await expect(page.getByText("Tuesday: 10 am to 3 pm")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Directions" })).toHaveAttribute("href", /openstreetmap\.org\/search\?query=/);
+  await expectAccessible(page);
+});
+
+test("a helpline is one tap to call; families have their own page", async ({ page }) => {
+  await page.goto("/hope?need=someone_to_talk_to");
+  const samaritans = page.locator(".service-card", { hasText: "Samaritans" });
+  await expect(samaritans.getByRole("link", { name: "Call 116 123" })).toHaveAttribute("href", "tel:116123");
+  await expect(samaritans).toContainText("Open all day and night.");
+  await page.goto("/hope");
+  await page.getByRole("link", { name: "Support for families and friends" }).click();
+  await expect(page.getByRole("heading", { name: "Support for families and friends" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the reception sheet prints on A4 with a QR code to the area's hope corner", async ({ page }) => {
+  await page.goto("/hope?area=Northbridge");
+  await page.getByRole("link", { name: "A sheet to print for a reception desk" }).click();
+  await expect(page.getByRole("heading", { name: "Hope corner: help in Northbridge" })).toBeVisible();
+  await expect(page.locator(".qr svg")).toBeVisible();
+  await expect(page.locator(".print-qr")).toContainText("/hope?area=Northbridge");
+  await expectAccessible(page);
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.length).toBeGreaterThan(1000);
+});

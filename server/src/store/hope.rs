@@ -1,0 +1,139 @@
+//! Hope-corner services: found by need, words and area, with opening times.
+
+use super::{parse_date, StoreError, StoreResult};
+use app::model::hope::{HopeFilter, Need, Opening, Schedule, Service};
+use app::model::{OfficeId, ServiceId};
+use jiff::civil::{Time, Weekday};
+use rusqlite::{params, Connection};
+
+const COLUMNS: &str = "s.id, s.name, s.description, s.category, s.who_for, s.is_free, s.needs_referral, s.phone,
+     s.website, s.address, o.area, s.is_demo, s.checked_on, s.always_open, s.office_id";
+
+/// Visible services matching the filter: national helplines first, then by name.
+pub fn find_services(conn: &Connection, filter: &HopeFilter) -> StoreResult<Vec<Service>> {
+    let words = filter.words.as_deref().map(|w| format!("%{}%", w.replace(['%', '_'], "")));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM service s LEFT JOIN office o ON o.id = s.office_id
+         WHERE s.hidden = 0
+           AND (?1 IS NULL OR s.category = ?1)
+           AND (?2 IS NULL OR s.name LIKE ?2 OR s.description LIKE ?2 OR s.who_for LIKE ?2 OR s.address LIKE ?2)
+           AND (?3 IS NULL OR s.office_id IS NULL OR o.area = ?3)
+         ORDER BY s.office_id IS NOT NULL, s.name COLLATE NOCASE"
+    ))?;
+    let rows = stmt.query_map(params![filter.need.map(Need::as_str), words, filter.area], row)?;
+    rows.map(|r| r.map_err(StoreError::from).and_then(|r| r.finish(conn))).collect()
+}
+
+pub fn service(conn: &Connection, id: ServiceId) -> StoreResult<Option<Service>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM service s LEFT JOIN office o ON o.id = s.office_id WHERE s.id = ?1 AND s.hidden = 0"
+    ))?;
+    let mut rows = stmt.query_map([id.0], row)?;
+    rows.next().transpose()?.map(|r| r.finish(conn)).transpose()
+}
+
+/// The areas that have local services, for the area filter.
+pub fn service_areas(conn: &Connection) -> StoreResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT o.area FROM service s JOIN office o ON o.id = s.office_id WHERE s.hidden = 0 ORDER BY o.area",
+    )?;
+    let areas = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    Ok(areas)
+}
+
+/// A row read, before its schedule is added.
+struct Row {
+    service: Service,
+    checked: String,
+    office: Option<i64>,
+}
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
+    let category: String = r.get(3)?;
+    Ok(Row {
+        service: Service {
+            id: ServiceId(r.get(0)?),
+            name: r.get(1)?,
+            description: r.get(2)?,
+            need: Need::parse(&category),
+            who_for: r.get(4)?,
+            free: r.get(5)?,
+            referral: r.get(6)?,
+            phone: r.get(7)?,
+            website: r.get(8)?,
+            address: r.get(9)?,
+            area: r.get(10)?,
+            demo: r.get(11)?,
+            checked_on: jiff::civil::Date::default(),
+            schedule: Schedule { always_open: r.get(13)?, ..Schedule::default() },
+        },
+        checked: r.get(12)?,
+        office: r.get(14)?,
+    })
+}
+
+impl Row {
+    fn finish(mut self, conn: &Connection) -> StoreResult<Service> {
+        self.service.checked_on = parse_date(&self.checked)?;
+        self.service.schedule.openings = openings(conn, self.service.id)?;
+        if let Some(office) = self.office {
+            self.service.schedule.closed_on = bank_holidays(conn, OfficeId(office))?;
+        }
+        Ok(self.service)
+    }
+}
+
+fn openings(conn: &Connection, id: ServiceId) -> StoreResult<Vec<Opening>> {
+    let mut stmt = conn.prepare_cached("SELECT weekday, opens, closes FROM service_schedule WHERE service_id = ?1")?;
+    let rows = stmt.query_map([id.0], |r| Ok((r.get::<_, i8>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    rows.map(|r| {
+        let (day, opens, closes) = r?;
+        let weekday =
+            Weekday::from_monday_one_offset(day).map_err(|_| StoreError::Corrupt(format!("weekday {day}")))?;
+        Ok(Opening { weekday, opens: clock(&opens)?, closes: clock(&closes)? })
+    })
+    .collect()
+}
+
+fn clock(s: &str) -> StoreResult<Time> {
+    s.parse().map_err(|_| StoreError::Corrupt(format!("time {s:?}")))
+}
+
+pub fn bank_holidays(conn: &Connection, office: OfficeId) -> StoreResult<Vec<jiff::civil::Date>> {
+    let mut stmt = conn.prepare_cached("SELECT on_date FROM bank_holiday WHERE office_id = ?1 ORDER BY on_date")?;
+    let dates = stmt.query_map([office.0], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
+    dates.iter().map(|d| parse_date(d)).collect()
+}
+
+/// Opening times and facts the first version of the table did not hold.
+pub struct ServiceDetails<'a> {
+    pub who_for: Option<&'a str>,
+    pub free: Option<bool>,
+    pub referral: Option<bool>,
+    pub always_open: bool,
+    /// (weekday 1–7, opens, closes) as "HH:MM".
+    pub openings: &'a [(u8, &'a str, &'a str)],
+}
+
+pub fn set_service_details(conn: &Connection, id: ServiceId, d: &ServiceDetails) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE service SET who_for = ?2, is_free = ?3, needs_referral = ?4, always_open = ?5 WHERE id = ?1",
+        params![id.0, d.who_for, d.free, d.referral, d.always_open],
+    )?;
+    conn.execute("DELETE FROM service_schedule WHERE service_id = ?1", [id.0])?;
+    for (day, opens, closes) in d.openings {
+        conn.execute(
+            "INSERT INTO service_schedule (service_id, weekday, opens, closes) VALUES (?1, ?2, ?3, ?4)",
+            params![id.0, day, opens, closes],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn add_bank_holiday(conn: &Connection, office: OfficeId, on: jiff::civil::Date, name: &str) -> StoreResult<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO bank_holiday (office_id, on_date, name) VALUES (?1, ?2, ?3)",
+        params![office.0, on.to_string(), name],
+    )?;
+    Ok(())
+}

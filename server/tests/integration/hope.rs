@@ -1,0 +1,89 @@
+//! The hope corner: needs, words, areas, a service's page, the print sheet; open to anyone.
+
+use crate::common::*;
+use axum::http::StatusCode;
+
+fn names(body: &str) -> Vec<String> {
+    body.split("<li class=\"service-card\">")
+        .skip(1)
+        .filter_map(|card| card.split("<a href=\"/hope/").nth(1))
+        .filter_map(|a| a.split_once('>').map(|(_, rest)| rest.split('<').next().unwrap_or_default().to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn search_by_need_words_and_area() {
+    let app = TestApp::new();
+    let all = names(&app.get("/hope", None).await.body);
+    assert!(all.len() >= 12, "{all:?}");
+    assert_eq!(all.first().map(String::as_str), Some("FRANK"), "national helplines first, by name");
+
+    let food = names(&app.get("/hope?need=food", None).await.body);
+    assert_eq!(food, ["Northbridge Food Bank", "St Anne's Soup Kitchen"]);
+    let soup = names(&app.get("/hope?q=soup", None).await.body);
+    assert_eq!(soup, ["St Anne's Soup Kitchen"]);
+    let page = app.get("/hope?q=nothing+like+this", None).await.body;
+    assert!(page.contains("Nothing matched"));
+    let here = names(&app.get("/hope?area=Northbridge", None).await.body);
+    assert_eq!(here.len(), all.len(), "national help shows in every area");
+    let with_need = names(&app.get("/hope?need=work&area=Northbridge", None).await.body);
+    assert_eq!(with_need, ["Fresh Start Mentors"]);
+}
+
+#[tokio::test]
+async fn bad_searches_are_explained() {
+    let app = TestApp::new();
+    let r = app.get("/hope?area=Atlantis", None).await;
+    assert!(r.body.contains("Choose an area from the list"), "{}", r.status);
+    let r = app.get("/hope?need=unicorns", None).await;
+    assert!(r.body.contains("Choose a need from the list"));
+    let long = "a".repeat(101);
+    let r = app.get(&format!("/hope?q={long}"), None).await;
+    assert!(r.body.contains("100 characters or fewer"));
+}
+
+#[tokio::test]
+async fn a_service_page_says_what_when_and_how_to_get_there() {
+    let app = TestApp::new();
+    let id: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT id FROM service WHERE name = 'Northbridge Food Bank'", [], |r| r.get(0))
+        .unwrap();
+    let page = app.get(&format!("/hope/{id}"), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for words in [
+        "Demo",
+        "Monday: 10 am to 1 pm",
+        "You need a referral first",
+        "Free",
+        "Closed on bank holidays",
+        "openstreetmap.org",
+    ] {
+        assert!(page.body.contains(words), "{words}");
+    }
+    assert!(page.body.contains("Open now") || page.body.contains("Closed"), "open now is worked out");
+    let samaritans: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT id FROM service WHERE name = 'Samaritans'", [], |r| r.get(0))
+        .unwrap();
+    let page = app.get(&format!("/hope/{samaritans}"), None).await.body;
+    assert!(page.contains("Open all day and night.") && page.contains("tel:116123"));
+
+    assert_eq!(app.get("/hope/99999", None).await.status, StatusCode::NOT_FOUND);
+    app.backend.store().write().execute("UPDATE service SET hidden = 1 WHERE id = ?1", [id]).unwrap();
+    assert_eq!(app.get(&format!("/hope/{id}"), None).await.status, StatusCode::NOT_FOUND, "hidden is hidden");
+}
+
+#[tokio::test]
+async fn the_print_sheet_carries_a_qr_code_of_the_areas_hope_corner() {
+    let app = TestApp::new();
+    let page = app.get("/hope/print?area=Northbridge", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<svg") && page.body.contains("/hope?area=Northbridge"));
+    assert!(page.body.contains("Hope corner: help in Northbridge"));
+    assert!(page.body.contains("Samaritans") && page.body.contains("Northbridge Food Bank"));
+}
