@@ -196,3 +196,29 @@ fn reason(e: &AppError, change: &Change) -> String {
         (e, _) => e.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The documented contract names every refusal and every kind of op.
+    #[test]
+    fn the_openapi_file_documents_every_code_and_kind() {
+        let doc = include_str!("../api/sync.openapi.yaml");
+        let codes = ["malformed", "version", "too_many_ops", "bad_op_id", "cursor_ahead", "not_found", "internal"];
+        let refusals = [
+            super::Refused::Malformed(String::new()),
+            super::Refused::Version(2),
+            super::Refused::TooMany(101),
+            super::Refused::BadId(1),
+            super::Refused::CursorAhead { since: 2, cursor: 1 },
+            super::Refused::NoCase,
+            super::Refused::Internal(app::error::AppError::Internal),
+        ];
+        for (refused, code) in refusals.iter().zip(codes) {
+            assert_eq!(refused.code(), code);
+            assert!(doc.contains(code), "{code} is documented");
+        }
+        for kind in ["understood", "question", "attending", "needs_change", "step"] {
+            assert!(doc.contains(&format!("kind: {{ const: {kind} }}")), "{kind} is documented");
+        }
+    }
+}
