@@ -20,16 +20,7 @@ fn key() -> String {
     format!("waymark.device.{}", CASE.with(Cell::get))
 }
 
-/// What the sync panel shows.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Status {
-    pub ready: bool,
-    pub waiting: Vec<String>,
-    pub synced_at: Option<i64>,
-    pub note: Option<String>,
-    pub refused: Vec<(String, String)>,
-    pub sending: bool,
-}
+pub use crate::islands::SyncStatus as Status;
 
 pub type Report = std::rc::Rc<dyn Fn(Status)>;
 

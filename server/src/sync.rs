@@ -146,7 +146,7 @@ fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Re
                 reason: "This change has an id that was already used. It was not saved.".into(),
             });
         }
-        return serde_json::from_str(&outcome).map_err(|e| Refused::Internal(AppError::internal(e)));
+        return Ok(stored_outcome(&outcome));
     }
     let change = match &op.change {
         Ok(change) => change,
@@ -165,9 +165,23 @@ fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Re
             Outcome::Rejected { reason: reason(&e, change) }
         }
     };
-    let stored = serde_json::to_string(&outcome).map_err(|e| Refused::Internal(AppError::internal(e)))?;
-    store::record_op(tx, op.id.as_str(), case, &stored)?;
+    store::record_op(tx, op.id.as_str(), case, &store_outcome(&outcome))?;
     Ok(outcome)
+}
+
+/// An answer as kept in `applied_op`: "applied", or "rejected:" and the reason.
+fn store_outcome(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Applied => "applied".into(),
+        Outcome::Rejected { reason } => format!("rejected:{reason}"),
+    }
+}
+
+fn stored_outcome(stored: &str) -> Outcome {
+    match stored.strip_prefix("rejected:") {
+        Some(reason) => Outcome::Rejected { reason: reason.to_owned() },
+        None => Outcome::Applied,
+    }
 }
 
 fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(), AppError> {

@@ -45,29 +45,13 @@ impl OpId {
 
 /// One change the person made. Only what the person owns: their answers,
 /// their RSVPs and their steps (DESIGN.md, Sync: field ownership).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    Understood {
-        condition: ConditionId,
-    },
-    Question {
-        condition: ConditionId,
-        text: String,
-    },
-    Attending {
-        appointment: AppointmentId,
-    },
-    NeedsChange {
-        appointment: AppointmentId,
-        reason: String,
-    },
-    Step {
-        step: StepId,
-        status: StepStatus,
-        #[serde(default)]
-        reason: Option<String>,
-    },
+    Understood { condition: ConditionId },
+    Question { condition: ConditionId, text: String },
+    Attending { appointment: AppointmentId },
+    NeedsChange { appointment: AppointmentId, reason: String },
+    Step { step: StepId, status: StepStatus, reason: Option<String> },
 }
 
 impl Change {
@@ -94,11 +78,97 @@ impl Change {
     }
 }
 
+/// On the wire: one flat object, `kind` naming the change (see the OpenAPI file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "OpWire", into = "OpWire")]
 pub struct Op {
     pub id: OpId,
-    #[serde(flatten)]
     pub change: Change,
+}
+
+/// The flat wire shape of an op. Plain optional fields rather than serde's
+/// `flatten` and `tag`: the same JSON, and a good deal less code in the wasm.
+#[derive(Serialize, Deserialize)]
+struct OpWire {
+    id: OpId,
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    condition: Option<ConditionId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    appointment: Option<AppointmentId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    step: Option<StepId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<StepStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+impl TryFrom<OpWire> for Op {
+    type Error = String;
+    fn try_from(w: OpWire) -> Result<Op, String> {
+        let missing = |field: &str| format!("a {} op needs {field}", w.kind);
+        let change = match w.kind.as_str() {
+            "understood" => Change::Understood { condition: w.condition.ok_or_else(|| missing("condition"))? },
+            "question" => Change::Question {
+                condition: w.condition.ok_or_else(|| missing("condition"))?,
+                text: w.text.clone().ok_or_else(|| missing("text"))?,
+            },
+            "attending" => Change::Attending { appointment: w.appointment.ok_or_else(|| missing("appointment"))? },
+            "needs_change" => Change::NeedsChange {
+                appointment: w.appointment.ok_or_else(|| missing("appointment"))?,
+                reason: w.reason.clone().ok_or_else(|| missing("reason"))?,
+            },
+            "step" => Change::Step {
+                step: w.step.ok_or_else(|| missing("step"))?,
+                status: w.status.ok_or_else(|| missing("status"))?,
+                reason: w.reason.clone(),
+            },
+            other => return Err(format!("unknown kind {other:?}")),
+        };
+        Ok(Op { id: w.id, change })
+    }
+}
+
+impl From<Op> for OpWire {
+    fn from(op: Op) -> OpWire {
+        let mut w = OpWire {
+            id: op.id,
+            kind: String::new(),
+            condition: None,
+            appointment: None,
+            step: None,
+            status: None,
+            text: None,
+            reason: None,
+        };
+        w.kind = match op.change {
+            Change::Understood { condition } => {
+                w.condition = Some(condition);
+                "understood"
+            }
+            Change::Question { condition, text } => {
+                (w.condition, w.text) = (Some(condition), Some(text));
+                "question"
+            }
+            Change::Attending { appointment } => {
+                w.appointment = Some(appointment);
+                "attending"
+            }
+            Change::NeedsChange { appointment, reason } => {
+                (w.appointment, w.reason) = (Some(appointment), Some(reason));
+                "needs_change"
+            }
+            Change::Step { step, status, reason } => {
+                (w.step, w.status, w.reason) = (Some(step), Some(status), reason);
+                "step"
+            }
+        }
+        .to_owned();
+        w
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,8 +179,7 @@ pub struct SyncRequest {
     pub ops: Vec<Op>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Applied,
     /// Never applied; the reason is written for the person.
@@ -119,11 +188,41 @@ pub enum Outcome {
     },
 }
 
+/// On the wire: `{"id": …, "status": "applied"}` or with `"rejected"` and a `reason`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "OpResultWire", into = "OpResultWire")]
 pub struct OpResult {
     pub id: OpId,
-    #[serde(flatten)]
     pub outcome: Outcome,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OpResultWire {
+    id: OpId,
+    status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+impl TryFrom<OpResultWire> for OpResult {
+    type Error = String;
+    fn try_from(w: OpResultWire) -> Result<OpResult, String> {
+        let outcome = match (w.status.as_str(), w.reason) {
+            ("applied", _) => Outcome::Applied,
+            ("rejected", reason) => Outcome::Rejected { reason: reason.unwrap_or_default() },
+            (other, _) => return Err(format!("unknown status {other:?}")),
+        };
+        Ok(OpResult { id: w.id, outcome })
+    }
+}
+
+impl From<OpResult> for OpResultWire {
+    fn from(r: OpResult) -> OpResultWire {
+        match r.outcome {
+            Outcome::Applied => OpResultWire { id: r.id, status: "applied".into(), reason: None },
+            Outcome::Rejected { reason } => OpResultWire { id: r.id, status: "rejected".into(), reason: Some(reason) },
+        }
+    }
 }
 
 /// Everything the person's phone keeps of their case.
@@ -277,10 +376,15 @@ mod tests {
             change: Change::Step { step: StepId(4), status: StepStatus::Done, reason: None },
         };
         let json = serde_json::to_string(&op).unwrap();
-        assert_eq!(json, r#"{"id":"op-00000001","kind":"step","step":4,"status":"done","reason":null}"#);
+        assert_eq!(json, r#"{"id":"op-00000001","kind":"step","step":4,"status":"done"}"#);
         assert_eq!(serde_json::from_str::<Op>(&json).unwrap(), op);
         let bad = r#"{"id":"op-00000001","kind":"delete_everything"}"#;
         assert!(serde_json::from_str::<Op>(bad).is_err());
+        assert!(serde_json::from_str::<Op>(r#"{"id":"op-00000001","kind":"question","condition":3}"#).is_err());
+        let result = OpResult { id: id("op-00000002"), outcome: Outcome::Rejected { reason: "No.".into() } };
+        let json = serde_json::to_string(&result).unwrap();
+        assert_eq!(json, r#"{"id":"op-00000002","status":"rejected","reason":"No."}"#);
+        assert_eq!(serde_json::from_str::<OpResult>(&json).unwrap(), result);
     }
 
     #[test]
