@@ -6,6 +6,7 @@
 //! with its messages, is the best one). Without signal, or while older changes
 //! wait, a form's change goes into the outbox instead, to be sent in order.
 
+use crate::islands::words;
 use crate::model::sync::{Change, OpId, Outcome, SyncRefusal};
 use crate::model::{AppointmentId, ConditionId, StepId, StepStatus};
 use gloo_storage::{LocalStorage, Storage};
@@ -38,8 +39,7 @@ pub fn load() -> Device {
 }
 
 fn save(device: &Device) -> Result<(), String> {
-    LocalStorage::set(key(), device)
-        .map_err(|_| "This phone has no room to keep your change. Try again with signal.".into())
+    LocalStorage::set(key(), device).map_err(|_| words::NO_ROOM.into())
 }
 
 fn status(device: &Device, note: Option<String>) -> Status {
@@ -192,7 +192,7 @@ enum Answer {
 }
 
 async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, String> {
-    const NO_SIGNAL: &str = "No signal. Your changes are kept on this phone and will be sent later.";
+    const NO_SIGNAL: &str = words::NO_SIGNAL;
     let body = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
@@ -208,12 +208,10 @@ async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, Strin
     match response.status() {
         200 => serde_json::from_str(&text).map(Answer::Ok).map_err(|_| NO_SIGNAL.into()),
         409 => Ok(Answer::CursorAhead),
-        401 => Ok(Answer::Refused("Please sign in again to send your changes. They are kept on this phone.".into())),
-        _ => {
-            Ok(Answer::Refused(serde_json::from_str::<SyncRefusal>(&text).map(|r| r.reason).unwrap_or_else(|_| {
-                "Waymark could not take your changes just now. They are kept on this phone.".into()
-            })))
-        }
+        401 => Ok(Answer::Refused(words::SIGN_IN_AGAIN.into())),
+        _ => Ok(Answer::Refused(
+            serde_json::from_str::<SyncRefusal>(&text).map(|r| r.reason).unwrap_or_else(|_| words::NOT_TAKEN.into()),
+        )),
     }
 }
 
@@ -231,21 +229,20 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
         let condition = ConditionId(field("condition_id").parse().ok()?);
         match field("answer").as_str() {
             "understood" => Ok(Change::Understood { condition }),
-            _ => need(field("question"), "Write your question.").map(|text| Change::Question { condition, text }),
+            _ => need(field("question"), words::WRITE_QUESTION).map(|text| Change::Question { condition, text }),
         }
     } else if action.ends_with("/api/answer_appointment") {
         let appointment = AppointmentId(field("appointment_id").parse().ok()?);
         match field("answer").as_str() {
             "attending" => Ok(Change::Attending { appointment }),
-            _ => need(field("reason"), "Write why you need a change.")
-                .map(|reason| Change::NeedsChange { appointment, reason }),
+            _ => need(field("reason"), words::WRITE_REASON).map(|reason| Change::NeedsChange { appointment, reason }),
         }
     } else if action.ends_with("/api/set_step") && field("case_id").is_empty() {
         let step = StepId(field("step_id").parse().ok()?);
         let status = StepStatus::parse(&field("status"))?;
         let reason = Some(field("reason")).filter(|r| !r.is_empty());
         if status == StepStatus::Stuck && reason.is_none() {
-            Err("Say what is in the way, so someone can help.".to_owned())
+            Err(words::SAY_WHAT_IS_IN_THE_WAY.to_owned())
         } else {
             Ok(Change::Step { step, status, reason })
         }
@@ -278,9 +275,7 @@ fn on_submit(event: web_sys::Event, report: Report) {
     let id = window().crypto().ok().map(|c| c.random_uuid()).and_then(|id| OpId::try_from(id).ok());
     let Some(id) = id else { return };
     device.record(id, change);
-    let note = save(&device)
-        .err()
-        .or_else(|| (!online()).then(|| "Saved on this phone. It will be sent when you have signal.".to_owned()));
+    let note = save(&device).err().or_else(|| (!online()).then(|| words::KEPT_OFFLINE.to_owned()));
     if let Some(details) = form.closest("details.ask").ok().flatten() {
         let _ = details.remove_attribute("open");
     }
@@ -306,7 +301,7 @@ fn mark_waiting(device: &Device) {
         if let Ok(Some(target)) = document.query_selector(&selector) {
             if let Ok(note) = document.create_element("p") {
                 note.set_class_name("pending-note");
-                note.set_text_content(Some(&format!("{}. Kept on this phone, waiting to send.", op.change.describe())));
+                note.set_text_content(Some(&format!("{}. {}", op.change.describe(), words::KEPT_NOTE)));
                 // Beside the thing, not inside it: a closed <details> would hide it.
                 let _ = target.insert_adjacent_element("beforebegin", &note);
             }
@@ -316,11 +311,8 @@ fn mark_waiting(device: &Device) {
 
 /// "Sign out and wipe this phone": nothing of the case stays on the device.
 fn wipe_then_submit(form: web_sys::HtmlFormElement) {
-    let waiting = load().outbox.len();
-    if waiting > 0 {
-        let question =
-            format!("{waiting} of your changes are not sent yet. Wiping this phone deletes them. Wipe anyway?");
-        if !window().confirm_with_message(&question).unwrap_or(false) {
+    if !load().outbox.is_empty() {
+        if !window().confirm_with_message(words::WIPE_ANYWAY).unwrap_or(false) {
             return;
         }
     }

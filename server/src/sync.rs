@@ -197,6 +197,32 @@ fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(
     }
 }
 
+/// Every message a phone can get back from a sync, for the plain-words test.
+pub fn messages() -> Vec<String> {
+    use app::model::{AppointmentId, ConditionId, StepId, StepStatus};
+    let changes = [
+        Change::Understood { condition: ConditionId(1) },
+        Change::Attending { appointment: AppointmentId(1) },
+        Change::Step { step: StepId(1), status: StepStatus::Done, reason: None },
+    ];
+    let mut all: Vec<String> = [
+        Refused::Malformed("a field is missing".into()),
+        Refused::Version(2),
+        Refused::TooMany(101),
+        Refused::BadId(1),
+        Refused::CursorAhead { since: 2, cursor: 1 },
+        Refused::NoCase,
+        Refused::Internal(AppError::Internal),
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    all.extend(changes.iter().map(|c| reason(&AppError::NotFound, c)));
+    all.extend(changes.iter().map(|c| c.describe().to_owned()));
+    all.push(UNKNOWN_CHANGE.into());
+    all
+}
+
 /// Why an op was refused, in words the person can act on.
 fn reason(e: &AppError, change: &Change) -> String {
     match (e, change) {

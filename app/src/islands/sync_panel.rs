@@ -75,8 +75,35 @@ pub fn SyncPanel(case_id: i64) -> impl IntoView {
     }
 }
 
-/// Shown to the person; kept here so the readability test can read it.
+/// Shown to the person; kept here (not in the browser-only code) so the
+/// plain-words test can read every one of them.
 pub const ALL_SENT: &str = "Everything is sent.";
+pub mod words {
+    pub const NO_SIGNAL: &str = "No signal. Your changes are kept on this phone and will be sent later.";
+    pub const NO_ROOM: &str = "This phone has no room to keep your change. Try again with signal.";
+    pub const SIGN_IN_AGAIN: &str = "Please sign in again to send your changes. They are kept on this phone.";
+    pub const NOT_TAKEN: &str = "Waymark could not take your changes just now. They are kept on this phone.";
+    pub const KEPT_OFFLINE: &str = "Saved on this phone. It will be sent when you have signal.";
+    pub const WRITE_QUESTION: &str = "Write your question.";
+    pub const WRITE_REASON: &str = "Write why you need a change.";
+    pub const SAY_WHAT_IS_IN_THE_WAY: &str = "Say what is in the way, so someone can help.";
+    pub const WIPE_ANYWAY: &str = "Some of your changes are not sent yet. Wiping this phone deletes them. Wipe anyway?";
+    pub const KEPT_NOTE: &str = "Kept on this phone, waiting to send.";
+
+    /// Every message above, for the plain-words test.
+    pub const ALL: [&str; 10] = [
+        NO_SIGNAL,
+        NO_ROOM,
+        SIGN_IN_AGAIN,
+        NOT_TAKEN,
+        KEPT_OFFLINE,
+        WRITE_QUESTION,
+        WRITE_REASON,
+        SAY_WHAT_IS_IN_THE_WAY,
+        WIPE_ANYWAY,
+        KEPT_NOTE,
+    ];
+}
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
