@@ -61,4 +61,12 @@ test("the app is installable: manifest, icons and a service worker", async ({ pa
   await expect(page.locator("meta[name=theme-color]")).toHaveAttribute("content", "#1d4f47");
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toMatch(/\/$/);
+  // Each release has its own cache, so a new one replaces the old cleanly.
+  const worker = await (await page.request.get("/sw.js")).text();
+  expect(worker).toMatch(/const VERSION = "waymark-[0-9a-f]{12}";/);
+  const names = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    return caches.keys();
+  });
+  expect(names.every((n) => /^waymark-[0-9a-f]{12}$/.test(n)), names.join(", ")).toBeTruthy();
 });
