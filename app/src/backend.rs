@@ -38,6 +38,10 @@ pub trait Backend: LicenceBackend + PlanBackend + Send + Sync + 'static {
     /// Services matching the filter, and the areas that have local services.
     fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<HopeList>;
     fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service>;
+    /// The practitioner's office's services and the national helplines, for curation.
+    fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>>;
+    /// Office admins only: mark checked today, hide or show again.
+    fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()>;
 }
 
 /// Licence conditions: the catalogue, each case's conditions, answers and explanations.

@@ -217,6 +217,44 @@ impl Backend for WaymarkBackend {
     fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service> {
         store::service(&self.store.read(), id)?.ok_or(AppError::NotFound)
     }
+
+    fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>> {
+        let conn = self.store.read();
+        let (office, _) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
+        let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
+        Ok(store::services_for_office(&conn, office)?
+            .into_iter()
+            .map(|(service, hidden)| hope::CuratedService {
+                stale: hope::is_stale(service.checked_on, today),
+                service,
+                hidden,
+            })
+            .collect())
+    }
+
+    fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()> {
+        let conn = self.store.write();
+        let (office, admin) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
+        if !admin {
+            return Err(AppError::Forbidden);
+        }
+        // National helplines are every office's to correct; local services only their own office's.
+        match store::service_owner(&conn, id)? {
+            Some(None) => {}
+            Some(Some(owner)) if owner == office => {}
+            _ => return Err(AppError::NotFound),
+        }
+        match what {
+            hope::Curate::CheckedToday => {
+                let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
+                store::mark_service_checked(&conn, id, today)?
+            }
+            hope::Curate::Hide => store::set_service_hidden(&conn, id, true)?,
+            hope::Curate::Show => store::set_service_hidden(&conn, id, false)?,
+        }
+        store::audit(&conn, Some(practitioner), None, "curated a hope-corner service")?;
+        Ok(())
+    }
 }
 
 /// Licence conditions (issue 3): the catalogue joined with each case's rows.

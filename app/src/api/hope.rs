@@ -52,3 +52,22 @@ pub async fn get_print_sheet(#[server(default)] area: String) -> Result<PrintShe
         .build();
     Ok(PrintSheet { services: list.services, area: filter.area, url, qr_svg })
 }
+
+/// The office's services for curation (any practitioner may look; admins act).
+#[server(endpoint = "office_services")]
+pub async fn get_office_services() -> Result<Vec<crate::model::hope::CuratedService>, AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    backend()?.office_services(me)
+}
+
+/// `what`: "checked" (checked today), "hide" or "show".
+#[server(endpoint = "curate_service")]
+pub async fn curate_service(id: ServiceId, what: String) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    let what = crate::model::hope::Curate::parse(&what).ok_or_else(|| AppError::BadRequest("unknown action".into()))?;
+    backend()?.curate_service(me, id, what)?;
+    leptos_axum::redirect(&format!("/caseload/hope#svc-{id}"));
+    Ok(())
+}

@@ -355,3 +355,48 @@ impl HopeFilter {
         })
     }
 }
+
+/// A service as an office admin curates it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CuratedService {
+    pub service: Service,
+    pub hidden: bool,
+    /// Not checked for six months: flagged to the admin.
+    pub stale: bool,
+}
+
+/// What an admin does to a service from the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Curate {
+    CheckedToday,
+    Hide,
+    Show,
+}
+
+impl Curate {
+    pub fn parse(s: &str) -> Option<Curate> {
+        match s {
+            "checked" => Some(Curate::CheckedToday),
+            "hide" => Some(Curate::Hide),
+            "show" => Some(Curate::Show),
+            _ => None,
+        }
+    }
+}
+
+/// Checked more than six months before `today`.
+pub fn is_stale(checked_on: Date, today: Date) -> bool {
+    today.checked_sub(jiff::Span::new().months(6)).is_ok_and(|limit| checked_on < limit)
+}
+
+#[cfg(test)]
+mod stale_tests {
+    use jiff::civil::date;
+
+    #[test]
+    fn six_months_unchecked_is_stale() {
+        let today = date(2026, 11, 22);
+        assert!(!super::is_stale(date(2026, 5, 22), today));
+        assert!(super::is_stale(date(2026, 5, 21), today));
+    }
+}

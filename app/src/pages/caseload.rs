@@ -37,6 +37,8 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
         </p>
         <p>
             <a href="/caseload/step-prices">"Step prices"</a>
+            " · "
+            <a href="/caseload/hope">"Hope corner for your office"</a>
         </p>
         <ul class="caseload">
             {entries

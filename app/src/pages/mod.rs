@@ -8,6 +8,7 @@ pub mod case_steps;
 pub mod caseload;
 pub mod condition_form;
 pub mod hope;
+pub mod hope_admin;
 pub mod hope_families;
 pub mod hope_print;
 pub mod hope_service;

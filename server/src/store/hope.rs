@@ -137,3 +137,37 @@ pub fn add_bank_holiday(conn: &Connection, office: OfficeId, on: jiff::civil::Da
     )?;
     Ok(())
 }
+
+/// An office's own services and the national helplines, hidden ones too, for curation.
+pub fn services_for_office(conn: &Connection, office: OfficeId) -> StoreResult<Vec<(Service, bool)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, s.hidden FROM service s LEFT JOIN office o ON o.id = s.office_id
+         WHERE s.office_id IS NULL OR s.office_id = ?1
+         ORDER BY s.office_id IS NOT NULL, s.name COLLATE NOCASE"
+    ))?;
+    let rows = stmt.query_map([office.0], |r| Ok((row(r)?, r.get::<_, bool>(15)?)))?;
+    rows.map(|r| {
+        let (row, hidden) = r?;
+        Ok((row.finish(conn)?, hidden))
+    })
+    .collect()
+}
+
+/// Whose a service is: `Some(None)` for a national helpline, `None` if there is no such service.
+pub fn service_owner(conn: &Connection, id: ServiceId) -> StoreResult<Option<Option<OfficeId>>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row("SELECT office_id FROM service WHERE id = ?1", [id.0], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .map(|o| o.map(OfficeId)))
+}
+
+pub fn mark_service_checked(conn: &Connection, id: ServiceId, on: jiff::civil::Date) -> StoreResult<()> {
+    conn.execute("UPDATE service SET checked_on = ?2 WHERE id = ?1", params![id.0, on.to_string()])?;
+    Ok(())
+}
+
+pub fn set_service_hidden(conn: &Connection, id: ServiceId, hidden: bool) -> StoreResult<()> {
+    conn.execute("UPDATE service SET hidden = ?2 WHERE id = ?1", params![id.0, hidden])?;
+    Ok(())
+}

@@ -87,3 +87,62 @@ async fn the_print_sheet_carries_a_qr_code_of_the_areas_hope_corner() {
     assert!(page.body.contains("Hope corner: help in Northbridge"));
     assert!(page.body.contains("Samaritans") && page.body.contains("Northbridge Food Bank"));
 }
+
+#[tokio::test]
+async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
+    let app = TestApp::new();
+    let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await; // office admin
+    let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await; // not an admin
+    let id: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT id FROM service WHERE name = 'Second Chance Clothes'", [], |r| r.get(0))
+        .unwrap();
+    app.backend.store().write().execute("UPDATE service SET checked_on = '2025-01-01' WHERE id = ?1", [id]).unwrap();
+
+    let page = app.get("/caseload/hope", Some(&priya)).await.body;
+    assert!(page.contains("Only an office admin can change these.") && page.contains("1 not checked for six months"));
+    let r = app.call("/api/curate_service", &format!("id={id}&what=hide"), Some(&priya)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    let r = app.call("/api/curate_service", &format!("id={id}&what=checked"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(!app.get("/caseload/hope", Some(&sam)).await.body.contains("not checked for six months"));
+
+    let r = app.call("/api/curate_service", &format!("id={id}&what=hide"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        !names(&app.get("/hope", None).await.body).contains(&"Second Chance Clothes".to_owned()),
+        "hidden from everyone"
+    );
+    assert!(app.get("/caseload/hope", Some(&sam)).await.body.contains("Show again"), "but not from the office");
+    app.call("/api/curate_service", &format!("id={id}&what=show"), Some(&sam)).await;
+    assert!(names(&app.get("/hope", None).await.body).contains(&"Second Chance Clothes".to_owned()));
+
+    // Another office's admin cannot touch this office's services.
+    let other = {
+        let conn = app.backend.store().write();
+        let office = server::store::insert_office(&conn, "Southgate (test)", "2 High St", "Southgate", true).unwrap();
+        let hash = server::auth::hash_secret("another-password").unwrap();
+        server::store::insert_practitioner(
+            &conn,
+            &server::store::NewPractitioner {
+                office_id: office,
+                name: "Robin",
+                email: "robin@test.waymark.example",
+                password_hash: &hash,
+                is_admin: true,
+                is_demo: true,
+            },
+        )
+        .unwrap();
+    };
+    let _ = other;
+    let form = "email=robin%40test.waymark.example&password=another-password";
+    let robin = app.call("/api/sign_in_practitioner", form, None).await.cookie.expect("signed in");
+    let r = app.call("/api/curate_service", &format!("id={id}&what=hide"), Some(&robin)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = app.call("/api/curate_service", &format!("id={id}&what=vanish"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}

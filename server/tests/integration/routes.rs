@@ -108,6 +108,7 @@ async fn pages_against_every_role() {
         (&alex_licence, Box::new(case_of(OtherPractitioner))),
         ("/me/appointments", Box::new(person_page)),
         ("/caseload/step-prices", Box::new(practitioner_page)),
+        ("/caseload/hope", Box::new(practitioner_page)),
         ("/me/steps", Box::new(person_page)),
         (&jay_appointments, Box::new(case_of(PractitionerOfA))),
         (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
@@ -222,6 +223,9 @@ async fn server_functions_against_every_role() {
         ("/api/answer_condition", "condition_id=1&answer=understood", Box::new(persons_own)),
         // Prices: office admins only (Sam is one, Priya is not).
         ("/api/update_step_cost", "key=gp&cost=Free.&checked_on=2026-11-01", Box::new(admin_only)),
+        // The office's hope corner: every practitioner sees it, only admins change it.
+        ("/api/office_services", "", Box::new(practitioner_only)),
+        ("/api/curate_service", "id=1&what=checked", Box::new(admin_only)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
