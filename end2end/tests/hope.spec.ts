@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectAccessible } from "./helpers";
+import { expectAccessible, signInPractitioner } from "./helpers";
 
 test("anyone browses the hope corner by need, searches, and opens a service", async ({ page }) => {
   await page.goto("/hope");
@@ -49,4 +49,15 @@ test("the reception sheet prints on A4 with a QR code to the area's hope corner"
   await expectAccessible(page);
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.length).toBeGreaterThan(1000);
+});
+
+test("an office admin sees the office's services and marks one checked today", async ({ page }) => {
+  await signInPractitioner(page);
+  await page.getByRole("link", { name: "Hope corner for your office" }).click();
+  await expect(page.getByRole("heading", { name: "Hope corner for your office" })).toBeVisible();
+  await expectAccessible(page);
+  const card = page.locator(".case-card", { hasText: "Northbridge Food Bank" });
+  await card.getByRole("button", { name: "Checked today" }).click();
+  const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(new Date());
+  await expect(page.locator(".case-card", { hasText: "Northbridge Food Bank" })).toContainText(`Checked ${today}.`);
 });
