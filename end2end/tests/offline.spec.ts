@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { demo, expectAccessible, waitForHydration } from "./helpers";
+import { demo, expectAccessible, signInPractitioner, waitForHydration } from "./helpers";
 
 // Alex (Priya's case) is used only here, so other tests running beside this
 // one do not change what it expects.
@@ -92,10 +92,7 @@ test("with no signal the pages open, changes wait on the phone, and reach the pr
 
   const deskContext = await browser.newContext();
   const desk = await deskContext.newPage();
-  await desk.goto("/practitioner/sign-in");
-  await desk.getByLabel("Work email").fill(demo.colleague);
-  await desk.getByLabel("Password").fill(demo.password);
-  await desk.getByRole("button", { name: "Sign in" }).click();
+  await signInPractitioner(desk, demo.colleague);
   await desk.goto(`/caseload/${alex.caseId}/steps`);
   await expect(desk.locator(".case-card", { hasText: stepTitle })).toContainText("Done");
   await desk.goto(`/caseload/${alex.caseId}/licence`);
@@ -109,10 +106,7 @@ test("with no signal the pages open, changes wait on the phone, and reach the pr
 test("the practitioner's page shows a change from the phone without a reload", async ({ browser }) => {
   const deskContext = await browser.newContext();
   const desk = await deskContext.newPage();
-  await desk.goto("/practitioner/sign-in");
-  await desk.getByLabel("Work email").fill(demo.colleague);
-  await desk.getByLabel("Password").fill(demo.password);
-  await desk.getByRole("button", { name: "Sign in" }).click();
+  await signInPractitioner(desk, demo.colleague);
   await desk.goto(`/caseload/${alex.caseId}/appointments`);
   await waitForHydration(desk);
 
