@@ -42,6 +42,13 @@ pub trait Backend: LicenceBackend + PlanBackend + Send + Sync + 'static {
     fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>>;
     /// Office admins only: mark checked today, hide or show again.
     fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()>;
+    /// Office admins only: add a service to their office (`id` None) or change one they may curate.
+    fn save_service(
+        &self,
+        practitioner: PractitionerId,
+        id: Option<ServiceId>,
+        form: &hope::ServiceForm,
+    ) -> AppResult<ServiceId>;
 }
 
 /// Licence conditions: the catalogue, each case's conditions, answers and explanations.

@@ -83,6 +83,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/step-prices") view=step_prices::StepPricesPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/new") view=new_case::NewCasePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/hope") view=hope_admin::HopeAdminPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/hope/new") view=hope_service_form::HopeServiceFormPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/hope/:id/edit") view=hope_service_form::HopeServiceFormPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id") view=case::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/me/licence") view=person_licence::PersonLicencePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/licence") view=case_licence::CaseLicencePage ssr=SsrMode::Async />

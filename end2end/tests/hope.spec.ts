@@ -61,3 +61,26 @@ test("an office admin sees the office's services and marks one checked today", a
   const today = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(new Date());
   await expect(page.locator(".case-card", { hasText: "Northbridge Food Bank" })).toContainText(`Checked ${today}.`);
 });
+
+test("an office admin adds a service; a bad field is named and nothing typed is lost", async ({ page }) => {
+  await signInPractitioner(page);
+  await page.goto("/caseload/hope");
+  await page.getByRole("link", { name: "Add a service" }).click();
+  await expect(page.getByRole("heading", { name: "Add a service" })).toBeVisible();
+  await expectAccessible(page);
+  const name = `Corner Café Meals ${Date.now()}`;
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("What it offers, in plain words").fill("A hot meal on Fridays. Pay what you can.");
+  await page.getByLabel("What need it meets").selectOption("food");
+  await page.getByLabel("Website").fill("corner-cafe.example");
+  await page.getByLabel("Friday").fill("12:00-14:00");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("Write the full website address, starting https://");
+  await expect(page.getByLabel("Name")).toHaveValue(name);
+  await expect(page.getByLabel("Friday")).toHaveValue("12:00-14:00");
+  await page.getByLabel("Website").fill("https://corner-cafe.example");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator(".case-card", { hasText: name })).toBeVisible();
+  await page.goto(`/hope?q=${encodeURIComponent("Corner Café")}`);
+  await expect(page.locator(".service-card", { hasText: name })).toContainText("A hot meal on Fridays.");
+});

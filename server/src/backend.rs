@@ -234,16 +234,7 @@ impl Backend for WaymarkBackend {
 
     fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()> {
         let conn = self.store.write();
-        let (office, admin) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
-        if !admin {
-            return Err(AppError::Forbidden);
-        }
-        // National helplines are every office's to correct; local services only their own office's.
-        match store::service_owner(&conn, id)? {
-            Some(None) => {}
-            Some(Some(owner)) if owner == office => {}
-            _ => return Err(AppError::NotFound),
-        }
+        self.may_curate(&conn, practitioner, Some(id))?;
         match what {
             hope::Curate::CheckedToday => {
                 let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
@@ -254,6 +245,23 @@ impl Backend for WaymarkBackend {
         }
         store::audit(&conn, Some(practitioner), None, "curated a hope-corner service")?;
         Ok(())
+    }
+
+    fn save_service(
+        &self,
+        practitioner: PractitionerId,
+        id: Option<ServiceId>,
+        form: &hope::ServiceForm,
+    ) -> AppResult<ServiceId> {
+        let draft = form.check()?;
+        let mut conn = self.store.write();
+        let office = self.may_curate(&conn, practitioner, id)?;
+        let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
+        let tx = conn.transaction().map_err(db)?;
+        let id = store::save_service(&tx, id, office, &draft, today)?;
+        store::audit(&tx, Some(practitioner), None, "saved a hope-corner service")?;
+        tx.commit().map_err(db)?;
+        Ok(id)
     }
 }
 
@@ -328,6 +336,26 @@ impl WaymarkBackend {
         store::audit(&tx, Some(practitioner), Some(case), action)?;
         tx.commit().map_err(db)?;
         Ok(out)
+    }
+
+    /// An office admin, and (for an existing service) one they may curate:
+    /// national helplines are every office's to correct, local ones only their own
+    /// office's. Returns the admin's office.
+    fn may_curate(
+        &self,
+        conn: &rusqlite::Connection,
+        practitioner: PractitionerId,
+        service: Option<ServiceId>,
+    ) -> AppResult<OfficeId> {
+        let (office, admin) = store::practitioner_office(conn, practitioner)?.ok_or(AppError::Forbidden)?;
+        if !admin {
+            return Err(AppError::Forbidden);
+        }
+        match service.map(|id| store::service_owner(conn, id)).transpose()? {
+            None | Some(Some(None)) => Ok(office),
+            Some(Some(Some(owner))) if owner == office => Ok(office),
+            _ => Err(AppError::NotFound),
+        }
     }
 
     /// Run `f` in one write transaction, committed only if it succeeds.

@@ -71,3 +71,24 @@ pub async fn curate_service(id: ServiceId, what: String) -> Result<(), AppError>
     leptos_axum::redirect(&format!("/caseload/hope#svc-{id}"));
     Ok(())
 }
+
+/// Add a service (no `id`) or change one: office admins only.
+#[server(endpoint = "save_service")]
+pub async fn save_service(
+    #[server(default)] id: Option<ServiceId>,
+    form: crate::model::hope::ServiceForm,
+) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    let saved = backend()?.save_service(me, id, &form).map_err(|e| e.keeping_owned(form.kept()))?;
+    leptos_axum::redirect(&format!("/caseload/hope#svc-{saved}"));
+    Ok(())
+}
+
+/// One service of the office (hidden ones too), to edit.
+#[server(endpoint = "office_service")]
+pub async fn get_office_service(id: ServiceId) -> Result<crate::model::hope::CuratedService, AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    backend()?.office_services(me)?.into_iter().find(|c| c.service.id == id).ok_or(AppError::NotFound)
+}

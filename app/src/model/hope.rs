@@ -400,3 +400,244 @@ mod stale_tests {
         assert!(super::is_stale(date(2026, 5, 21), today));
     }
 }
+
+/// An office admin's service form, as posted (all strings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceForm {
+    pub name: String,
+    pub description: String,
+    pub need: String,
+    pub who_for: String,
+    /// "yes", "no" or "" (not known).
+    pub free: String,
+    pub referral: String,
+    pub phone: String,
+    pub website: String,
+    pub address: String,
+    /// "on" when ticked.
+    #[serde(default)]
+    pub always_open: String,
+    /// Monday to Sunday, each like "10:00-13:00" (several with commas) or empty.
+    pub hours: [String; 7],
+}
+
+/// A checked service, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceDraft {
+    pub name: String,
+    pub description: String,
+    pub need: Need,
+    pub who_for: Option<String>,
+    pub free: Option<bool>,
+    pub referral: Option<bool>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub always_open: bool,
+    pub openings: Vec<Opening>,
+}
+
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
+];
+
+impl ServiceForm {
+    /// From a stored service, to edit it.
+    pub fn from_service(s: &Service) -> ServiceForm {
+        let yes_no = |b: Option<bool>| b.map(|b| if b { "yes" } else { "no" }).unwrap_or_default().to_owned();
+        let mut hours: [String; 7] = Default::default();
+        for (i, day) in WEEKDAYS.into_iter().enumerate() {
+            hours[i] = s
+                .schedule
+                .openings
+                .iter()
+                .filter(|o| o.weekday == day)
+                .map(|o| format!("{}-{}", o.opens.strftime("%H:%M"), o.closes.strftime("%H:%M")))
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+        ServiceForm {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            need: s.need.map(|n| n.as_str().to_owned()).unwrap_or_default(),
+            who_for: s.who_for.clone().unwrap_or_default(),
+            free: yes_no(s.free),
+            referral: yes_no(s.referral),
+            phone: s.phone.clone().unwrap_or_default(),
+            website: s.website.clone().unwrap_or_default(),
+            address: s.address.clone().unwrap_or_default(),
+            always_open: if s.schedule.always_open { "on".into() } else { String::new() },
+            hours,
+        }
+    }
+
+    /// What was typed, to refill the form after an error.
+    pub fn kept(&self) -> Vec<(String, String)> {
+        let mut kept: Vec<(String, String)> = [
+            ("name", &self.name),
+            ("description", &self.description),
+            ("need", &self.need),
+            ("who_for", &self.who_for),
+            ("free", &self.free),
+            ("referral", &self.referral),
+            ("phone", &self.phone),
+            ("website", &self.website),
+            ("address", &self.address),
+            ("always_open", &self.always_open),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.clone()))
+        .collect();
+        kept.extend(self.hours.iter().enumerate().map(|(i, h)| (format!("hours-{i}"), h.clone())));
+        kept
+    }
+
+    /// Check every field; the first bad one is named with what to do.
+    pub fn check(&self) -> Result<ServiceDraft, crate::error::AppError> {
+        use crate::error::AppError;
+        let text = |field: &str, value: &str, max: usize, what: &str, required: bool| {
+            let v = value.trim();
+            if required && v.is_empty() {
+                return Err(AppError::invalid(field, format!("Write {what}.")));
+            }
+            if v.chars().count() > max {
+                return Err(AppError::invalid(field, format!("Keep {what} to {max} characters or fewer.")));
+            }
+            Ok((!v.is_empty()).then(|| v.to_owned()))
+        };
+        let name = text("name", &self.name, 120, "the name", true)?.unwrap_or_default();
+        let description = text("description", &self.description, 500, "what it offers", true)?.unwrap_or_default();
+        let need =
+            Need::parse(self.need.trim()).ok_or_else(|| AppError::invalid("need", "Choose what need it meets."))?;
+        let who_for = text("who_for", &self.who_for, 300, "who it is for", false)?;
+        let yes_no = |field: &str, value: &str| match value.trim() {
+            "yes" => Ok(Some(true)),
+            "no" => Ok(Some(false)),
+            "" => Ok(None),
+            _ => Err(AppError::invalid(field, "Choose yes, no or not known.")),
+        };
+        let free = yes_no("free", &self.free)?;
+        let referral = yes_no("referral", &self.referral)?;
+        let phone = text("phone", &self.phone, 20, "the phone number", false)?;
+        if let Some(p) = &phone {
+            let digits = p.chars().filter(char::is_ascii_digit).count();
+            if digits < 3 || !p.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)) {
+                return Err(AppError::invalid("phone", "Write the phone number in digits, like 0808 808 2003."));
+            }
+        }
+        let website = text("website", &self.website, 200, "the website", false)?;
+        if let Some(w) = &website {
+            if !(w.starts_with("https://") || w.starts_with("http://")) || w.contains(char::is_whitespace) {
+                return Err(AppError::invalid("website", "Write the full website address, starting https://"));
+            }
+        }
+        let address = text("address", &self.address, 200, "the address", false)?;
+        let mut openings = Vec::new();
+        for (i, day) in WEEKDAYS.into_iter().enumerate() {
+            for range in self.hours[i].split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                let bad = || {
+                    AppError::invalid(
+                        &format!("hours-{i}"),
+                        format!("Write {}'s hours like 10:00-13:00, or leave it empty.", weekday_name(day)),
+                    )
+                };
+                let (opens, closes) = range.split_once('-').ok_or_else(bad)?;
+                let opens: Time = opens.trim().parse().map_err(|_| bad())?;
+                let closes: Time = closes.trim().parse().map_err(|_| bad())?;
+                if closes <= opens {
+                    return Err(AppError::invalid(
+                        &format!("hours-{i}"),
+                        format!("On {} the closing time must be after the opening time.", weekday_name(day)),
+                    ));
+                }
+                openings.push(Opening { weekday: day, opens, closes });
+            }
+        }
+        Ok(ServiceDraft {
+            name,
+            description,
+            need,
+            who_for,
+            free,
+            referral,
+            phone,
+            website,
+            address,
+            always_open: self.always_open == "on",
+            openings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn good() -> ServiceForm {
+        ServiceForm {
+            name: "Hill Street Pantry".into(),
+            description: "Food you can take home.".into(),
+            need: "food".into(),
+            phone: "01234 567890".into(),
+            website: "https://pantry.example".into(),
+            hours: [
+                "10:00-13:00, 14:00-16:00".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            ..ServiceForm::default()
+        }
+    }
+
+    #[test]
+    fn a_good_form_becomes_a_draft_and_back() {
+        let draft = good().check().unwrap();
+        assert_eq!(draft.openings.len(), 2);
+        assert_eq!(draft.need, Need::Food);
+    }
+
+    #[test]
+    fn each_bad_field_is_named_with_what_to_do() {
+        let cases: Vec<(Box<dyn Fn(&mut ServiceForm)>, &str, &str)> = vec![
+            (Box::new(|f| f.name = " ".into()), "name", "Write the name."),
+            (Box::new(|f| f.need = "unicorns".into()), "need", "Choose what need it meets."),
+            (
+                Box::new(|f| f.phone = "call us".into()),
+                "phone",
+                "Write the phone number in digits, like 0808 808 2003.",
+            ),
+            (
+                Box::new(|f| f.website = "pantry.example".into()),
+                "website",
+                "Write the full website address, starting https://",
+            ),
+            (
+                Box::new(|f| f.hours[2] = "10-1".into()),
+                "hours-2",
+                "Write Wednesday's hours like 10:00-13:00, or leave it empty.",
+            ),
+            (
+                Box::new(|f| f.hours[6] = "13:00-10:00".into()),
+                "hours-6",
+                "On Sunday the closing time must be after the opening time.",
+            ),
+            (Box::new(|f| f.free = "maybe".into()), "free", "Choose yes, no or not known."),
+        ];
+        for (spoil, field, message) in cases {
+            let mut f = good();
+            spoil(&mut f);
+            let e = f.check().unwrap_err();
+            assert_eq!((e.field(), e.to_string().as_str()), (Some(field), message));
+        }
+    }
+}

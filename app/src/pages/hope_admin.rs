@@ -33,7 +33,11 @@ fn Curation(list: Vec<CuratedService>, admin: bool) -> impl IntoView {
     view! {
         <p><a href="/caseload">"Back to caseload"</a></p>
         <h1>"Hope corner for your office"</h1>
-        {(!admin).then(|| view! { <p class="banner">"Only an office admin can change these."</p> })}
+        {if admin {
+            view! { <p><a class="button button-secondary" href="/caseload/hope/new">"Add a service"</a></p> }.into_any()
+        } else {
+            view! { <p class="banner">"Only an office admin can change these."</p> }.into_any()
+        }}
         {(stale > 0)
             .then(|| {
                 view! {
@@ -73,6 +77,7 @@ fn Row(c: CuratedService, admin: bool) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="answers">
+                            <a class="button button-secondary" href=format!("/caseload/hope/{id}/edit")>"Change"</a>
                             {act("checked", "Checked today")}
                             {if c.hidden { act("show", "Show again") } else { act("hide", "Hide") }}
                         </div>

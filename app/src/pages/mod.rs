@@ -12,6 +12,7 @@ pub mod hope_admin;
 pub mod hope_families;
 pub mod hope_print;
 pub mod hope_service;
+pub mod hope_service_form;
 pub mod landing;
 pub mod new_case;
 pub mod not_found;

@@ -171,3 +171,61 @@ pub fn set_service_hidden(conn: &Connection, id: ServiceId, hidden: bool) -> Sto
     conn.execute("UPDATE service SET hidden = ?2 WHERE id = ?1", params![id.0, hidden])?;
     Ok(())
 }
+
+/// Add (`id` None, for `office`) or change a service from an admin's checked form.
+pub fn save_service(
+    conn: &Connection,
+    id: Option<ServiceId>,
+    office: OfficeId,
+    d: &app::model::hope::ServiceDraft,
+    today: jiff::civil::Date,
+) -> StoreResult<ServiceId> {
+    let id = match id {
+        Some(id) => {
+            conn.execute(
+                "UPDATE service SET name = ?2, description = ?3, category = ?4, phone = ?5, website = ?6, address = ?7,
+                                    checked_on = ?8 WHERE id = ?1",
+                params![id.0, d.name, d.description, d.need.as_str(), d.phone, d.website, d.address, today.to_string()],
+            )?;
+            id
+        }
+        None => super::insert_service(
+            conn,
+            &super::NewService {
+                office: Some(office),
+                name: &d.name,
+                description: &d.description,
+                category: d.need.as_str(),
+                phone: d.phone.as_deref(),
+                website: d.website.as_deref(),
+                address: d.address.as_deref(),
+                is_demo: false,
+                checked_on: today,
+            },
+        )?,
+    };
+    let hours: Vec<(u8, String, String)> = d
+        .openings
+        .iter()
+        .map(|o| {
+            (
+                o.weekday.to_monday_one_offset() as u8,
+                o.opens.strftime("%H:%M").to_string(),
+                o.closes.strftime("%H:%M").to_string(),
+            )
+        })
+        .collect();
+    let openings: Vec<(u8, &str, &str)> = hours.iter().map(|(d, o, c)| (*d, o.as_str(), c.as_str())).collect();
+    set_service_details(
+        conn,
+        id,
+        &ServiceDetails {
+            who_for: d.who_for.as_deref(),
+            free: d.free,
+            referral: d.referral,
+            always_open: d.always_open,
+            openings: &openings,
+        },
+    )?;
+    Ok(id)
+}

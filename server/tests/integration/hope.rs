@@ -146,3 +146,56 @@ async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
     let r = app.call("/api/curate_service", &format!("id={id}&what=vanish"), Some(&sam)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
+
+fn service_form(phone: &str, monday: &str) -> String {
+    let mut f = format!(
+        "form[name]=Hill+Street+Pantry&form[description]=Food+you+can+take+home.&form[need]=food&form[who_for]=Anyone\
+         &form[free]=yes&form[referral]=no&form[phone]={phone}&form[website]=https%3A%2F%2Fpantry.example\
+         &form[address]=3+Hill+Street%2C+Northbridge"
+    );
+    for i in 0..7 {
+        f.push_str(&format!("&form[hours][{i}]={}", if i == 0 { monday } else { "" }));
+    }
+    f
+}
+
+#[tokio::test]
+async fn office_admins_add_and_change_services_and_bad_fields_are_named() {
+    let app = TestApp::new();
+    let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
+    let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await;
+    let count =
+        || -> i64 { app.backend.store().read().query_row("SELECT COUNT(*) FROM service", [], |r| r.get(0)).unwrap() };
+    let before = count();
+
+    let r = app.call("/api/save_service", &service_form("call+us", "10%3A00-13%3A00"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.message(), "Write the phone number in digits, like 0808 808 2003.");
+    let r = app.call("/api/save_service", &service_form("01234+567890", "10-1"), Some(&sam)).await;
+    assert_eq!(r.message(), "Write Monday's hours like 10:00-13:00, or leave it empty.");
+    assert_eq!(count(), before, "nothing added");
+    let r = app.call("/api/save_service", &service_form("01234+567890", "10%3A00-13%3A00"), Some(&priya)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    let r = app.call("/api/save_service", &service_form("01234+567890", "10%3A00-13%3A00"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(count(), before + 1);
+    let id: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT id FROM service WHERE name = 'Hill Street Pantry'", [], |r| r.get(0))
+        .unwrap();
+    let page = app.get(&format!("/hope/{id}"), None).await.body;
+    assert!(page.contains("Monday: 10 am to 1 pm") && page.contains("tel:01234567890") && !page.contains("Demo"));
+
+    // Change it: new hours; the edit page shows what is stored.
+    let edit = app.get(&format!("/caseload/hope/{id}/edit"), Some(&sam)).await.body;
+    assert!(edit.contains("Hill Street Pantry") && edit.contains("10:00-13:00"));
+    let r = app
+        .call("/api/save_service", &format!("id={id}&{}", service_form("01234+567890", "09%3A00-12%3A00")), Some(&sam))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(app.get(&format!("/hope/{id}"), None).await.body.contains("Monday: 9 am to 12 noon"));
+    assert_eq!(count(), before + 1, "changed, not added");
+}

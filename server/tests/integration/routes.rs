@@ -109,6 +109,7 @@ async fn pages_against_every_role() {
         ("/me/appointments", Box::new(person_page)),
         ("/caseload/step-prices", Box::new(practitioner_page)),
         ("/caseload/hope", Box::new(practitioner_page)),
+        ("/caseload/hope/new", Box::new(practitioner_page)),
         ("/me/steps", Box::new(person_page)),
         (&jay_appointments, Box::new(case_of(PractitionerOfA))),
         (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
@@ -193,6 +194,12 @@ async fn server_functions_against_every_role() {
         _ => 403,
     };
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
+    let service_form = (0..7).fold(
+        "form[name]=Pantry&form[description]=Food.&form[need]=food&form[who_for]=&form[free]=&form[referral]=\
+         &form[phone]=&form[website]=&form[address]="
+            .to_owned(),
+        |f, i| format!("{f}&form[hours][{i}]="),
+    );
     let table: Vec<(&str, &str, Box<dyn Fn(Role) -> u16>)> = vec![
         ("/api/person_home", "", Box::new(person_only)),
         ("/api/caseload", "", Box::new(practitioner_only)),
@@ -226,6 +233,8 @@ async fn server_functions_against_every_role() {
         // The office's hope corner: every practitioner sees it, only admins change it.
         ("/api/office_services", "", Box::new(practitioner_only)),
         ("/api/curate_service", "id=1&what=checked", Box::new(admin_only)),
+        ("/api/office_service", "id=1", Box::new(practitioner_only)),
+        ("/api/save_service", &service_form, Box::new(admin_only)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
