@@ -21,7 +21,37 @@ pub fn find_services(conn: &Connection, filter: &HopeFilter) -> StoreResult<Vec<
          ORDER BY s.office_id IS NOT NULL, s.name COLLATE NOCASE"
     ))?;
     let rows = stmt.query_map(params![filter.need.map(Need::as_str), words, filter.area], row)?;
-    rows.map(|r| r.map_err(StoreError::from).and_then(|r| r.finish(conn))).collect()
+    let rows = rows.collect::<Result<Vec<_>, _>>()?;
+    finish_all(conn, rows)
+}
+
+/// Add hours and bank holidays to many rows with two queries, not two per row.
+fn finish_all(conn: &Connection, rows: Vec<Row>) -> StoreResult<Vec<Service>> {
+    use std::collections::HashMap;
+    let mut hours: HashMap<i64, Vec<Opening>> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT service_id, weekday, opens, closes FROM service_schedule")?;
+    let mut q = stmt.query([])?;
+    while let Some(r) = q.next()? {
+        let day: i8 = r.get(1)?;
+        let weekday =
+            Weekday::from_monday_one_offset(day).map_err(|_| StoreError::Corrupt(format!("weekday {day}")))?;
+        let (opens, closes): (String, String) = (r.get(2)?, r.get(3)?);
+        hours.entry(r.get(0)?).or_default().push(Opening { weekday, opens: clock(&opens)?, closes: clock(&closes)? });
+    }
+    let mut holidays: HashMap<i64, Vec<jiff::civil::Date>> = HashMap::new();
+    rows.into_iter()
+        .map(|mut row| {
+            row.service.checked_on = parse_date(&row.checked)?;
+            row.service.schedule.openings = hours.remove(&row.service.id.0).unwrap_or_default();
+            if let Some(office) = row.office {
+                if !holidays.contains_key(&office) {
+                    holidays.insert(office, bank_holidays(conn, OfficeId(office))?);
+                }
+                row.service.schedule.closed_on = holidays.get(&office).cloned().unwrap_or_default();
+            }
+            Ok(row.service)
+        })
+        .collect()
 }
 
 pub fn service(conn: &Connection, id: ServiceId) -> StoreResult<Option<Service>> {
