@@ -139,10 +139,13 @@ async fn sync_until_done() -> Result<(), String> {
     let mut applied_any = false;
     let mut changed = false;
     for _ in 0..20 {
-        let mut device = load();
-        let request = device.request();
+        let request = load().request();
         let sent = request.ops.len();
-        match post(&request).await? {
+        let answer = post(&request).await?;
+        // Read the device again: the person may have done something while the
+        // request was out, and that change must not be overwritten.
+        let mut device = load();
+        match answer {
             Answer::Ok(response) => {
                 applied_any |= response.results.iter().any(|r| r.outcome == Outcome::Applied);
                 changed |= response.changes.is_some();
