@@ -42,6 +42,12 @@ pub trait Backend: LicenceBackend + PlanBackend + Send + Sync + 'static {
     fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>>;
     /// Office admins only: mark checked today, hide or show again.
     fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()>;
+    /// The person's "my list".
+    fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>>;
+    fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()>;
+    /// A case's list, for its practitioner.
+    fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>>;
+    fn recommend_service(&self, practitioner: PractitionerId, case: CaseId, service: ServiceId) -> AppResult<()>;
     /// Office admins only: add a service to their office (`id` None) or change one they may curate.
     fn save_service(
         &self,

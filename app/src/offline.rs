@@ -162,8 +162,13 @@ async fn sync_until_done() -> Result<(), String> {
             Answer::Refused(reason) => return Err(reason),
         }
     }
-    if changed {
-        keep_pages().await;
+    // Keep the pages when the case changed, or when they have not yet been kept
+    // at this cursor by a service worker (the first sync can run before one is in charge).
+    let since = load().since;
+    if changed || kept_at() != Some(since) {
+        if keep_pages().await {
+            let _ = LocalStorage::set(format!("{}.kept", key()), since);
+        }
     }
     // The pages on screen were drawn before the change; draw them again from the server.
     if applied_any && is_person_page() {
@@ -175,17 +180,27 @@ async fn sync_until_done() -> Result<(), String> {
 /// The person's pages, kept by the service worker for when there is no signal.
 const PAGES: [&str; 5] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
 
+fn kept_at() -> Option<u64> {
+    LocalStorage::get(format!("{}.kept", key())).ok()
+}
+
 /// Ask the service worker to keep fresh copies of the person's pages (only
-/// after the case changed, to spare pay-as-you-go data).
-async fn keep_pages() {
+/// after the case changed, to spare pay-as-you-go data). False when no worker
+/// is in charge of the page yet, so nothing could be kept.
+async fn keep_pages() -> bool {
+    let in_charge = window().navigator().service_worker().controller().is_some();
+    if !in_charge {
+        return false;
+    }
     for page in PAGES {
         let init = web_sys::RequestInit::new();
-        let Ok(headers) = web_sys::Headers::new() else { return };
+        let Ok(headers) = web_sys::Headers::new() else { return false };
         let _ = headers.set("X-Waymark-Prefetch", "1");
         init.set_headers(&headers);
-        // No signal or no worker: the pages are kept when next opened instead.
+        // No signal: the pages are kept when next opened instead.
         let _ = JsFuture::from(window().fetch_with_str_and_init(page, &init)).await;
     }
+    true
 }
 
 enum Answer {

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectAccessible, signInPractitioner } from "./helpers";
+import { expectAccessible, signInJay, signInPractitioner } from "./helpers";
 
 test("anyone browses the hope corner by need, searches, and opens a service", async ({ page }) => {
   await page.goto("/hope");
@@ -83,4 +83,20 @@ test("an office admin adds a service; a bad field is named and nothing typed is 
   await expect(page.locator(".case-card", { hasText: name })).toBeVisible();
   await page.goto(`/hope?q=${encodeURIComponent("Corner Café")}`);
   await expect(page.locator(".service-card", { hasText: name })).toContainText("A hot meal on Fridays.");
+});
+
+test("a person saves a service to their list, and sees it at the top of the hope corner", async ({ page }) => {
+  await signInJay(page);
+  await page.goto("/hope?need=clothing");
+  await page.locator(".service-card").first().getByRole("link").first().click();
+  const name = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+  const keep = page.getByRole("button", { name: /Save to my list|Take it off my list/ });
+  if ((await keep.textContent())?.includes("Take it off")) {
+    await keep.click();
+  }
+  await page.getByRole("button", { name: "Save to my list" }).click();
+  await expect(page.getByText("This is on your list. Your probation officer can see it.")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/hope");
+  await expect(page.getByRole("region", { name: "My list" })).toContainText(name);
 });

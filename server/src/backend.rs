@@ -247,6 +247,28 @@ impl Backend for WaymarkBackend {
         Ok(())
     }
 
+    fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
+        Ok(store::saved_services(&self.store.read(), case)?)
+    }
+
+    fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()> {
+        store::keep_service(&self.store.write(), case, service, keep, None)?.then_some(()).ok_or(AppError::NotFound)
+    }
+
+    fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
+        let conn = self.store.read();
+        if !store::case_visible_to(&conn, practitioner, case)? {
+            return Err(AppError::NotFound);
+        }
+        Ok(store::saved_services(&conn, case)?)
+    }
+
+    fn recommend_service(&self, practitioner: PractitionerId, case: CaseId, service: ServiceId) -> AppResult<()> {
+        self.on_case(practitioner, case, "recommended a service", |tx| {
+            store::keep_service(tx, case, service, true, Some(practitioner))?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
     fn save_service(
         &self,
         practitioner: PractitionerId,

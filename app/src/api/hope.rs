@@ -92,3 +92,41 @@ pub async fn get_office_service(id: ServiceId) -> Result<crate::model::hope::Cur
     let me = require_practitioner()?;
     backend()?.office_services(me)?.into_iter().find(|c| c.service.id == id).ok_or(AppError::NotFound)
 }
+
+/// The person's "my list" (empty for anyone else, so the public page can ask).
+#[server(endpoint = "my_list")]
+pub async fn get_my_list() -> Result<Vec<crate::model::hope::SavedService>, AppError> {
+    use super::request::*;
+    match viewer() {
+        crate::model::Viewer::Person { case_id } => backend()?.my_list(case_id),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The person keeps a service on their list (`keep=yes`) or takes it off.
+#[server(endpoint = "keep_service")]
+pub async fn keep_service(id: ServiceId, keep: String) -> Result<(), AppError> {
+    use super::request::*;
+    let case = require_person()?;
+    backend()?.keep_service(case, id, keep == "yes")?;
+    leptos_axum::redirect(&format!("/hope/{id}"));
+    Ok(())
+}
+
+/// A case's list, for its practitioner.
+#[server(endpoint = "case_list")]
+pub async fn get_case_list(case_id: crate::model::CaseId) -> Result<Vec<crate::model::hope::SavedService>, AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    backend()?.case_list(me, case_id)
+}
+
+/// The practitioner recommends a service to a person on their caseload.
+#[server(endpoint = "recommend_service")]
+pub async fn recommend_service(case_id: crate::model::CaseId, service_id: ServiceId) -> Result<(), AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    backend()?.recommend_service(me, case_id, service_id)?;
+    leptos_axum::redirect(&format!("/hope/{service_id}?recommended={case_id}"));
+    Ok(())
+}

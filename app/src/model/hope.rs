@@ -641,3 +641,12 @@ mod form_tests {
         }
     }
 }
+
+/// A service on a person's "my list".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedService {
+    pub id: ServiceId,
+    pub name: String,
+    /// The practitioner who recommended it; `None` when the person saved it.
+    pub recommended_by: Option<String>,
+}

@@ -1,10 +1,12 @@
 //! One case, as its practitioner sees it, with the code to give the person.
 
 use crate::api::caseload::{get_case, IssueCode};
+use crate::api::hope::get_case_list;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::error::AppError;
 use crate::format;
 use crate::islands::LiveUpdates;
+use crate::model::hope::SavedService;
 use crate::model::{Activation, CaseId, CaseOverview, Viewer};
 use crate::pages::person_home::Progress;
 use leptos::prelude::*;
@@ -25,7 +27,7 @@ pub fn CasePage() -> impl IntoView {
             let no_such_case = no_such_case.clone();
             async move {
                 match id {
-                    Some(id) => get_case(id).await,
+                    Some(id) => Ok((get_case(id).await?, get_case_list(id).await?)),
                     None => Err(no_such_case),
                 }
             }
@@ -36,7 +38,7 @@ pub fn CasePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok(case) => view! { <Case case /> }.into_any(),
+                        Ok((case, list)) => view! { <Case case list /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -48,7 +50,7 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Case(case: CaseOverview) -> impl IntoView {
+fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
     let issue = ServerAction::<IssueCode>::new();
     let e = case.entry;
     let c = case.conditions;
@@ -119,6 +121,28 @@ fn Case(case: CaseOverview) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        </section>
+        <section class="card" aria-labelledby="list-heading">
+            <h2 id="list-heading">"Their hope-corner list"</h2>
+            {if list.is_empty() {
+                view! {
+                    <p>"Nothing saved yet. Open a service in the hope corner to recommend it."</p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <ul>
+                        {list
+                            .into_iter()
+                            .map(|s| {
+                                let how = s.recommended_by.map(|by| format!(" (recommended by {by})")).unwrap_or_else(|| " (saved by them)".into());
+                                view! { <li><a href=format!("/hope/{}", s.id)>{s.name}</a>{how}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
         </section>
     }
 }

@@ -1,10 +1,10 @@
 //! The hope corner: local services and national helplines, for anyone, no sign-in.
 //! Browse by need, search by words, choose an area; every search is a plain link.
 
-use crate::api::hope::get_hope_list;
+use crate::api::hope::{get_hope_list, get_my_list};
 use crate::components::{ErrorNotice, Page};
 use crate::format;
-use crate::model::hope::{HopeList, Need, Service};
+use crate::model::hope::{HopeList, Need, SavedService, Service};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -16,7 +16,9 @@ pub fn HopePage() -> impl IntoView {
             (q.get("need").unwrap_or_default(), q.get("q").unwrap_or_default(), q.get("area").unwrap_or_default())
         })
     };
-    let list = Resource::new_blocking(asked, |(need, words, area)| get_hope_list(need, words, area));
+    let list = Resource::new_blocking(asked, |(need, words, area)| async move {
+        Ok::<_, crate::error::AppError>((get_hope_list(need, words, area).await?, get_my_list().await?))
+    });
     view! {
         <Page title="Hope corner">
             <h1>"Hope corner"</h1>
@@ -25,13 +27,34 @@ pub fn HopePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let (need, words, area) = asked();
                     match list.await {
-                        Ok(list) => view! { <Hope list need words area /> }.into_any(),
+                        Ok((list, mine)) => view! { <MyList mine /> <Hope list need words area /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error sign_in="/" /> }.into_any(),
                     }
                 })}
             </Suspense>
         </Page>
     }
+}
+
+/// The signed-in person's saved and recommended services (nothing for anyone else).
+#[component]
+fn MyList(mine: Vec<SavedService>) -> impl IntoView {
+    (!mine.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="my-list-heading">
+                <h2 id="my-list-heading">"My list"</h2>
+                <ul>
+                    {mine
+                        .into_iter()
+                        .map(|s| {
+                            let by = s.recommended_by.map(|by| format!(" ({by} thinks this can help)"));
+                            view! { <li><a href=format!("/hope/{}", s.id)>{s.name}</a>{by}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]

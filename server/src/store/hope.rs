@@ -259,3 +259,44 @@ pub fn save_service(
     )?;
     Ok(id)
 }
+
+/// A person's list: visible services they saved or were recommended, newest first.
+pub fn saved_services(conn: &Connection, case: app::model::CaseId) -> StoreResult<Vec<app::model::hope::SavedService>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name, p.name FROM saved_service v
+         JOIN service s ON s.id = v.service_id AND s.hidden = 0
+         LEFT JOIN practitioner p ON p.id = v.recommended_by
+         WHERE v.case_id = ?1 ORDER BY v.saved_at DESC, s.name",
+    )?;
+    let rows = stmt.query_map([case.0], |r| {
+        Ok(app::model::hope::SavedService { id: ServiceId(r.get(0)?), name: r.get(1)?, recommended_by: r.get(2)? })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Put a visible service on a case's list (or take it off). False if there is no such service.
+pub fn keep_service(
+    conn: &Connection,
+    case: app::model::CaseId,
+    service: ServiceId,
+    keep: bool,
+    by: Option<app::model::PractitionerId>,
+) -> StoreResult<bool> {
+    let visible: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM service WHERE id = ?1 AND hidden = 0)", [service.0], |r| {
+            r.get(0)
+        })?;
+    if !visible {
+        return Ok(false);
+    }
+    if keep {
+        conn.execute(
+            "INSERT INTO saved_service (case_id, service_id, recommended_by, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (case_id, service_id) DO UPDATE SET recommended_by = COALESCE(excluded.recommended_by, recommended_by)",
+            params![case.0, service.0, by.map(|p| p.0), super::now()],
+        )?;
+    } else {
+        conn.execute("DELETE FROM saved_service WHERE case_id = ?1 AND service_id = ?2", params![case.0, service.0])?;
+    }
+    Ok(true)
+}

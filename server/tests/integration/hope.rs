@@ -199,3 +199,34 @@ async fn office_admins_add_and_change_services_and_bad_fields_are_named() {
     assert!(app.get(&format!("/hope/{id}"), None).await.body.contains("Monday: 9 am to 12 noon"));
     assert_eq!(count(), before + 1, "changed, not added");
 }
+
+#[tokio::test]
+async fn a_person_keeps_a_list_their_practitioner_sees_and_adds_to() {
+    let app = TestApp::new();
+    let jay = app.person(server::seed::DEMO_PERSON_NUMBER, server::seed::DEMO_PERSON_PIN).await;
+    let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
+    let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await;
+    let id = |name: &str| -> i64 {
+        app.backend.store().read().query_row("SELECT id FROM service WHERE name = ?1", [name], |r| r.get(0)).unwrap()
+    };
+    let (food, clothes) = (id("Northbridge Food Bank"), id("Second Chance Clothes"));
+
+    let r = app.call("/api/keep_service", &format!("id={food}&keep=yes"), Some(&jay)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(app.get(&format!("/hope/{food}"), Some(&jay)).await.body.contains("This is on your list"));
+    let desk = app.get(&format!("/caseload/{JAY}"), Some(&sam)).await.body;
+    assert!(desk.contains("Northbridge Food Bank") && desk.contains("(saved by them)"));
+
+    let r = app.call("/api/recommend_service", &format!("case_id={JAY}&service_id={clothes}"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mine = app.get("/hope", Some(&jay)).await.body;
+    assert!(mine.contains("My list") && mine.contains("Sam Okafor thinks this can help"), "recommended shows");
+    let r = app.call("/api/recommend_service", &format!("case_id={JAY}&service_id={clothes}"), Some(&priya)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "not Priya's case");
+    let r = app.call("/api/recommend_service", &format!("case_id={JAY}&service_id=99999"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "no such service");
+
+    app.call("/api/keep_service", &format!("id={food}&keep=no"), Some(&jay)).await;
+    assert!(!app.get(&format!("/caseload/{JAY}"), Some(&sam)).await.body.contains("Northbridge Food Bank"));
+    assert!(!app.get("/hope", None).await.body.contains("My list"), "nobody else sees a list");
+}

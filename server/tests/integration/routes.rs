@@ -193,6 +193,7 @@ async fn server_functions_against_every_role() {
         PractitionerOfA => 200,
         _ => 403,
     };
+    let recommend_form = format!("case_id={JAY}&service_id=1");
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
     let service_form = (0..7).fold(
         "form[name]=Pantry&form[description]=Food.&form[need]=food&form[who_for]=&form[free]=&form[referral]=\
@@ -234,6 +235,10 @@ async fn server_functions_against_every_role() {
         ("/api/office_services", "", Box::new(practitioner_only)),
         ("/api/curate_service", "id=1&what=checked", Box::new(admin_only)),
         ("/api/office_service", "id=1", Box::new(practitioner_only)),
+        ("/api/my_list", "", Box::new(|_| 200)),
+        ("/api/keep_service", "id=1&keep=yes", Box::new(person_only)),
+        ("/api/case_list", &case_form, Box::new(jay_case)),
+        ("/api/recommend_service", &recommend_form, Box::new(jay_case)),
         ("/api/save_service", &service_form, Box::new(admin_only)),
     ];
     for (path, form, expect) in &table {
