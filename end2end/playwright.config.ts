@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 
 // A fresh database for every run, so tests start from the demo seed.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "waymark-e2e-"));
-const port = 3100;
+const port = Number(process.env.WAYMARK_E2E_PORT ?? 3100);
 // The build's output, as .ci/test made it (honours CARGO_TARGET_DIR like cargo does).
 const target = process.env.CARGO_TARGET_DIR ?? "../target";
 export const baseURL = `http://127.0.0.1:${port}`;
