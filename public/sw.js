@@ -4,11 +4,12 @@
 // __BUILD__ is replaced by .ci/build-site with a hash of the release: a new
 // release installs a new cache and deletes the old one once it has taken over.
 const VERSION = "waymark-__BUILD__";
+// The app's wasm is not here: public pages do not load it, so a visitor to the
+// hope corner never pays for it. The person's app asks the worker to keep it
+// (app/src/offline.rs, KEPT), and any copy fetched through the worker is kept.
 const SHELL = [
   "/offline.html",
   "/pkg/waymark.css",
-  "/pkg/waymark.js",
-  "/pkg/waymark_bg.wasm",
   "/register-sw.js",
   "/icons/icon.svg",
   "/manifest.webmanifest",

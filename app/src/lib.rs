@@ -27,13 +27,14 @@ use pages::*;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_headers();
+    let display = components::current_display();
     view! {
         <!DOCTYPE html>
-        <html lang="en-GB">
+        <html lang="en-GB" class=display.classes()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HydrationScripts options islands=true />
+                {needs_app().then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
                 <script src="/register-sw.js" defer></script>
             </head>
@@ -41,6 +42,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Whether this page loads the app (the islands wasm). Public pages read by
+/// anyone, on any phone, stay light and work without it (DESIGN.md: 30 KB);
+/// signed-in people and practitioners have live parts (sync, read aloud, the
+/// readability meter), and "near me" needs the phone's location.
+fn needs_app() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
+        components::current_viewer().is_signed_in() || pages::APP_PAGES.contains(&path.as_str())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
     }
 }
 
@@ -106,6 +123,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/:id/steps") view=case_steps::CaseStepsPage ssr=SsrMode::Async />
                 <Route path=path!("/hope") view=hope::HopePage ssr=SsrMode::Async />
                 <Route path=path!("/hope/families") view=hope_families::HopeFamiliesPage />
+                <Route path=path!("/hope/near") view=hope_near::HopeNearPage />
                 <Route path=path!("/hope/print") view=hope_print::HopePrintPage ssr=SsrMode::Async />
                 <Route path=path!("/hope/:id") view=hope_service::HopeServicePage ssr=SsrMode::Async />
             </Routes>

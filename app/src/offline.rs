@@ -177,8 +177,10 @@ async fn sync_until_done() -> Result<(), String> {
     Ok(())
 }
 
-/// The person's pages, kept by the service worker for when there is no signal.
-const PAGES: [&str; 5] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+/// The person's pages, and the app itself, kept by the service worker for when
+/// there is no signal.
+const KEPT: [&str; 7] =
+    ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope", "/pkg/waymark.js", "/pkg/waymark_bg.wasm"];
 
 fn kept_at() -> Option<u64> {
     LocalStorage::get(format!("{}.kept", key())).ok()
@@ -192,7 +194,7 @@ async fn keep_pages() -> bool {
     if !in_charge {
         return false;
     }
-    for page in PAGES {
+    for page in KEPT {
         let init = web_sys::RequestInit::new();
         let Ok(headers) = web_sys::Headers::new() else { return false };
         let _ = headers.set("X-Waymark-Prefetch", "1");

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { demo, expectAccessible, waitForHydration } from "./helpers";
+import { demo, expectAccessible, signInJay, waitForHydration } from "./helpers";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -24,29 +24,57 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { name: "Hello, Jay" })).toBeVisible();
   });
 
-  test("controls that need the app stay hidden", async ({ page }) => {
+  test("the display options work as a plain form and are kept on the phone", async ({ page }) => {
+    await page.goto("/hope?need=food");
+    const larger = page.getByRole("button", { name: "Larger text" });
+    await expect(larger).toHaveAttribute("aria-pressed", "false");
+    await larger.click();
+    // Back on the same page, drawn by the server in larger text.
+    await expect(page).toHaveURL(/\/hope\?need=food$/);
+    await expect(page.locator("html")).toHaveClass(/large-text/);
+    await expect(page.getByRole("button", { name: "Larger text" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "High contrast" }).click();
+    await expect(page.locator("html")).toHaveClass(/high-contrast/);
     await page.goto("/");
-    await expect(page.getByRole("button", { name: "Larger text" })).toBeHidden();
+    await expect(page.locator("html")).toHaveClass(/large-text/);
+    await page.getByRole("button", { name: "Larger text" }).click();
+    await expect(page.locator("html")).not.toHaveClass(/large-text/);
+    await expect(page.locator("html")).toHaveClass(/high-contrast/);
   });
 });
 
-test("the display options work only once the app has hydrated, and are kept", async ({ page }) => {
-  await page.goto("/");
+test("public pages load no app: the landing page and the hope corner fetch no wasm", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  for (const path of ["/", "/hope", "/hope/families", "/sign-in"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(fetched.filter((u) => /\.(wasm|js)$/.test(new URL(u).pathname) && !u.endsWith("/register-sw.js"))).toEqual([]);
+  // With no app, the display options are a form post; high contrast passes axe too.
+  await page.getByRole("button", { name: "High contrast" }).click();
+  await expect(page.locator("html")).toHaveClass(/high-contrast/);
+  await expectAccessible(page);
+});
+
+test("with the app running, a display option applies at once and is kept", async ({ page }) => {
+  await signInJay(page);
   await waitForHydration(page);
+  // Marks this very page: a reload or a form post would wipe it.
+  await page.evaluate(() => ((window as any).stillHere = true));
   const larger = page.getByRole("button", { name: "Larger text" });
   await expect(larger).toHaveAttribute("aria-pressed", "false");
   await larger.click();
   await expect(larger).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator("html")).toHaveClass(/large-text/);
-  await page.getByRole("button", { name: "High contrast" }).click();
-  await expect(page.locator("html")).toHaveClass(/high-contrast/);
+  expect(await page.evaluate(() => (window as any).stillHere)).toBe(true);
   await expectAccessible(page);
 
-  // Kept on the phone: still on after a reload and on another page.
+  // Kept on the phone: the server draws the next page in larger text from the first byte.
+  const html = await (await page.request.get("/me/licence")).text();
+  expect(html).toMatch(/<html lang="en-GB" class="large-text"/);
   await page.goto("/hope");
-  await waitForHydration(page);
   await expect(page.locator("html")).toHaveClass(/large-text/);
-  await expect(page.getByRole("button", { name: "Larger text" })).toHaveAttribute("aria-pressed", "true");
 });
 
 test("the app is installable: manifest, icons and a service worker", async ({ page }) => {

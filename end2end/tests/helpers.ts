@@ -32,7 +32,7 @@ export async function signInPractitioner(page: Page, email = demo.practitioner) 
   await expect(page).toHaveURL(/\/caseload$/);
 }
 
-/** The islands have hydrated once the display options have shown themselves. */
+/** The islands have hydrated once the display options say so (pages with the app only). */
 export async function waitForHydration(page: Page) {
   await expect(page.locator(".display-options[data-ready=true]")).toBeVisible();
 }

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod caseload;
+pub mod display;
 pub mod hope;
 pub mod licence;
 pub mod person;

@@ -88,6 +88,18 @@ pub fn clear_session_cookie() {
     set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", p.name));
 }
 
+/// How this phone asked for pages to be shown (its display cookie).
+pub fn display() -> crate::model::display::Display {
+    use crate::model::display::Display;
+    parts()
+        .and_then(|p| p.headers.get(header::COOKIE).and_then(|h| h.to_str().ok()).map(Display::from_cookie_header))
+        .unwrap_or_default()
+}
+
+pub fn set_display_cookie(display: crate::model::display::Display) {
+    set_cookie(display.set_cookie(cookie_policy().secure));
+}
+
 /// Ask the browser to delete everything this site keeps on the device: pages
 /// and files the service worker cached, localStorage (the outbox), cookies.
 pub fn clear_site_data() {

@@ -6,6 +6,18 @@ use crate::model::Viewer;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// How this phone asked for pages to be shown, read on the server while rendering.
+pub fn current_display() -> crate::model::display::Display {
+    #[cfg(feature = "ssr")]
+    {
+        crate::api::request::display()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        crate::model::display::Display::default()
+    }
+}
+
 /// Who is looking, read on the server while rendering (pages are never re-rendered in the browser).
 pub fn current_viewer() -> Viewer {
     #[cfg(feature = "ssr")]
@@ -53,7 +65,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <DisplayOptions />
+            <DisplayOptions display=current_display() />
             <p>
                 "Waymark helps you through life on licence. "
                 "In danger now? Call 999."

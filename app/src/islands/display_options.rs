@@ -1,103 +1,66 @@
-//! "Larger text" and "High contrast": kept on the phone (localStorage) and
-//! applied to the whole page as classes on <html>.
-//!
-//! Hidden until the wasm has hydrated, because without it the buttons could
-//! do nothing.
+//! "Larger text" and "High contrast". Drawn by the server as a plain form (the
+//! choice is a cookie, applied to `<html>` as the page is made), so it works on
+//! pages with no wasm. Where the app has loaded, a tap applies at once and sets
+//! the cookie in the browser: no round trip, and it works with no signal.
 
+use crate::model::display::{Display, DisplayChoice};
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Choice {
-    LargeText,
-    HighContrast,
-}
-
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-impl Choice {
-    fn key(self) -> &'static str {
-        match self {
-            Choice::LargeText => "waymark.large-text",
-            Choice::HighContrast => "waymark.high-contrast",
-        }
-    }
-    fn class(self) -> &'static str {
-        match self {
-            Choice::LargeText => "large-text",
-            Choice::HighContrast => "high-contrast",
-        }
-    }
-}
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::Choice;
-    use gloo_storage::{LocalStorage, Storage};
+    use crate::model::display::{Display, DisplayChoice};
+    use wasm_bindgen::JsCast;
 
-    pub fn load(choice: Choice) -> bool {
-        LocalStorage::get::<bool>(choice.key()).unwrap_or(false)
-    }
-
-    /// Storage can be full or switched off; the choice still applies for this page.
-    pub fn save(choice: Choice, on: bool) {
-        let _ = LocalStorage::set(choice.key(), on);
-    }
-
-    pub fn apply(choice: Choice, on: bool) {
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let Some(root) = root {
-            let _ = root.class_list().toggle_with_force(choice.class(), on);
+    /// Storage can be switched off; the choice still applies to this page.
+    pub fn keep(display: Display, changed: DisplayChoice) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Some(root) = document.document_element() {
+            let _ = root.class_list().toggle_with_force(changed.as_str(), display.is_on(changed));
+        }
+        let secure = document.location().map(|l| l.protocol().ok().as_deref() == Some("https:")).unwrap_or(false);
+        if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
+            let _ = html.set_cookie(&display.set_cookie(secure));
         }
     }
 }
 
 #[island]
-pub fn DisplayOptions() -> impl IntoView {
+pub fn DisplayOptions(display: Display) -> impl IntoView {
+    let current = RwSignal::new(display);
+    // Set only in the browser, once the app is running: tests wait for it.
     let ready = RwSignal::new(false);
-    let large = RwSignal::new(false);
-    let contrast = RwSignal::new(false);
-
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            for (choice, signal) in [(Choice::LargeText, large), (Choice::HighContrast, contrast)] {
-                let on = browser::load(choice);
-                browser::apply(choice, on);
-                signal.set(on);
-            }
+    Effect::new(move |_| ready.set(true));
+    let button = move |choice: DisplayChoice| {
+        let toggle = move |ev: leptos::ev::MouseEvent| {
+            // The app is here: no need to ask the server.
+            ev.prevent_default();
+            let next = current.get_untracked().toggled(choice);
+            current.set(next);
+            #[cfg(feature = "hydrate")]
+            browser::keep(next, choice);
+        };
+        view! {
+            <button
+                type="submit"
+                name="toggle"
+                value=choice.as_str()
+                class="toggle"
+                aria-pressed=move || current.get().is_on(choice).to_string()
+                on:click=toggle
+            >
+                {choice.label()}
+            </button>
         }
-        ready.set(true);
-    });
-
-    let toggle = move |choice: Choice, signal: RwSignal<bool>| {
-        let on = !signal.get_untracked();
-        signal.set(on);
-        #[cfg(feature = "hydrate")]
-        {
-            browser::apply(choice, on);
-            browser::save(choice, on);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = choice;
     };
-
     view! {
-        <div class="display-options" hidden=move || !ready.get() data-ready=move || ready.get().then_some("true")>
-            <button
-                type="button"
-                class="toggle"
-                aria-pressed=move || large.get().to_string()
-                on:click=move |_| toggle(Choice::LargeText, large)
-            >
-                "Larger text"
-            </button>
-            <button
-                type="button"
-                class="toggle"
-                aria-pressed=move || contrast.get().to_string()
-                on:click=move |_| toggle(Choice::HighContrast, contrast)
-            >
-                "High contrast"
-            </button>
-        </div>
+        <form
+            method="post"
+            action="/api/set_display"
+            class="display-options"
+            data-ready=move || ready.get().then_some("true")
+        >
+            {button(DisplayChoice::LargeText)}
+            {button(DisplayChoice::HighContrast)}
+        </form>
     }
 }

@@ -138,6 +138,7 @@ fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoV
                 n => format!("{n} places can help."),
             }}
         </p>
+        <p><a href=link(chosen).replacen("/hope", "/hope/near", 1)>"Show the help nearest to me first"</a></p>
         {(!national.is_empty())
             .then(|| {
                 view! {

@@ -10,6 +10,7 @@ pub mod condition_form;
 pub mod hope;
 pub mod hope_admin;
 pub mod hope_families;
+pub mod hope_near;
 pub mod hope_print;
 pub mod hope_service;
 pub mod hope_service_form;
@@ -23,6 +24,9 @@ pub mod person_sign_in;
 pub mod person_steps;
 pub mod practitioner_sign_in;
 pub mod step_prices;
+
+/// Public pages that still load the app: only the browser can do what they are for.
+pub const APP_PAGES: [&str; 1] = ["/hope/near"];
 
 /// The error a plain form post came back with (read from the URL by the router).
 pub(crate) fn last_error<S>(action: leptos::prelude::ServerAction<S>) -> crate::components::FormError

@@ -80,13 +80,14 @@ fn the_extractor_skips_scripts_and_quotes() {
     assert_eq!(visible_blocks(html), vec!["Hello there.", "Go"]);
 }
 
-/// What the phone says about sending changes (shown in the browser only, so
-/// not on any rendered page): one text, scored like a page.
+/// What the phone says about sending changes and finding where it is (shown in
+/// the browser only, so not on any rendered page): one text, scored like a page.
 #[test]
 fn what_the_phone_says_about_syncing_is_easy_reading() {
     let mut all: Vec<String> = server::sync::messages();
     all.extend(app::islands::words::ALL.iter().map(|w| w.to_string()));
     all.push(app::islands::ALL_SENT.into());
+    all.extend([app::islands::near_me::words::ASKING, app::islands::near_me::words::REFUSED].map(String::from));
     let text = all.join(" ");
     let score = Score::of(&text);
     println!("sync messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);

@@ -90,6 +90,7 @@ async fn pages_against_every_role() {
         ("/hope?need=food&area=Northbridge", Box::new(public)),
         ("/hope/1", Box::new(public)),
         ("/hope/families", Box::new(public)),
+        ("/hope/near?need=food", Box::new(public)),
         ("/hope/print", Box::new(public)),
         ("/hope/99999", Box::new(|_| Expect::Status(404))),
         ("/health", Box::new(public)),
@@ -240,6 +241,8 @@ async fn server_functions_against_every_role() {
         ("/api/case_list", &case_form, Box::new(jay_case)),
         ("/api/recommend_service", &recommend_form, Box::new(jay_case)),
         ("/api/save_service", &service_form, Box::new(admin_only)),
+        // How pages are shown on this phone: anyone, signed in or not.
+        ("/api/set_display", "toggle=large-text", Box::new(|_| 200)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
@@ -257,4 +260,38 @@ async fn server_functions_against_every_role() {
         }
     }
     assert_eq!(ROLES.len(), cookies.len());
+}
+
+/// Public pages are light (DESIGN.md: 30 KB) and work without the app; the app
+/// loads for signed-in people, and on "nearest first", which needs the browser.
+#[tokio::test]
+async fn only_pages_that_need_it_load_the_app() {
+    let app = TestApp::new();
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let loads_app = |body: &str| body.contains("waymark.js");
+    for path in ["/", "/hope", "/hope/1", "/hope/families", "/hope/print", "/sign-in", "/activate"] {
+        assert!(!loads_app(&app.get(path, None).await.body), "{path} loads the app for a visitor");
+    }
+    assert!(loads_app(&app.get("/hope/near", None).await.body));
+    assert!(loads_app(&app.get("/hope", Some(&jay)).await.body), "a signed-in person syncs from any page");
+    assert!(loads_app(&app.get("/me", Some(&jay)).await.body));
+    assert!(loads_app(&app.get("/caseload", Some(&sam)).await.body));
+}
+
+/// The display options: a cookie the server draws pages with; a bad choice is refused plainly.
+#[tokio::test]
+async fn display_options_are_kept_in_a_cookie_and_drawn_by_the_server() {
+    let app = TestApp::new();
+    // As a plain form from a page with no app: back to that page, the choice in a cookie.
+    let r = app.post_form("/api/set_display", "toggle=large-text", "/hope?need=food", None).await;
+    assert_eq!(r.location.as_deref(), Some("http://localhost/hope?need=food"));
+    assert_eq!(r.cookie.as_deref(), Some("waymark-display=large-text"));
+    let r = app.post_form("/api/set_display", "toggle=large-text", "/", Some("waymark-display=large-text")).await;
+    assert_eq!(r.cookie.as_deref(), Some("waymark-display=standard"), "a second tap turns it off");
+    let page = app.get("/hope", Some("waymark-display=large-text.high-contrast")).await.body;
+    assert!(page.contains(r#"<html lang="en-GB" class="large-text high-contrast">"#), "{page}");
+    let r = app.call("/api/set_display", "toggle=huge", None).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.message(), "Choose larger text or high contrast.");
 }
