@@ -48,6 +48,10 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  if (url.pathname.startsWith("/shared/")) {
+    // What someone shared is never kept: once it is turned off, it is gone.
+    return;
+  }
   if (request.mode === "navigate") {
     // Pages: network first so they are fresh; the cached copy when offline.
     event.respondWith(

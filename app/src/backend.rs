@@ -15,7 +15,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClientKey(pub String);
 
-pub trait Backend: LicenceBackend + PlanBackend + Send + Sync + 'static {
+pub trait Backend: LicenceBackend + PlanBackend + ShareBackend + Send + Sync + 'static {
     // --- sign-in and sessions ---
     fn sign_in_practitioner(&self, email: &str, password: &str, client: &ClientKey) -> AppResult<IssuedSession>;
     /// Use a one-time code and choose a PIN; returns the session and the person's Waymark number.
@@ -172,6 +172,17 @@ pub trait PlanBackend {
         cost: Option<&str>,
         checked_on: &str,
     ) -> AppResult<()>;
+}
+
+/// Share links: a person lets a supporter see chosen parts of their plan.
+pub trait ShareBackend {
+    /// A new link on the person's own case; the token is made here.
+    fn create_share_link(&self, case: CaseId, form: &share::ShareForm) -> AppResult<share::ShareLink>;
+    fn share_links(&self, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
+    fn turn_off_share_link(&self, case: CaseId, id: share::ShareId) -> AppResult<()>;
+    /// What a supporter sees through a link: `NotFound` for an unknown token,
+    /// `Ok(Err(state))` for a link that has ended or was turned off.
+    fn shared_view(&self, token: &str) -> AppResult<Result<share::SharedView, share::ShareState>>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

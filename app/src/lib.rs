@@ -114,6 +114,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/:id/licence/:cid/edit") view=condition_form::EditConditionPage ssr=SsrMode::Async />
                 <Route path=path!("/me/appointments") view=person_appointments::PersonAppointmentsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/steps") view=person_steps::PersonStepsPage ssr=SsrMode::Async />
+                <Route path=path!("/me/share") view=person_share::PersonSharePage ssr=SsrMode::Async />
+                <Route path=path!("/shared/:token") view=shared::SharedPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/appointments") view=case_appointments::CaseAppointmentsPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/caseload/:id/appointments/:aid/edit")

@@ -9,6 +9,8 @@ use app::model::catalogue::{check_details, Details};
 use app::model::*;
 use std::sync::Arc;
 
+mod share;
+
 pub struct WaymarkBackend {
     store: Arc<Store>,
     catalogue: Arc<Catalogue>,

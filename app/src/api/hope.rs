@@ -43,13 +43,7 @@ pub async fn get_print_sheet(#[server(default)] area: String) -> Result<PrintShe
         site_origin(),
         filter.area.as_ref().map(|a| format!("?area={}", crate::format::url_encode(a))).unwrap_or_default()
     );
-    let qr_svg = qrcode::QrCode::new(url.as_bytes())
-        .map_err(|e| AppError::internal(e))?
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(160, 160)
-        .dark_color(qrcode::render::svg::Color("#000000"))
-        .light_color(qrcode::render::svg::Color("#ffffff"))
-        .build();
+    let qr_svg = qr_svg(&url)?;
     Ok(PrintSheet { services: list.services, area: filter.area, url, qr_svg })
 }
 

@@ -10,3 +10,4 @@ pub mod person;
 pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod request;
+pub mod share;

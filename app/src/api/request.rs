@@ -120,6 +120,18 @@ pub fn site_origin() -> String {
     format!("{scheme}://{host}")
 }
 
+/// A QR code as an SVG image, for a link to be opened on another phone.
+pub fn qr_svg(text: &str) -> AppResult<String> {
+    use qrcode::render::svg::Color;
+    Ok(qrcode::QrCode::new(text.as_bytes())
+        .map_err(AppError::internal)?
+        .render::<Color>()
+        .min_dimensions(160, 160)
+        .dark_color(Color("#000000"))
+        .light_color(Color("#ffffff"))
+        .build())
+}
+
 /// The HTTP status that goes with an error.
 pub fn status_of(error: &AppError) -> u16 {
     match error {

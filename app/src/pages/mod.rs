@@ -20,9 +20,11 @@ pub mod not_found;
 pub mod person_appointments;
 pub mod person_home;
 pub mod person_licence;
+pub mod person_share;
 pub mod person_sign_in;
 pub mod person_steps;
 pub mod practitioner_sign_in;
+pub mod shared;
 pub mod step_prices;
 
 /// Public pages that still load the app: only the browser can do what they are for.

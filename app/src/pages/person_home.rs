@@ -79,6 +79,13 @@ fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
                 <a class="button" href="/me/steps">"See your steps"</a>
             </p>
         </section>
+        <section class="card" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Family and friends"</h2>
+            <p>"Let someone who helps you see your appointments, rules or steps. You choose what, and for how long."</p>
+            <p>
+                <a class="button button-secondary" href="/me/share">"Share with family or a friend"</a>
+            </p>
+        </section>
         <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
         <WipePhone />
     }

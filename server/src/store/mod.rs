@@ -15,6 +15,7 @@ mod op;
 mod practitioner;
 mod service;
 mod session;
+mod share;
 mod step;
 
 pub use activation::*;
@@ -28,6 +29,7 @@ pub use op::*;
 pub use practitioner::*;
 pub use service::*;
 pub use session::*;
+pub use share::*;
 pub use step::*;
 
 use rusqlite::Connection;

@@ -11,4 +11,5 @@ mod licence;
 mod plain_words;
 mod plan;
 mod routes;
+mod share;
 mod sync;

@@ -5,6 +5,7 @@
 
 use super::common::*;
 use app::readability::Score;
+use axum::http::StatusCode;
 use server::seed;
 
 /// The words a reader sees in <body>, one entry per block of text.
@@ -45,7 +46,12 @@ fn page_text(html: &str) -> String {
 async fn every_page_a_person_reads_is_easy_reading() {
     let app = TestApp::new();
     let person = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
-    let pages: [(&str, Option<&str>); 12] = [
+    let share = "form[who]=Mum&form[appointments]=on&form[licence]=on&form[steps]=on&form[length]=week";
+    assert_eq!(app.call("/api/create_share_link", share, Some(&person)).await.status, StatusCode::OK);
+    let token: String =
+        app.backend.store().read().query_row("SELECT token FROM share_link", [], |r| r.get(0)).expect("a link");
+    let shared = format!("/shared/{token}");
+    let pages: [(&str, Option<&str>); 18] = [
         ("/", None),
         ("/hope", None),
         ("/hope?need=food", None),
@@ -58,6 +64,12 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/me", Some(&person)),
         ("/me?welcome=1", Some(&person)),
         ("/me/licence", Some(&person)),
+        ("/me/appointments", Some(&person)),
+        ("/me/steps", Some(&person)),
+        ("/me/share", Some(&person)),
+        ("/me/share?made=1", Some(&person)),
+        ("/hope/near", None),
+        (&shared, None),
     ];
     let mut failures = Vec::new();
     for (path, cookie) in pages {

@@ -28,6 +28,18 @@ async fn cookies(app: &TestApp) -> Vec<(Role, Option<String>)> {
     ]
 }
 
+/// A share link of Jay's, made straight in the store: its id and token.
+fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
+    let conn = app.backend.store().write();
+    conn.execute(
+        "INSERT INTO share_link (case_id, token, who, show_appointments, show_licence, show_steps, created_at, ends_at)
+         VALUES (?1, 'matrix-token', 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
+        [JAY],
+    )
+    .unwrap();
+    (conn.last_insert_rowid(), "matrix-token")
+}
+
 /// Expected outcome: a status, or a redirect to a path.
 #[derive(Debug, PartialEq)]
 enum Expect {
@@ -63,6 +75,8 @@ async fn pages_against_every_role() {
     let jay_edit_appointment = format!("/caseload/{JAY}/appointments/1/edit");
     let jay_steps = format!("/caseload/{JAY}/steps");
     let public = |_: Role| Expect::Ok;
+    let (_, token) = jays_share_link(&app);
+    let shared = format!("/shared/{token}");
     let person_page = |r: Role| match r {
         Anonymous => Expect::Redirect("/sign-in"),
         PersonA | PersonB => Expect::Ok,
@@ -112,6 +126,10 @@ async fn pages_against_every_role() {
         ("/caseload/hope", Box::new(practitioner_page)),
         ("/caseload/hope/new", Box::new(practitioner_page)),
         ("/me/steps", Box::new(person_page)),
+        ("/me/share", Box::new(person_page)),
+        // A share link is the supporter's permission: anyone holding it sees the same page.
+        (&shared, Box::new(public)),
+        ("/shared/no-such-token", Box::new(|_| Expect::Status(404))),
         (&jay_appointments, Box::new(case_of(PractitionerOfA))),
         (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
         (&jay_steps, Box::new(case_of(PractitionerOfA))),
@@ -195,6 +213,9 @@ async fn server_functions_against_every_role() {
         _ => 403,
     };
     let recommend_form = format!("case_id={JAY}&service_id=1");
+    let (share_id, token) = jays_share_link(&app);
+    let turn_off_form = format!("id={share_id}");
+    let shared_form = format!("token={token}");
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
     let service_form = (0..7).fold(
         "form[name]=Pantry&form[description]=Food.&form[need]=food&form[who_for]=&form[free]=&form[referral]=\
@@ -243,6 +264,11 @@ async fn server_functions_against_every_role() {
         ("/api/save_service", &service_form, Box::new(admin_only)),
         // How pages are shown on this phone: anyone, signed in or not.
         ("/api/set_display", "toggle=large-text", Box::new(|_| 200)),
+        // Share links: the person's own; what they share, anyone with the link.
+        ("/api/share_links", "", Box::new(person_only)),
+        ("/api/create_share_link", "form[who]=Mum&form[steps]=on&form[length]=week", Box::new(person_only)),
+        ("/api/turn_off_share_link", &turn_off_form, Box::new(persons_own)),
+        ("/api/shared_view", &shared_form, Box::new(|_| 200)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
