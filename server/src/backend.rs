@@ -9,6 +9,7 @@ use app::model::catalogue::{check_details, Details};
 use app::model::*;
 use std::sync::Arc;
 
+mod condition_map;
 mod share;
 
 pub struct WaymarkBackend {
@@ -306,6 +307,7 @@ impl WaymarkBackend {
         let rows = store::condition_rows(conn, case)?;
         let mut messages = store::condition_messages(conn, case)?;
         let history = store::previous_versions(conn, case)?;
+        let maps = store::condition_maps(conn, case)?;
         let mut conditions = Vec::with_capacity(rows.len());
         for row in rows {
             let template = self.template_for(&row.template);
@@ -337,6 +339,7 @@ impl WaymarkBackend {
                 today: template.and_then(|t| today_words(t, &row.details)),
                 template: row.template,
                 details: row.details,
+                map: maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m),
             });
         }
         conditions.sort_by_key(|c| (c.group, c.licence, c.id));

@@ -74,11 +74,17 @@ pub async fn add_condition(
 ) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
+    let takes_map = backend()?.template(&version, &code).is_ok_and(|t| t.takes_map(&details));
     let new = NewCondition::Catalogue { version, code, details: details.clone() };
     let mut kept = kept_details(&details);
     kept.push(("explanation".into(), explanation.clone().unwrap_or_default()));
-    backend()?.add_condition(me, case_id, &new, explanation.as_deref()).map_err(|e| e.keeping_owned(kept))?;
-    leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
+    let id = backend()?.add_condition(me, case_id, &new, explanation.as_deref()).map_err(|e| e.keeping_owned(kept))?;
+    if takes_map {
+        // Next: the map itself, on the condition's own page.
+        leptos_axum::redirect(&format!("/caseload/{case_id}/licence/{id}/edit#map"));
+    } else {
+        leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
+    }
     Ok(())
 }
 

@@ -102,7 +102,7 @@ fn OneInput(input: Input, details: Details, error: FormError) -> AnyView {
         InputType::FileUpload => view! {
             <div class="field">
                 <p><strong>{label}</strong></p>
-                <p class="hint">"Map uploads are not in Waymark yet. Describe the area in your explanation below."</p>
+                <p class="hint">"Add the map file once the condition is saved, from its Change page. Describe the area in your explanation too."</p>
             </div>
         }
         .into_any(),

@@ -1,11 +1,13 @@
 //! Widgets shared by several screens.
 
 mod condition_inputs;
+mod condition_map;
 mod error_notice;
 mod form;
 mod layout;
 
 pub use condition_inputs::*;
+pub use condition_map::*;
 pub use error_notice::*;
 pub use form::*;
 pub use layout::*;

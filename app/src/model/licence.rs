@@ -169,6 +169,12 @@ pub struct Template {
 }
 
 impl Template {
+    /// Whether the condition asks for a map file (with these answers).
+    pub fn takes_map(&self, details: &Details) -> bool {
+        use super::catalogue::{active_inputs, InputType};
+        active_inputs(&self.inputs, details).iter().any(|i| i.kind == InputType::FileUpload)
+    }
+
     /// The exact words on the licence, filled in.
     pub fn official_words(&self, details: &Details) -> String {
         match &self.tpl {
@@ -254,6 +260,8 @@ pub struct LicenceCondition {
     pub today: Option<String>,
     pub template: Option<(String, String)>,
     pub details: Details,
+    /// The map the practitioner attached (an exclusion zone), if any.
+    pub map: Option<super::map::ConditionMap>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ pub mod display;
 pub mod hope;
 mod ids;
 mod licence;
+pub mod map;
 pub mod share;
 mod step;
 pub mod sync;

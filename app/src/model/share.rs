@@ -343,6 +343,7 @@ mod tests {
             today: None,
             template: None,
             details: Default::default(),
+            map: None,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::last_error;
 use crate::api::licence::{get_case_licence, AddExplanation, RemoveCondition, ReplyToQuestion};
-use crate::components::{ErrorNotice, ErrorSummary, FormError, Page};
+use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, FormError, Page};
 use crate::islands::LiveUpdates;
 use crate::islands::ReadabilityMeter;
 use crate::model::*;
@@ -135,6 +135,12 @@ fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl I
                 <blockquote>{c.official_words.clone()}</blockquote>
             </details>
             {c.explanation.clone().map(|x| view! { <p class="officer-says pre-line"><strong>"Your explanation: "</strong>{x}</p> })}
+            {c.map
+                .map(|map| {
+                    view! {
+                        <ConditionMapView src=format!("/caseload/{case_id}/licence/{id}/map") map caption="The map you attached." />
+                    }
+                })}
             <Thread thread=c.thread.clone() person=name />
             {(c.understanding == Understanding::Question)
                 .then(|| {

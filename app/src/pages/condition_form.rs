@@ -241,15 +241,20 @@ pub fn EditConditionPage() -> impl IntoView {
     );
     let action = ServerAction::<EditCondition>::new();
     let error = last_error(action);
+    let map_outcome = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("map"));
     view! {
         <Page title="Change a condition">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || {
                     let error = error.clone();
+                    let map_outcome = map_outcome.clone();
                     Suspend::new(async move {
                         match data.await {
                             Ok((case, c, template)) => {
                                 let case_id = case.entry.case_id;
+                                let map_section = template.as_ref().filter(|t| t.takes_map(&c.details)).map(|_| {
+                                    view! { <MapUpload case_id c=c.clone() name=case.entry.preferred_name.clone() outcome=map_outcome.clone() /> }
+                                });
                                 let explanation = error.as_ref().and_then(|e| e.kept("explanation")).or(c.explanation.clone()).unwrap_or_default();
                                 view! {
                                     <p><a href=format!("/caseload/{case_id}/licence")>"Back to the licence"</a></p>
@@ -264,6 +269,7 @@ pub fn EditConditionPage() -> impl IntoView {
                                         <ReadabilityMeter name="explanation".to_string() label="Your explanation".to_string() value=explanation />
                                         <button type="submit" class="button">"Save the change"</button>
                                     </ActionForm>
+                                    {map_section}
                                 }
                                     .into_any()
                             }
@@ -273,5 +279,41 @@ pub fn EditConditionPage() -> impl IntoView {
                 }}
             </Suspense>
         </Page>
+    }
+}
+
+/// The condition's map: what is there, and a plain multipart form to add or
+/// replace it (`outcome` is how the last upload went, from the address).
+#[component]
+fn MapUpload(case_id: CaseId, c: LicenceCondition, name: String, outcome: Option<String>) -> impl IntoView {
+    use crate::components::ConditionMapView;
+    use crate::model::map::MapRefusal;
+    let refusal = outcome.as_deref().and_then(MapRefusal::parse);
+    let saved = outcome.as_deref() == Some("saved");
+    let src = format!("/caseload/{case_id}/licence/{}/map", c.id);
+    view! {
+        <section class="card" id="map" aria-labelledby="map-heading">
+            <h2 id="map-heading">"The map"</h2>
+            {saved.then(|| view! { <p class="banner" role="status">{format!("The map is saved. {name} will be asked to read this rule and confirm it again.")}</p> })}
+            {match c.map {
+                Some(map) => view! { <ConditionMapView src=src.clone() map caption="The map on this condition now." /> }.into_any(),
+                None => view! { <p>{format!("No map yet. {name} sees the rule without one until you add it.")}</p> }.into_any(),
+            }}
+            <form method="post" action=src enctype="multipart/form-data" class:field-error=refusal.is_some()>
+                <div class="field" class:field-error=refusal.is_some()>
+                    <label for="map-file">{if c.map.is_some() { "Choose a new map" } else { "Choose the map" }}</label>
+                    <p class="hint" id="map-hint">"A PDF, or a picture (PNG, JPEG or WebP), of 3 MB or less."</p>
+                    {refusal.map(|r| view! { <p class="error-message" id="map-error" role="alert">{r.message()}</p> })}
+                    <input
+                        type="file"
+                        id="map-file"
+                        name="map"
+                        accept="application/pdf,image/png,image/jpeg,image/webp"
+                        aria-describedby=if refusal.is_some() { "map-hint map-error" } else { "map-hint" }
+                    />
+                </div>
+                <button type="submit" class="button">"Upload the map"</button>
+            </form>
+        </section>
     }
 }

@@ -4,7 +4,7 @@
 
 use super::last_error;
 use crate::api::licence::{get_person_licence, AnswerCondition};
-use crate::components::{ErrorNotice, ErrorSummary, Page};
+use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, Page};
 use crate::format;
 use crate::islands::ReadAloud;
 use crate::model::*;
@@ -117,6 +117,16 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
             </summary>
             <div class="condition-body">
                 {c.today.map(|t| view! { <p class="today"><strong>"Today: "</strong>{t}</p> })}
+                {c.map
+                    .map(|map| {
+                        view! {
+                            <ConditionMapView
+                                src=format!("/me/licence/{id}/map")
+                                map
+                                caption="The map from your probation officer. Tap it to see it bigger."
+                            />
+                        }
+                    })}
                 {c.earlier
                     .map(|e| {
                         view! {

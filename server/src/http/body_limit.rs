@@ -13,7 +13,14 @@ pub const TOO_LARGE: &str = "That was too much to send at once. Nothing was save
 pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) -> Response {
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > app.max_body_bytes) {
+    let limit =
+        if super::condition_map::is_upload(req.uri().path()) { super::condition_map::UPLOAD_LIMIT } else { app.max_body_bytes };
+    if declared.is_some_and(|n| n > limit) {
+        if let Some(condition) = req.uri().path().strip_suffix("/map").filter(|_| limit != app.max_body_bytes) {
+            // A map too big to take: back to its form, which says so.
+            let refusal = app::model::map::MapRefusal::TooBig.code();
+            return axum::response::Redirect::to(&format!("{condition}/edit?map={refusal}#map")).into_response();
+        }
         if req.uri().path().starts_with("/api/v1/") {
             return super::sync::refusal(StatusCode::PAYLOAD_TOO_LARGE, "too_large", TOO_LARGE);
         }

@@ -3,6 +3,7 @@
 mod api_status;
 mod body_limit;
 mod calendar;
+mod condition_map;
 mod headers;
 mod router;
 mod session;

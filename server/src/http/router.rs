@@ -1,6 +1,6 @@
 //! The one route table: Leptos pages, server functions under /api, health, static files.
 
-use super::{api_status, body_limit, calendar, headers, session};
+use super::{api_status, body_limit, calendar, condition_map, headers, session};
 use crate::backend::WaymarkBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
@@ -82,6 +82,11 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .route("/health", get(health))
         .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
         .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
+        .route("/me/licence/{condition}/map", get(condition_map::person_map))
+        .route(
+            "/caseload/{case}/licence/{condition}/map",
+            get(condition_map::case_map).post(condition_map::upload).layer(condition_map::upload_limit()),
+        )
         .route("/api/v1/sync", post(super::sync::sync))
         .route("/api/v1/cases/{case}/rev", get(super::sync::case_rev))
         .leptos_routes_with_context(&state, routes, ctx, shell)

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_hope.sql"),
     include_str!("migrations/0006_my_list.sql"),
     include_str!("migrations/0007_share_link.sql"),
+    include_str!("migrations/0008_condition_map.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {

@@ -94,6 +94,26 @@ impl TestApp {
         self.send(req.body(Body::from(form.to_owned())).expect("request")).await
     }
 
+    /// A file sent as a browser sends a plain `multipart/form-data` form.
+    pub async fn upload(&self, path: &str, field: &str, file_name: &str, bytes: &[u8], cookie: Option<&str>) -> Reply {
+        const BOUNDARY: &str = "----waymark-test-boundary";
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+            .header(header::CONTENT_LENGTH, body.len())
+            .header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(body)).expect("request")).await
+    }
+
     pub async fn practitioner(&self, email: &str) -> String {
         let form = format!("email={}&password={}", email.replace('@', "%40"), seed::DEMO_PASSWORD);
         let r = self.call("/api/sign_in_practitioner", &form, None).await;

@@ -4,6 +4,7 @@
 mod auth;
 mod bad_input;
 mod common;
+mod condition_map;
 mod convergence;
 mod durability;
 mod hope;

@@ -40,6 +40,23 @@ fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
     (conn.last_insert_rowid(), "matrix-token")
 }
 
+/// A map on a condition of Jay's, made straight in the store: the condition's id.
+fn jays_map(app: &TestApp) -> i64 {
+    let conn = app.backend.store().write();
+    let id = server::store::insert_answered_condition(
+        &conn,
+        app::model::CaseId(JAY),
+        "4.0",
+        "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
+        &Default::default(),
+        None,
+        None,
+    )
+    .unwrap();
+    server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").unwrap();
+    id.0
+}
+
 /// Expected outcome: a status, or a redirect to a path.
 #[derive(Debug, PartialEq)]
 enum Expect {
@@ -77,6 +94,9 @@ async fn pages_against_every_role() {
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
     let shared = format!("/shared/{token}");
+    let map = jays_map(&app);
+    let person_map = format!("/me/licence/{map}/map");
+    let case_map = format!("/caseload/{JAY}/licence/{map}/map");
     let person_page = |r: Role| match r {
         Anonymous => Expect::Redirect("/sign-in"),
         PersonA | PersonB => Expect::Ok,
@@ -127,6 +147,14 @@ async fn pages_against_every_role() {
         ("/caseload/hope/new", Box::new(practitioner_page)),
         ("/me/steps", Box::new(person_page)),
         ("/me/share", Box::new(person_page)),
+        // A map on Jay's licence: Jay and Sam only.
+        (&person_map, Box::new(|r: Role| match r {
+            Anonymous => Expect::Redirect("/sign-in"),
+            PersonA => Expect::Ok,
+            PersonB => Expect::Status(404),
+            _ => Expect::Status(403),
+        })),
+        (&case_map, Box::new(case_of(PractitionerOfA))),
         // A share link is the supporter's permission: anyone holding it sees the same page.
         (&shared, Box::new(public)),
         ("/shared/no-such-token", Box::new(|_| Expect::Status(404))),
