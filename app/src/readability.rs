@@ -24,13 +24,15 @@ impl Score {
     }
 }
 
-/// Sentences over `LONG_SENTENCE_WORDS` words, as written.
-pub fn long_sentences(text: &str) -> Vec<String> {
-    text.split_inclusive(['.', '!', '?', '\n'])
-        .map(str::trim)
-        .filter(|s| s.split_whitespace().count() > LONG_SENTENCE_WORDS)
-        .map(str::to_owned)
-        .collect()
+fn is_long(sentence: &str) -> bool {
+    sentence.split_whitespace().count() > LONG_SENTENCE_WORDS
+}
+
+/// The whole text in pieces, each marked long or not: joined back, the pieces
+/// are the text exactly, so it can be shown as typed with the long sentences
+/// highlighted in place.
+pub fn marked_sentences(text: &str) -> Vec<(&str, bool)> {
+    text.split_inclusive(['.', '!', '?', '\n']).map(|s| (s, is_long(s))).collect()
 }
 
 #[cfg(test)]
@@ -44,6 +46,15 @@ mod tests {
                      contemporaneously with any alteration of residential circumstances, \
                      communicate comprehensive particulars to the supervising officer.";
         assert!(!Score::of(dense).is_easy());
-        assert_eq!(long_sentences(dense).len(), 1);
+        assert_eq!(marked_sentences(dense).iter().filter(|(_, long)| *long).count(), 1);
+    }
+
+    #[test]
+    fn marked_pieces_are_the_whole_text_with_long_sentences_flagged() {
+        let text = "Be home by 7.\nNotwithstanding the aforementioned stipulations the supervisee shall at all times and in every place communicate comprehensive particulars of every single change to them. Ask me";
+        let pieces = marked_sentences(text);
+        assert_eq!(pieces.iter().map(|(s, _)| *s).collect::<String>(), text);
+        // The line break after the first sentence is a piece of its own.
+        assert_eq!(pieces.iter().map(|(_, long)| *long).collect::<Vec<_>>(), [false, false, true, false]);
     }
 }

@@ -80,11 +80,18 @@ test("the readability meter scores an explanation as it is typed", async ({ page
   const box = page.getByLabel("Explanation", { exact: true });
   await box.fill("You must be home by 7 pm. Ask me if you are not sure.");
   await expect(page.locator("#body-meter")).toContainText("Easy to read");
-  await box.fill(
-    "Notwithstanding the aforementioned stipulations, the supervisee shall contemporaneously communicate comprehensive particulars regarding alterations of residential circumstances to the supervising officer without unreasonable delay."
-  );
+  await expect(page.locator("#body-meter mark")).toHaveCount(0);
+  const long =
+    "Notwithstanding the aforementioned stipulations, the supervisee shall contemporaneously communicate comprehensive particulars regarding alterations of residential circumstances to the supervising officer without unreasonable delay.";
+  await box.fill(`Be home by 7 pm. ${long} Ask me.`);
   await expect(page.locator("#body-meter")).toContainText("Hard to read");
-  await expect(page.locator("#body-meter mark")).toHaveCount(1);
+  // The text as typed, with the long sentence marked where it stands.
+  const shown = page.locator("#body-meter .marked-text");
+  await expect(shown).toHaveText(`Be home by 7 pm. ${long} Ask me.`);
+  await expect(shown.locator("mark")).toHaveCount(1);
+  await expect(shown.locator("mark")).toHaveText(` ${long}`);
+  await box.fill("Be home by 7 pm. Ask me.");
+  await expect(page.locator("#body-meter mark")).toHaveCount(0);
 });
 
 test("read aloud speaks the plain words, with pause and stop", async ({ page }) => {

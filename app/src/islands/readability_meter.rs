@@ -2,7 +2,7 @@
 //! the same score the tests use, and the sentences that run too long.
 //! Without wasm it is a plain text box showing the score of what was there.
 
-use crate::readability::{long_sentences, Score, MAX_GRADE, MIN_READING_EASE};
+use crate::readability::{marked_sentences, Score, MAX_GRADE, MIN_READING_EASE};
 use leptos::prelude::*;
 
 #[island]
@@ -21,7 +21,13 @@ pub fn ReadabilityMeter(
     let meter_id = format!("{base}-meter");
     let hint_id = format!("{base}-hint");
     let score = move || text.with(|t| (!t.trim().is_empty()).then(|| Score::of(t)));
-    let long = move || text.with(|t| long_sentences(t));
+    // The text as typed, long sentences marked in place (None when there are none).
+    let marked = move || {
+        text.with(|t| {
+            let pieces: Vec<(String, bool)> = marked_sentences(t).into_iter().map(|(s, l)| (s.to_owned(), l)).collect();
+            pieces.iter().any(|(_, long)| *long).then_some(pieces)
+        })
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -54,14 +60,16 @@ pub fn ReadabilityMeter(
                     }
                 }}
                 {move || {
-                    let long = long();
-                    (!long.is_empty())
-                        .then(|| {
+                    marked()
+                        .map(|pieces| {
                             view! {
-                                <p>"These sentences are long. Try splitting them:"</p>
-                                <ul class="long-sentences">
-                                    {long.into_iter().map(|s| view! { <li><mark>{s}</mark></li> }).collect_view()}
-                                </ul>
+                                <p>"Long sentences are marked. Try splitting them:"</p>
+                                <p class="marked-text pre-line">
+                                    {pieces
+                                        .into_iter()
+                                        .map(|(s, long)| if long { view! { <mark>{s}</mark> }.into_any() } else { s.into_any() })
+                                        .collect_view()}
+                                </p>
                             }
                         })
                 }}
