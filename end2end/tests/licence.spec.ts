@@ -9,7 +9,7 @@ test("a person reads a condition in plain words and says they understand", async
   for (const group of ["Every day", "Times"]) {
     await expect(page.getByRole("heading", { name: group, level: 2 })).toBeVisible();
   }
-  const curfew = page.locator("details.condition", { hasText: "Today:" });
+  const curfew = page.locator("details.condition", { hasText: "Today: Be home by" });
   await expect(curfew).toContainText("Be home by 7pm tonight. You can go out again at 7am tomorrow.");
   await expect(curfew).toContainText("What your probation officer says");
   await curfew.getByText("The exact words on your licence").click();
@@ -17,7 +17,7 @@ test("a person reads a condition in plain words and says they understand", async
   await expectAccessible(page);
   await curfew.getByRole("button", { name: "I understand" }).click();
   await expect(page.locator(".banner")).toContainText("Your probation officer will see your answer");
-  await expect(page.locator("details.condition", { hasText: "Today:" }).locator(".tag")).toHaveText(
+  await expect(page.locator("details.condition", { hasText: "Today: Be home by" }).locator(".tag")).toHaveText(
     "You said you understand"
   );
 });
@@ -109,7 +109,7 @@ test("read aloud speaks the plain words, with pause and stop", async ({ page }) 
   await signInJay(page);
   await page.goto("/me/licence");
   await waitForHydration(page);
-  const rule = page.locator("details.condition", { hasText: "Today:" });
+  const rule = page.locator("details.condition", { hasText: "Today: Be home by" });
   await rule.evaluate((d: HTMLDetailsElement) => (d.open = true));
   await expect(rule.locator(".read-aloud")).toBeVisible();
   await rule.getByRole("button", { name: "Read aloud" }).click();

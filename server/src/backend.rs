@@ -308,6 +308,7 @@ impl WaymarkBackend {
         let mut messages = store::condition_messages(conn, case)?;
         let history = store::previous_versions(conn, case)?;
         let maps = store::condition_maps(conn, case)?;
+        let now = jiff::Timestamp::now();
         let mut conditions = Vec::with_capacity(rows.len());
         for row in rows {
             let template = self.template_for(&row.template);
@@ -336,7 +337,7 @@ impl WaymarkBackend {
                 understanding: row.understanding,
                 thread,
                 earlier,
-                today: template.and_then(|t| today_words(t, &row.details)),
+                today: template.and_then(|t| today_words(t, &row.details, now)),
                 template: row.template,
                 details: row.details,
                 map: maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m),

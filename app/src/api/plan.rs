@@ -13,6 +13,33 @@ pub async fn get_person_appointments() -> Result<Vec<Appointment>, AppError> {
     backend()?.person_appointments(case)
 }
 
+/// The person's reporting conditions, as plans with times (see `model::reporting`).
+#[server(endpoint = "person_reporting")]
+pub async fn get_person_reporting() -> Result<Vec<(ConditionId, crate::model::reporting::Reporting)>, AppError> {
+    use super::request::*;
+    let case = require_person()?;
+    Ok(reporting_of(backend()?.person_licence(case, false)?))
+}
+
+/// A case's reporting conditions, for its practitioner.
+#[server(endpoint = "case_reporting")]
+pub async fn get_case_reporting(
+    case_id: CaseId,
+) -> Result<Vec<(ConditionId, crate::model::reporting::Reporting)>, AppError> {
+    use super::request::*;
+    let me = require_practitioner()?;
+    Ok(reporting_of(backend()?.case_licence(me, case_id)?))
+}
+
+#[cfg(feature = "ssr")]
+fn reporting_of(licence: PersonLicence) -> Vec<(ConditionId, crate::model::reporting::Reporting)> {
+    licence
+        .conditions
+        .into_iter()
+        .filter_map(|c| crate::model::reporting::Reporting::from_details(&c.details).map(|r| (c.id, r)))
+        .collect()
+}
+
 /// "I'll be there" (`answer=attending`) or "I need to change this" (`answer=change` and `reason`).
 #[server(endpoint = "answer_appointment")]
 pub async fn answer_appointment(

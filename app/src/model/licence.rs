@@ -331,9 +331,12 @@ pub enum Answer {
 pub const MESSAGE_MAX: usize = 2000;
 pub const EXPLANATION_MAX: usize = 5000;
 
-/// A curfew's hours in today's words (the catalogue's curfew condition).
-pub fn today_words(template: &Template, details: &super::catalogue::Details) -> Option<String> {
+/// A condition in today's words: a curfew's hours, where and when to report.
+pub fn today_words(template: &Template, details: &super::catalogue::Details, now: Timestamp) -> Option<String> {
     use super::catalogue::{active_inputs, time_words, InputType};
+    if let Some(reporting) = super::reporting::Reporting::from_details(details) {
+        return Some(reporting.today_words(now));
+    }
     if !template.category.starts_with("Curfew") {
         return None;
     }

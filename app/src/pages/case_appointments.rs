@@ -3,7 +3,7 @@
 
 use super::case_licence::case_param;
 use super::last_error;
-use crate::api::plan::{get_case_appointments, CancelAppointment, SaveAppointment};
+use crate::api::plan::{get_case_appointments, get_case_reporting, CancelAppointment, SaveAppointment};
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
@@ -18,7 +18,11 @@ pub fn CaseAppointmentsPage() -> impl IntoView {
     let id = case_param();
     let data = Resource::new_blocking(
         move || id,
-        |id| async move { get_case_appointments(id.ok_or(AppError::NotFound)?).await },
+        |id| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let (case, list) = get_case_appointments(id).await?;
+            Ok::<_, AppError>((case, list, get_case_reporting(id).await?))
+        },
     );
     let save = ServerAction::<SaveAppointment>::new();
     let error = last_error(save);
@@ -29,7 +33,7 @@ pub fn CaseAppointmentsPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((case, list)) => view! { <CaseAppointments case list save error /> }.into_any(),
+                            Ok((case, list, reporting)) => view! { <CaseAppointments case list reporting save error /> }.into_any(),
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
                         }
                     })
@@ -57,11 +61,23 @@ fn answer_status(a: &Appointment, now: Timestamp) -> (String, bool) {
 fn CaseAppointments(
     case: CaseOverview,
     list: Vec<Appointment>,
+    reporting: Vec<(ConditionId, crate::model::reporting::Reporting)>,
     save: ServerAction<SaveAppointment>,
     error: FormError,
 ) -> impl IntoView {
     let case_id = case.entry.case_id;
     let now = Timestamp::now();
+    // Reporting rules on the licence appear here too, as the person sees them.
+    let reporting = (!reporting.is_empty()).then(|| {
+        view! {
+            <section class="card">
+                <h2>"Reporting, from the licence"</h2>
+                <ul class="plain-list">
+                    {reporting.into_iter().map(|(_, r)| view! { <li>{r.words()}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
     view! {
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {}", case.entry.preferred_name)}</a></p>
         <ErrorSummary error=error.clone() />
@@ -72,6 +88,7 @@ fn CaseAppointments(
                 "Calendar file with all appointments"
             </a>
         </p>
+        {reporting}
         <ul class="caseload">
             {list
                 .into_iter()

@@ -1,7 +1,8 @@
 //! The person's appointments: the next one first, then what is coming and what
 //! has passed, with directions, a call button, a calendar file and an answer.
 
-use crate::api::plan::{get_person_appointments, AnswerAppointment};
+use crate::api::plan::{get_person_appointments, get_person_reporting, AnswerAppointment};
+use crate::model::reporting::Reporting;
 use crate::components::{ErrorNotice, FormError, Page};
 use crate::format;
 use crate::model::*;
@@ -11,14 +12,17 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PersonAppointmentsPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| get_person_appointments());
+    let data = Resource::new_blocking(
+        || (),
+        |_| async { Ok::<_, crate::error::AppError>((get_person_appointments().await?, get_person_reporting().await?)) },
+    );
     let answered = use_query_map().with_untracked(|q| q.get("answered").is_some());
     view! {
         <Page title="Your appointments">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(list) => view! { <Appointments list answered /> }.into_any(),
+                        Ok((list, reporting)) => view! { <Appointments list reporting answered /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error sign_in="/sign-in" /> }.into_any(),
                     }
                 })}
@@ -28,7 +32,7 @@ pub fn PersonAppointmentsPage() -> impl IntoView {
 }
 
 #[component]
-fn Appointments(list: Vec<Appointment>, answered: bool) -> impl IntoView {
+fn Appointments(list: Vec<Appointment>, reporting: Vec<(ConditionId, Reporting)>, answered: bool) -> impl IntoView {
     let now = Timestamp::now();
     let action = ServerAction::<AnswerAppointment>::new();
     let error = super::last_error(action);
@@ -69,6 +73,7 @@ fn Appointments(list: Vec<Appointment>, answered: bool) -> impl IntoView {
                 .collect_view()
                 .into_any()
         }}
+        <ReportingTimes reporting />
         {(!past.is_empty())
             .then(|| {
                 view! {
@@ -153,4 +158,50 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
             </div>
         </section>
     }
+}
+
+/// Reporting rules on the licence, shown like appointments: where, when, the
+/// next times, and a calendar file so the phone itself reminds the person.
+#[component]
+pub fn ReportingTimes(reporting: Vec<(ConditionId, Reporting)>) -> impl IntoView {
+    let now = Timestamp::now();
+    (!reporting.is_empty()).then(|| {
+        view! {
+            <h2>"Reporting, a rule on your licence"</h2>
+            {reporting
+                .into_iter()
+                .map(|(id, r)| {
+                    let next = r.next(now, 3);
+                    let counted = !next.is_empty();
+                    let map = format!("https://www.openstreetmap.org/search?query={}", format::url_encode(&r.place));
+                    view! {
+                        <section class="card" aria-labelledby=format!("r-{id}-h")>
+                            <h3 id=format!("r-{id}-h")>{format!("Report to {}", r.place)}</h3>
+                            <p>{r.words()}</p>
+                            {counted
+                                .then(|| {
+                                    view! {
+                                        <p>"The next times:"</p>
+                                        <ul class="plain-list">
+                                            {next.into_iter().map(|t| view! { <li class="when">{format::when(t, now)}</li> }).collect_view()}
+                                        </ul>
+                                    }
+                                })}
+                            <p class="actions">
+                                <a class="button button-secondary" href=map rel="noopener">"Directions"</a>
+                                {counted
+                                    .then(|| {
+                                        view! {
+                                            <a class="button button-secondary" href=format!("/me/licence/{id}/calendar.ics") download="reporting.ics">
+                                                "Add to my calendar"
+                                            </a>
+                                        }
+                                    })}
+                            </p>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        }
+    })
 }

@@ -10,14 +10,20 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PersonHomePage() -> impl IntoView {
-    let home = Resource::new_blocking(|| (), |_| get_person_home());
+    let home = Resource::new_blocking(
+        || (),
+        |_| async {
+            let reporting = crate::api::plan::get_person_reporting().await?;
+            Ok::<_, crate::error::AppError>((get_person_home().await?, reporting))
+        },
+    );
     let welcome = use_query_map().with_untracked(|q| q.get("welcome").is_some());
     view! {
         <Page title="Your Waymark">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match home.await {
-                        Ok(home) => view! { <Home home welcome /> }.into_any(),
+                        Ok((home, reporting)) => view! { <Home home reporting welcome /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error sign_in="/sign-in" /> }.into_any(),
                     }
                 })}
@@ -27,8 +33,14 @@ pub fn PersonHomePage() -> impl IntoView {
 }
 
 #[component]
-fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
+fn Home(
+    home: PersonHome,
+    reporting: Vec<(crate::model::ConditionId, crate::model::reporting::Reporting)>,
+    welcome: bool,
+) -> impl IntoView {
     let now = jiff::Timestamp::now();
+    // The soonest time any reporting rule asks the person to go.
+    let report = reporting.iter().filter_map(|(_, r)| r.next(now, 1).first().map(|t| (*t, r.place.clone()))).min();
     let c = home.conditions.clone();
     view! {
         {welcome
@@ -51,6 +63,15 @@ fn Home(home: PersonHome, welcome: bool) -> impl IntoView {
                 Some(a) => view! { <Appointment a now /> }.into_any(),
                 None => view! { <p>"You have no appointments coming up."</p> }.into_any(),
             }}
+            {report
+                .map(|(at, place)| {
+                    view! {
+                        <p class="appointment">
+                            <strong>"Next time to report: "</strong>
+                            {format!("{}, at {place}.", format::when(at, now))}
+                        </p>
+                    }
+                })}
             <p>
                 <a class="button" href="/me/appointments">"All your appointments"</a>
             </p>

@@ -4,8 +4,9 @@
 //! stays at 10:30 across the clock changes.
 
 use super::router::App;
-use app::backend::PlanBackend;
-use app::model::{Appointment, AppointmentId, CaseId, Repeat, Viewer};
+use app::backend::{LicenceBackend, PlanBackend};
+use app::model::reporting::{ReportDays, Reporting};
+use app::model::{Appointment, AppointmentId, CaseId, ConditionId, Repeat, Viewer};
 use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
@@ -69,12 +70,45 @@ fn event(a: &Appointment) -> Event {
     e.done()
 }
 
+/// One repeating event per reporting time: the phone reminds the person half
+/// an hour before, every time, for as long as the rule stands.
+fn reporting_events(id: ConditionId, r: &Reporting, now: jiff::Timestamp) -> Vec<Event> {
+    let rule = match r.days {
+        ReportDays::Daily => "FREQ=DAILY",
+        ReportDays::Weekdays => "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ReportDays::Other(_) => return Vec::new(),
+    };
+    let upcoming = r.next(now, 2 * r.times.len() + 4);
+    r.times
+        .iter()
+        .filter_map(|t| {
+            let start = upcoming.iter().find(|s| s.to_zoned(app::format::london()).time() == *t)?;
+            let end = *start + jiff::SignedDuration::from_mins(15);
+            let what = format!("Report to {}", r.place);
+            let mut e = Event::new();
+            e.uid(&format!("reporting-{id}-{}@waymark", t.strftime("%H%M")))
+                .summary(&what)
+                .location(&r.place)
+                .description(&r.words())
+                .starts(CalendarDateTime::WithTimezone { date_time: local(*start), tzid: TZID.into() })
+                .ends(CalendarDateTime::WithTimezone { date_time: local(end), tzid: TZID.into() })
+                .alarm(Alarm::display(&format!("In half an hour: {what}"), -chrono::Duration::minutes(30)));
+            e.add_property("RRULE", rule);
+            Some(e.done())
+        })
+        .collect()
+}
+
 /// An iCalendar file of these appointments.
 pub fn ics(appointments: &[Appointment]) -> String {
+    calendar(appointments.iter().map(event).collect())
+}
+
+fn calendar(events: Vec<Event>) -> String {
     let mut cal = Calendar::new();
     cal.name("Waymark appointments").timezone(TZID);
-    for a in appointments {
-        cal.push(event(a));
+    for e in events {
+        cal.push(e);
     }
     let text = cal.done().to_string();
     // The crate has no VTIMEZONE component; the rules are fixed data, placed before the first event.
@@ -119,6 +153,25 @@ pub async fn person_appointment_ics(
     }
 }
 
+/// GET /me/licence/{condition}/calendar.ics — a reporting rule's times, repeating.
+pub async fn person_reporting_ics(
+    State(app): State<App>,
+    Extension(viewer): Extension<Viewer>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Viewer::Person { case_id } = viewer else { return refuse(&viewer) };
+    let Ok(licence) = app.backend.person_licence(case_id, false) else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response();
+    };
+    let id = ConditionId(id);
+    let reporting = licence.conditions.iter().find(|c| c.id == id).and_then(|c| Reporting::from_details(&c.details));
+    let events = reporting.map(|r| reporting_events(id, &r, jiff::Timestamp::now())).unwrap_or_default();
+    if events.is_empty() {
+        return (StatusCode::NOT_FOUND, "This rule has no set times to put in a calendar.").into_response();
+    }
+    file(calendar(events), "reporting.ics")
+}
+
 /// GET /caseload/{case}/calendar.ics — every appointment of a case, to hand over.
 pub async fn case_ics(State(app): State<App>, Extension(viewer): Extension<Viewer>, Path(case): Path<i64>) -> Response {
     let Viewer::Practitioner { practitioner_id, .. } = viewer else { return refuse(&viewer) };
@@ -158,6 +211,38 @@ mod tests {
     }
 
     /// Parsed with an independent parser (the `ical` crate), not the one that wrote it.
+    #[test]
+    fn a_reporting_rule_becomes_repeating_events_an_independent_parser_reads() {
+        let details = [
+            ("policeStation", "Northbridge Police Station"),
+            ("reportingFrequency", "Monday to Friday"),
+            ("reportingTime1", "10:00"),
+            ("reportingTime2", "18:00"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
+        .collect();
+        let r = Reporting::from_details(&details).expect("a reporting rule");
+        // Saturday 28 November 2026: the first times are on Monday.
+        let now: jiff::Timestamp = "2026-11-28T12:00:00Z".parse().unwrap();
+        let text = calendar(reporting_events(ConditionId(9), &r, now));
+        let mut reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+        let cal = reader.next().expect("a calendar").expect("parses");
+        assert_eq!(cal.events.len(), 2);
+        let values = |name: &str| -> Vec<String> {
+            cal.events
+                .iter()
+                .filter_map(|e| e.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()))
+                .collect()
+        };
+        assert_eq!(values("DTSTART"), ["20261130T100000", "20261130T180000"]);
+        assert_eq!(values("RRULE"), ["FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"; 2]);
+        assert_eq!(values("SUMMARY"), ["Report to Northbridge Police Station"; 2]);
+        assert!(cal.events.iter().all(|e| e.alarms.len() == 1));
+        let other = Reporting { days: ReportDays::Other("every Tuesday".into()), ..r };
+        assert!(reporting_events(ConditionId(9), &other, now).is_empty(), "days in words cannot repeat");
+    }
+
     #[test]
     fn the_file_parses_with_a_repeat_two_alarms_and_uk_time() {
         let text = ics(&[weekly()]);

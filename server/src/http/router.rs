@@ -83,6 +83,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
         .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
         .route("/me/licence/{condition}/map", get(condition_map::person_map))
+        .route("/me/licence/{condition}/calendar.ics", get(calendar::person_reporting_ics))
         .route(
             "/caseload/{case}/licence/{condition}/map",
             get(condition_map::case_map).post(condition_map::upload).layer(condition_map::upload_limit()),

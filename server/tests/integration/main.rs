@@ -11,6 +11,7 @@ mod hope;
 mod licence;
 mod plain_words;
 mod plan;
+mod reporting;
 mod routes;
 mod share;
 mod sync;

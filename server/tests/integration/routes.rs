@@ -297,6 +297,9 @@ async fn server_functions_against_every_role() {
         ("/api/create_share_link", "form[who]=Mum&form[steps]=on&form[length]=week", Box::new(person_only)),
         ("/api/turn_off_share_link", &turn_off_form, Box::new(persons_own)),
         ("/api/shared_view", &shared_form, Box::new(|_| 200)),
+        // Reporting rules as times: the person's own, and their practitioner's view.
+        ("/api/person_reporting", "", Box::new(person_only)),
+        ("/api/case_reporting", &case_form, Box::new(jay_case)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
