@@ -156,6 +156,16 @@ mod tests {
             }
         }
         scored.sort_by(|a, b| a.0.reading_ease.total_cmp(&b.0.reading_ease));
+        let n = scored.len() as f64;
+        let mean_ease = scored.iter().map(|s| s.0.reading_ease).sum::<f64>() / n;
+        let mean_grade = scored.iter().map(|s| s.0.grade).sum::<f64>() / n;
+        let worst_grade = scored.iter().map(|s| s.0.grade).fold(f64::MIN, f64::max);
+        println!(
+            "{} conditions ({} sections): reading ease mean {mean_ease:.1}, worst {:.1}; grade mean {mean_grade:.1}, worst {worst_grade:.1}",
+            c.all().len(),
+            scored.len(),
+            scored[0].0.reading_ease,
+        );
         println!("The five hardest plain-language sections:");
         for (score, v, code, heading, text) in scored.iter().take(5) {
             println!("  {:.1} ease, grade {:.1}: {v} {code} \"{heading}\": {text}", score.reading_ease, score.grade);
@@ -168,6 +178,60 @@ mod tests {
             })
             .collect();
         assert!(hard.is_empty(), "{} sections are not easy reading:\n{}", hard.len(), hard.join("\n"));
+    }
+
+    fn curfew_card(start: &str, end: &str, now: &str) -> Option<String> {
+        let c = Catalogue::load().expect("catalogue");
+        let curfew = c.get("4.0", "52faefcf-15f0-42c5-b908-621b4a7ecdb9").expect("the curfew condition");
+        let details = [("numberOfCurfews", "One curfew"), ("oneCurfewStart", start), ("oneCurfewEnd", end)]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
+            .collect();
+        app::model::today_words(curfew, &details, now.parse().expect("a time"))
+    }
+
+    #[test]
+    fn a_curfew_across_midnight_reads_as_tonight_until_tomorrow_every_day() {
+        assert_eq!(
+            curfew_card("19:00", "07:00", "2026-11-23T12:00:00Z").as_deref(),
+            Some("Be home by 7pm tonight. You can go out again at 7am tomorrow. This is every day.")
+        );
+        assert_eq!(
+            curfew_card("13:00", "15:30", "2026-11-23T12:00:00Z").as_deref(),
+            Some("Be home from 1pm to 3:30pm today. This is every day.")
+        );
+    }
+
+    #[test]
+    fn a_curfew_on_the_night_the_clocks_change_says_how_long_it_really_is() {
+        // Clocks go back at 2am on Sunday 25 October 2026: 7pm to 7am is 13 hours that night.
+        let autumn = curfew_card("19:00", "07:00", "2026-10-24T12:00:00Z").unwrap();
+        assert!(autumn.ends_with("The clocks go back tonight, so you are in for 13 hours."), "{autumn}");
+        // Clocks go forward at 1am on Sunday 28 March 2027: 11 hours.
+        let spring = curfew_card("19:00", "07:00", "2027-03-27T12:00:00Z").unwrap();
+        assert!(spring.ends_with("The clocks go forward tonight, so you are in for 11 hours."), "{spring}");
+        // The night after, it is the usual 12 hours again.
+        let after = curfew_card("19:00", "07:00", "2027-03-28T12:00:00Z").unwrap();
+        assert!(after.ends_with("This is every day."), "{after}");
+    }
+
+    /// Supporters see conditions outside the People and Places groups; none of
+    /// those may be about children, victims or a named person.
+    #[test]
+    fn rules_about_children_victims_or_named_people_are_never_for_supporters() {
+        let c = Catalogue::load().expect("catalogue");
+        let about_others = ["child", "victim", "person named", "people named", "under the age"];
+        let leaks: Vec<String> = c
+            .all()
+            .iter()
+            .filter(|t| !t.plain.group.is_sensitive())
+            .filter(|t| {
+                let text = format!("{} {} {}", t.plain.headline, t.plain.what_it_means, t.plain.day_to_day).to_lowercase();
+                about_others.iter().any(|w| text.contains(w))
+            })
+            .map(|t| format!("{} {}: {}", t.version, t.code, t.plain.headline))
+            .collect();
+        assert!(leaks.is_empty(), "shown to supporters but about other people:\n{}", leaks.join("\n"));
     }
 
     #[test]

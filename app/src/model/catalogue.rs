@@ -283,6 +283,25 @@ mod tests {
         let item = input(r#"{"type":"text","label":"item","name":"item","handleIndefiniteArticle":true}"#);
         assert_eq!(fill("own {item}.", &[item], &details(&[("item", &["axe"])])), "own an axe.");
     }
+
+    #[test]
+    fn fills_tick_boxes_addresses_dates_and_leaves_a_map_out_of_the_words() {
+        let ticks = input(
+            r#"{"type":"check","label":"Select all that apply","name":"devices","listType":"AND",
+                "options":[{"value":"mobile phones"},{"value":"tablets"},{"value":"computers"}]}"#,
+        );
+        let d = details(&[("devices", &["mobile phones", "computers"])]);
+        assert_eq!(fill("Not to delete the history on any {devices}.", &[ticks], &d), "Not to delete the history on any mobile phones and computers.");
+        let address = input(r#"{"type":"address","label":"Enter the address","name":"place"}"#);
+        let d = details(&[("place", &["12 High Street, Northbridge NB1 2AB"])]);
+        assert_eq!(fill("Live at {place}.", &[address], &d), "Live at 12 High Street, Northbridge NB1 2AB.");
+        let date = input(r#"{"type":"datePicker","label":"Enter the end date","name":"end"}"#);
+        assert_eq!(fill("Until {end}.", &[date], &details(&[("end", &["2027-03-28"])])), "Until 28 March 2027.");
+        // The map is a file beside the words: the official text says "the attached map" and names no file.
+        let map = input(r#"{"type":"fileUpload","label":"Select a PDF map","name":"outOfBoundFilename"}"#);
+        let d = details(&[("outOfBoundFilename", &["town-centre.png"])]);
+        assert_eq!(fill("Not to enter the area on the attached map.", &[map], &d), "Not to enter the area on the attached map.");
+    }
 }
 
 /// Longest value for one text input.

@@ -331,6 +331,26 @@ pub enum Answer {
 pub const MESSAGE_MAX: usize = 2000;
 pub const EXPLANATION_MAX: usize = 5000;
 
+/// On the night the clocks change, an overnight curfew is an hour longer or
+/// shorter than usual: say so, so the person is not caught out.
+fn clock_change_words(now: Timestamp, start: jiff::civil::Time, end: jiff::civil::Time) -> String {
+    let tz = crate::format::london();
+    let today = now.to_zoned(tz.clone()).date();
+    let of_day = |t: jiff::civil::Time| i64::from(t.hour()) * 60 + i64::from(t.minute());
+    let usual = 24 * 60 - of_day(start) + of_day(end);
+    let Ok(tomorrow) = today.tomorrow() else { return String::new() };
+    let from = today.to_datetime(start).to_zoned(tz.clone());
+    let to = tomorrow.to_datetime(end).to_zoned(tz);
+    let (Ok(from), Ok(to)) = (from, to) else { return String::new() };
+    let minutes = to.timestamp().duration_since(from.timestamp()).as_mins();
+    let hours = |m: i64| if m % 60 == 0 { format!("{} hours", m / 60) } else { format!("{}:{:02} hours", m / 60, m % 60) };
+    match minutes.cmp(&usual) {
+        std::cmp::Ordering::Greater => format!(" The clocks go back tonight, so you are in for {}.", hours(minutes)),
+        std::cmp::Ordering::Less => format!(" The clocks go forward tonight, so you are in for {}.", hours(minutes)),
+        std::cmp::Ordering::Equal => String::new(),
+    }
+}
+
 /// A condition in today's words: a curfew's hours, where and when to report.
 pub fn today_words(template: &Template, details: &super::catalogue::Details, now: Timestamp) -> Option<String> {
     use super::catalogue::{active_inputs, time_words, InputType};
@@ -350,11 +370,16 @@ pub fn today_words(template: &Template, details: &super::catalogue::Details, now
     match pairs.as_slice() {
         [] => None,
         [(start, end)] if end.1 <= start.1 => Some(format!(
-            "Be home by {} tonight. You can go out again at {} tomorrow.",
+            "Be home by {} tonight. You can go out again at {} tomorrow. This is every day.{}",
+            time_words(&start.0),
+            time_words(&end.0),
+            clock_change_words(now, start.1, end.1)
+        )),
+        [(start, end)] => Some(format!(
+            "Be home from {} to {} today. This is every day.",
             time_words(&start.0),
             time_words(&end.0)
         )),
-        [(start, end)] => Some(format!("Be home from {} to {} today.", time_words(&start.0), time_words(&end.0))),
         many => Some(format!(
             "Be home at these times every day: {}.",
             many.iter()
