@@ -189,7 +189,20 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
             ..blank()
         },
     )?;
-    add_steps(&tx, dee, sam, &[StepStatus::NotStarted, StepStatus::NotStarted])?;
+    store::insert_appointment(
+        &tx,
+        dee,
+        &AppointmentDraft {
+            kind: AppointmentKind::Gp,
+            starts_at: at(6, 9, 0),
+            duration_min: 20,
+            place: "Northbridge Health Centre, 3 Park Road".to_owned(),
+            with_whom: None,
+            bring: Some("Your prison discharge letter".into()),
+            ..blank()
+        },
+    )?;
+    add_steps(&tx, dee, sam, &[StepStatus::NotStarted, StepStatus::NotStarted, StepStatus::NotStarted])?;
     store::replace_code(&tx, dee, DEMO_ACTIVATION_CODE, sam, now.as_second() + auth::CODE_VALID_SECONDS)?;
 
     // Alex: Priya's case, so the two practitioners see different caseloads.
@@ -213,6 +226,21 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
             place: "Northbridge Recovery Hub, 5 Mill Lane".to_owned(),
             with_whom: None,
             bring: None,
+            ..blank()
+        },
+    )?;
+    store::insert_appointment(
+        &tx,
+        alex,
+        &AppointmentDraft {
+            kind: AppointmentKind::Supervision,
+            starts_at: at(8, 15, 0),
+            duration_min: 45,
+            place: place.to_owned(),
+            with_whom: Some("Priya Shah".into()),
+            bring: Some("Your licence".into()),
+            repeat: Repeat::Fortnightly,
+            repeat_count: 6,
             ..blank()
         },
     )?;

@@ -118,5 +118,30 @@ async fn unknown_routes_get_a_plain_page() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(r.message().contains("We cannot find that page"), "{}", r.body);
     let r = app.call("/api/no_such_function", "", None).await;
-    assert!(r.status.is_client_error(), "{}", r.status);
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.message().contains("We cannot find that page"), "{}", r.body);
+}
+
+/// `waymark --help` names every setting, each with the environment variable that sets it.
+#[test]
+fn help_lists_every_setting() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_waymark")).arg("--help").output().expect("runs");
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for setting in [
+        "LEPTOS_SITE_ADDR",
+        "WAYMARK_DATA_DIR",
+        "WAYMARK_ENV",
+        "WAYMARK_DEMO",
+        "LEPTOS_SITE_ROOT",
+        "WAYMARK_SECURE_COOKIES",
+        "WAYMARK_ATTEMPTS_PER_CLIENT",
+        "WAYMARK_ATTEMPTS_PER_ACCOUNT",
+        "WAYMARK_MAX_BODY_BYTES",
+    ] {
+        assert!(help.contains(setting), "--help does not name {setting}:\n{help}");
+    }
+    // And nothing is set that --help does not list: every `env =` in the source is above.
+    let source = include_str!("../../src/config.rs");
+    assert_eq!(source.matches("env = \"").count(), 9, "a new setting must be added to this list");
 }

@@ -75,6 +75,11 @@ async fn practitioner_adds_a_curfew_and_the_person_reads_answers_and_sees_change
     assert!(app.get("/me", Some(&person)).await.body.contains("3 of 12 understood"));
     let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
     assert!(desk.contains("Changed since confirmed"));
+    // Across the caseload too: the case stands out with what changed.
+    let caseload = app.get("/caseload", Some(&sam)).await.body;
+    assert!(caseload.contains("3 of 12 understood, 1 changed since confirmed"), "{caseload}");
+    let card = caseload.split("case-card").find(|c| c.contains("changed since confirmed")).unwrap_or_default();
+    assert!(card.starts_with(" attention") || card.contains("attention"), "the case is marked for attention: {card}");
 }
 
 #[tokio::test]

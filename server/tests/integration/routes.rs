@@ -97,6 +97,7 @@ async fn pages_against_every_role() {
     let map = jays_map(&app);
     let person_map = format!("/me/licence/{map}/map");
     let case_map = format!("/caseload/{JAY}/licence/{map}/map");
+    let jay_calendar = format!("/caseload/{JAY}/calendar.ics");
     let person_page = |r: Role| match r {
         Anonymous => Expect::Redirect("/sign-in"),
         PersonA | PersonB => Expect::Ok,
@@ -155,6 +156,20 @@ async fn pages_against_every_role() {
             _ => Expect::Status(403),
         })),
         (&case_map, Box::new(case_of(PractitionerOfA))),
+        ("/caseload/hope/1/edit", Box::new(practitioner_page)),
+        // Calendar files: a person's own appointment; a case's whole calendar for its practitioner.
+        ("/me/appointments/1/calendar.ics", Box::new(|r: Role| match r {
+            Anonymous => Expect::Status(401),
+            PersonA => Expect::Ok,
+            PersonB => Expect::Status(404),
+            _ => Expect::Status(403),
+        })),
+        (&jay_calendar, Box::new(|r: Role| match r {
+            Anonymous => Expect::Status(401),
+            PersonA | PersonB => Expect::Status(403),
+            PractitionerOfA => Expect::Ok,
+            OtherPractitioner => Expect::Status(404),
+        })),
         // A share link is the supporter's permission: anyone holding it sees the same page.
         (&shared, Box::new(public)),
         ("/shared/no-such-token", Box::new(|_| Expect::Status(404))),
@@ -244,6 +259,10 @@ async fn server_functions_against_every_role() {
     let (share_id, token) = jays_share_link(&app);
     let turn_off_form = format!("id={share_id}");
     let shared_form = format!("token={token}");
+    let alex_sign_in = format!("number={ALEX_NUMBER}&pin={ALEX_PIN}");
+    let edit_form = format!("case_id={JAY}&condition_id=1&explanation=Be+kind.");
+    let reply_form = format!("case_id={JAY}&condition_id=2&reply=Yes.");
+    let remove_form = format!("case_id={JAY}&condition_id=4");
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
     let service_form = (0..7).fold(
         "form[name]=Pantry&form[description]=Food.&form[need]=food&form[who_for]=&form[free]=&form[referral]=\
@@ -299,6 +318,19 @@ async fn server_functions_against_every_role() {
         ("/api/shared_view", &shared_form, Box::new(|_| 200)),
         // Reporting rules as times: the person's own, and their practitioner's view.
         ("/api/person_reporting", "", Box::new(person_only)),
+        // Signing in and activating answer everyone alike: they are how a role is gained.
+        ("/api/sign_in_person", &alex_sign_in, Box::new(|_| 200)),
+        ("/api/sign_in_practitioner", "email=colleague%40demo.waymark.example&password=waymark-demo", Box::new(|_| 200)),
+        ("/api/activate", "code=WAYM-0000&pin=8642&pin_again=8642", Box::new(|_| 400)),
+        // The licence: the person's own, and the practitioner's view and changes on Jay's case.
+        ("/api/person_licence", "", Box::new(person_only)),
+        ("/api/case_licence", &case_form, Box::new(jay_case)),
+        ("/api/templates", "version=4.0", Box::new(practitioner_only)),
+        ("/api/template", "version=4.0&code=52faefcf-15f0-42c5-b908-621b4a7ecdb9", Box::new(practitioner_only)),
+        ("/api/edit_condition", &edit_form, Box::new(jay_case)),
+        ("/api/reply_to_question", &reply_form, Box::new(jay_case)),
+        ("/api/add_standard_conditions", &case_form, Box::new(jay_case)),
+        ("/api/remove_condition", &remove_form, Box::new(jay_case)),
         ("/api/case_reporting", &case_form, Box::new(jay_case)),
     ];
     for (path, form, expect) in &table {
@@ -351,4 +383,25 @@ async fn display_options_are_kept_in_a_cookie_and_drawn_by_the_server() {
     let r = app.call("/api/set_display", "toggle=huge", None).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.message(), "Choose larger text or high contrast.");
+}
+
+/// The matrix above must name every server function there is: a new one
+/// without a row here fails this test.
+#[test]
+fn every_server_function_is_in_the_matrix() {
+    let api = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    let matrix = include_str!("routes.rs");
+    let (mut missing, mut found) = (Vec::new(), 0);
+    for file in std::fs::read_dir(&api).expect("app/src/api") {
+        let source = std::fs::read_to_string(file.expect("entry").path()).expect("readable");
+        for (_, rest) in source.match_indices("endpoint = \"").map(|(i, _)| ((), &source[i + 12..])) {
+            let name = rest.split('"').next().unwrap_or_default();
+            found += 1;
+            if !matrix.contains(&format!("\"/api/{name}\"")) {
+                missing.push(name.to_owned());
+            }
+        }
+    }
+    assert!(found > 40, "only {found} server functions found: is the path right?");
+    assert!(missing.is_empty(), "server functions with no row in the role matrix: {missing:?}");
 }
