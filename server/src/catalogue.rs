@@ -215,6 +215,36 @@ mod tests {
         assert!(after.ends_with("This is every day."), "{after}");
     }
 
+    #[test]
+    fn an_exclusion_zone_is_named_plainly_from_its_inputs() {
+        let c = Catalogue::load().expect("catalogue");
+        let card = |code: &str, pairs: &[(&str, &str)]| {
+            let details = pairs.iter().map(|(k, v)| ((*k).to_owned(), vec![(*v).to_owned()])).collect();
+            app::model::today_words(c.get("4.0", code).expect(code), &details, jiff::Timestamp::UNIX_EPOCH)
+        };
+        assert_eq!(
+            card(
+                "42f71b40-84cd-446d-8647-f00bbb6c079c",
+                &[("nameTypeAndOrAddress", "A name or type of premises and an address"), ("nameOfPremises", "The Red Lion"), ("premisesAddress", "5 High Street")]
+            )
+            .as_deref(),
+            Some("Do not go into The Red Lion, 5 High Street.")
+        );
+        assert_eq!(
+            card("c4a17002-88a3-43b4-b3f7-82ff476cb217", &[("typeOfPremises", "school")]).as_deref(),
+            Some("Do not go into any school, or stay where you can see one.")
+        );
+        assert_eq!(
+            card("005d70e4-a247-4f82-b8b3-6d294a0f5051", &[("inBoundFilename", "area.pdf")]).as_deref(),
+            Some("Stay inside the area on the map.")
+        );
+        assert_eq!(
+            card("99195049-f355-46fb-b7d8-aef87a1b19c5", &[("eventName", "the Northbridge Fair"), ("outOfBoundFilename", "fair.pdf")])
+                .as_deref(),
+            Some("While the Northbridge Fair is on, stay out of the area on the map.")
+        );
+    }
+
     /// Supporters see conditions outside the People and Places groups; none of
     /// those may be about children, victims or a named person.
     #[test]

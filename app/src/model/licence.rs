@@ -351,11 +351,40 @@ fn clock_change_words(now: Timestamp, start: jiff::civil::Time, end: jiff::civil
     }
 }
 
-/// A condition in today's words: a curfew's hours, where and when to report.
+/// Where a person must not go (or must stay), named plainly from the
+/// condition's own inputs: the catalogue's names are the same in 3.0 and 4.0.
+fn zone_words(details: &super::catalogue::Details) -> Option<String> {
+    let value = |name: &str| {
+        details.get(name).and_then(|v| v.first()).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    };
+    if let Some(event) = value("eventName") {
+        return Some(format!("While {event} is on, stay out of the area on the map."));
+    }
+    if details.contains_key("outOfBoundFilename") {
+        return Some("Stay out of the area on the map.".into());
+    }
+    if details.contains_key("inBoundFilename") {
+        return Some("Stay inside the area on the map.".into());
+    }
+    if let Some(kind) = value("typeOfPremises") {
+        return Some(format!("Do not go into any {kind}, or stay where you can see one."));
+    }
+    match (value("nameOfPremises"), value("premisesAddress")) {
+        (Some(name), Some(address)) => Some(format!("Do not go into {name}, {address}.")),
+        (Some(place), None) | (None, Some(place)) => Some(format!("Do not go into {place}.")),
+        (None, None) => None,
+    }
+}
+
+/// A condition in today's words: a curfew's hours, where and when to report,
+/// where not to go.
 pub fn today_words(template: &Template, details: &super::catalogue::Details, now: Timestamp) -> Option<String> {
     use super::catalogue::{active_inputs, time_words, InputType};
     if let Some(reporting) = super::reporting::Reporting::from_details(details) {
         return Some(reporting.today_words(now));
+    }
+    if let Some(zone) = zone_words(details) {
+        return Some(zone);
     }
     if !template.category.starts_with("Curfew") {
         return None;
