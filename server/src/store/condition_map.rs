@@ -46,3 +46,28 @@ pub fn condition_map(conn: &Connection, case: CaseId, id: ConditionId) -> StoreR
         .optional()?;
     row.map(|(ct, bytes)| Ok((format(&ct)?, bytes))).transpose()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing;
+
+    #[test]
+    fn a_map_is_replaced_not_added_and_goes_with_its_condition() {
+        let (store, _dir) = testing::store();
+        crate::seed::seed(&store).unwrap();
+        let conn = store.write();
+        let jay = CaseId(1);
+        let id = crate::store::insert_answered_condition(&conn, jay, "4.0", "0f9a20f4-35c7-4c77-8af8-f200f153fa11", &Default::default(), None, None)
+            .unwrap();
+        put_condition_map(&conn, id, MapFormat::Pdf, b"%PDF-1").unwrap();
+        put_condition_map(&conn, id, MapFormat::Png, b"\x89PNG").unwrap();
+        assert_eq!(condition_maps(&conn, jay).unwrap().len(), 1);
+        assert_eq!(condition_map(&conn, jay, id).unwrap(), Some((MapFormat::Png, b"\x89PNG".to_vec())));
+        // Only through its own case; gone once the condition is removed.
+        assert_eq!(condition_map(&conn, CaseId(3), id).unwrap(), None);
+        assert!(crate::store::remove_condition(&conn, jay, id).unwrap());
+        assert_eq!(condition_map(&conn, jay, id).unwrap(), None);
+        assert!(condition_maps(&conn, jay).unwrap().is_empty());
+    }
+}

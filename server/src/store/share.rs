@@ -67,3 +67,35 @@ pub fn turn_off_share_link(conn: &Connection, case: CaseId, id: ShareId) -> Stor
     )?;
     Ok(n == 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testing;
+    use app::model::share::{ShareLength, ShareState};
+
+    #[test]
+    fn links_belong_to_their_case_and_turn_off_once() {
+        let (store, _dir) = testing::store();
+        crate::seed::seed(&store).unwrap();
+        let conn = store.write();
+        let (jay, alex) = (CaseId(1), CaseId(3));
+        let draft = ShareDraft {
+            who: "Mum".into(),
+            sections: ShareSections { appointments: true, licence: false, steps: false },
+            length: ShareLength::Week,
+        };
+        let id = insert_share_link(&conn, jay, "token-1", &draft).unwrap();
+        let link = share_link_by_token(&conn, "token-1").unwrap().expect("found by its token");
+        assert_eq!((link.id, link.case_id, link.who.as_str()), (id, jay, "Mum"));
+        assert_eq!((link.ends_at - link.created_at).get_seconds(), 7 * 86_400);
+        assert!(!turn_off_share_link(&conn, alex, id).unwrap(), "not Alex's link");
+        assert!(turn_off_share_link(&conn, jay, id).unwrap());
+        let first_off = share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at;
+        assert!(turn_off_share_link(&conn, jay, id).unwrap());
+        assert_eq!(share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at, first_off, "the first time stands");
+        assert_eq!(share_links(&conn, jay).unwrap()[0].state(jiff::Timestamp::now()), ShareState::TurnedOff);
+        assert!(share_links(&conn, alex).unwrap().is_empty());
+        assert_eq!(share_link_by_token(&conn, "no-such-token").unwrap(), None);
+    }
+}
