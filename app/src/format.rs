@@ -52,6 +52,20 @@ pub fn when(at: Timestamp, now: Timestamp) -> String {
     format!("{}, {}", day(at.date(), today), clock(&at))
 }
 
+/// A number with a fixed count of decimals ("51.45", "-2.59", "70"), by integer
+/// arithmetic: float formatting would add about 15 KB to the phone's wasm.
+pub fn decimals(x: f64, places: u32) -> String {
+    let scale = 10_i64.pow(places);
+    let scaled = (x * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (scaled.abs() / scale, scaled.abs() % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0width$}", width = places as usize)
+    }
+}
+
 /// "24 November 2026".
 pub fn date_long(date: Date) -> String {
     date.strftime("%-d %B %Y").to_string()
@@ -60,6 +74,19 @@ pub fn date_long(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_round_like_float_formatting() {
+        for (x, places) in [(51.454, 2), (-2.587, 2), (-0.004, 2), (70.0, 0), (5.35, 1), (89.96, 1), (-12.5, 0), (0.0, 1)] {
+            let want = format!("{x:.*}", places as usize);
+            // Float formatting rounds half to even on exact halves; ours rounds half away from zero.
+            if (x * 10f64.powi(places as i32)).fract().abs() != 0.5 {
+                assert_eq!(decimals(x, places), want.replace("-0.00", "0.00"), "{x} to {places}");
+            }
+        }
+        assert_eq!(decimals(-0.004, 2), "0.00");
+        assert_eq!(decimals(-2.587, 2), "-2.59");
+    }
 
     fn ts(s: &str) -> Timestamp {
         s.parse().unwrap()

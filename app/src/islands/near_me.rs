@@ -73,7 +73,8 @@ pub fn NearMe(list: String) -> impl IntoView {
             browser::locate(move |found| match found {
                 Some((lat, lon)) => {
                     let join = if list.contains('?') { '&' } else { '?' };
-                    browser::go(&format!("{list}{join}lat={lat:.2}&lon={lon:.2}"));
+                    let (lat, lon) = (crate::format::decimals(lat, 2), crate::format::decimals(lon, 2));
+                    browser::go(&format!("{list}{join}lat={lat}&lon={lon}"));
                 }
                 None => refused.set(true),
             });

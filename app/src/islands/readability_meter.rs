@@ -2,6 +2,7 @@
 //! the same score the tests use, and the sentences that run too long.
 //! Without wasm it is a plain text box showing the score of what was there.
 
+use crate::format::decimals;
 use crate::readability::{marked_sentences, Score, MAX_GRADE, MIN_READING_EASE};
 use leptos::prelude::*;
 
@@ -50,9 +51,11 @@ pub fn ReadabilityMeter(
                             <p class=if easy { "meter-ok" } else { "meter-hard" }>
                                 <strong>{if easy { "Easy to read. " } else { "Hard to read. " }}</strong>
                                 {format!(
-                                    "Reading ease {:.0} (aim for {MIN_READING_EASE:.0} or more), school grade {:.1} (aim for {MAX_GRADE:.0} or less).",
-                                    s.reading_ease,
-                                    s.grade,
+                                    "Reading ease {} (aim for {} or more), school grade {} (aim for {} or less).",
+                                    decimals(s.reading_ease, 0),
+                                    decimals(MIN_READING_EASE, 0),
+                                    decimals(s.grade, 1),
+                                    decimals(MAX_GRADE, 0),
                                 )}
                             </p>
                         }
