@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod hope;
 mod ids;
 mod licence;
+pub mod place;
 mod step;
 pub mod sync;
 mod validate;

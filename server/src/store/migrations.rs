@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_sync.sql"),
     include_str!("migrations/0005_hope.sql"),
     include_str!("migrations/0006_my_list.sql"),
+    include_str!("migrations/0007_hsds.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {
