@@ -16,7 +16,9 @@ enum Outcome {
 impl Outcome {
     fn words(&self) -> String {
         match self {
-            Outcome::Imported { added: 0, changed: 0, same: 0 } => "The file had no services in it. Nothing changed.".into(),
+            Outcome::Imported { added: 0, changed: 0, same: 0 } => {
+                "The file had no services in it. Nothing changed.".into()
+            }
             Outcome::Imported { added: 0, changed: 0, same } => {
                 format!("Nothing changed. The {same} services in the file are already here, just the same.")
             }

@@ -112,7 +112,7 @@ impl<'a> Node<'a> {
         };
         match n.filter(|n: &f64| n.is_finite()) {
             Some(n) => Ok(Some((n, node.path))),
-            None => Err(node.problem("Write this as a number, like 51.4545.")),
+            None => Err(node.problem("Write this as a number in decimal degrees, like 51.4545 or -2.5879.")),
         }
     }
 }
@@ -174,8 +174,11 @@ fn service(node: &Node, today: Date) -> Checked<Incoming> {
     if !node.v.is_object() {
         return Err(node.problem("Each service must be an object in curly brackets { }."));
     }
-    let required = |name: &str, message: &str| node.text(name)?.ok_or_else(|| Problem { path: node.at(name), message: message.into() });
-    let id = required("id", "A service needs an id, so that loading the file again changes it instead of adding it twice.")?;
+    let required = |name: &str, message: &str| {
+        node.text(name)?.ok_or_else(|| Problem { path: node.at(name), message: message.into() })
+    };
+    let id =
+        required("id", "A service needs an id, so that loading the file again changes it instead of adding it twice.")?;
     if id.chars().count() > 200 {
         return Err(Problem { path: node.at("id"), message: "Keep the id to 200 characters or fewer.".into() });
     }
@@ -431,7 +434,8 @@ fn days(entry: &Node) -> Checked<Vec<usize>> {
 }
 
 fn clock(entry: &Node, name: &str) -> Checked<Time> {
-    let bad = || Problem { path: entry.at(name), message: "Write the time like 09:30 (UK time, 24-hour clock).".into() };
+    let bad =
+        || Problem { path: entry.at(name), message: "Write the time like 09:30 (UK time, 24-hour clock).".into() };
     let text = entry.text(name)?.ok_or_else(bad)?;
     if !matches!(text.len(), 5 | 8) {
         return Err(bad());

@@ -25,10 +25,7 @@ const SYNONYMS: &[(Need, &[&str])] = &[
     (Need::Benefits, &["benefit", "welfare benefits", "welfare", "universal credit"]),
     (Need::IdDocuments, &["id", "identity documents", "identification"]),
     (Need::Health, &["health", "mental health", "wellbeing", "health and wellbeing", "physical health"]),
-    (
-        Need::DrugsAndAlcohol,
-        &["drugs", "alcohol", "substance misuse", "drug and alcohol", "addiction", "recovery"],
-    ),
+    (Need::DrugsAndAlcohol, &["drugs", "alcohol", "substance misuse", "drug and alcohol", "addiction", "recovery"]),
     (Need::Work, &["employment", "jobs", "job search", "employment support"]),
     (Need::Training, &["education", "learning", "skills", "courses", "training"]),
     (Need::FamilyAndRelationships, &["relationships", "domestic abuse", "domestic violence", "parenting"]),

@@ -113,7 +113,9 @@ pub fn too_big(limit: usize) -> String {
     } else {
         format!("{} KB", (limit / 1024).max(1))
     };
-    format!("That file is too big. Waymark takes files up to {size}. Nothing was imported. Split it into smaller files.")
+    format!(
+        "That file is too big. Waymark takes files up to {size}. Nothing was imported. Split it into smaller files."
+    )
 }
 
 /// Back to the office's hope corner with the reason shown by the import form.

@@ -1,7 +1,7 @@
 //! Open Referral UK import and export: an office's services with the ids and
 //! organisation the files carry, and writing one service found by its file id.
 
-use super::{save_service, insert_service, services_for_office, NewService, StoreResult};
+use super::{insert_service, save_service, services_for_office, NewService, StoreResult};
 use app::model::hope::{Service, ServiceDraft};
 use app::model::{OfficeId, ServiceId};
 use rusqlite::{params, Connection, OptionalExtension};

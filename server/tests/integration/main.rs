@@ -7,6 +7,7 @@ mod common;
 mod convergence;
 mod durability;
 mod hope;
+mod hope_exchange;
 mod licence;
 mod plain_words;
 mod plan;
