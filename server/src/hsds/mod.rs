@@ -12,7 +12,9 @@
 //! office, and one office's file must not change what all the others show.
 
 mod lines;
+mod node;
 pub mod read;
+mod schedule;
 pub mod shape;
 mod taxonomy;
 pub mod write;

@@ -2,12 +2,13 @@
 //! rules as the admin's form, before anything is written; the first problem is
 //! named by its line and field in plain words.
 
-use super::lines::{element, member, Lines};
+use super::lines::{element, Lines};
+use super::node::{Checked, Node, Problem};
 use super::taxonomy;
-use super::write::{ALL_DAY, DAY_CODES, DAY_NAMES, FEES_FREE};
+use super::write::FEES_FREE;
 use super::Listing;
-use app::model::hope::{Opening, ServiceForm, WEEKDAYS};
-use jiff::civil::{Date, Time};
+use app::model::hope::ServiceForm;
+use jiff::civil::Date;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -42,78 +43,6 @@ impl std::fmt::Display for Refusal {
 impl Refusal {
     pub fn plain(message: impl Into<String>) -> Refusal {
         Refusal { line: None, column: None, path: None, message: message.into() }
-    }
-}
-
-/// A problem at a place in the file, before its line is looked up.
-struct Problem {
-    path: String,
-    message: String,
-}
-
-impl Problem {
-    fn refusal(self, lines: &Lines) -> Refusal {
-        Refusal { line: lines.line(&self.path), column: None, message: self.message, path: Some(self.path) }
-    }
-}
-
-type Checked<T> = Result<T, Problem>;
-
-/// A value in the file and where it is.
-struct Node<'a> {
-    v: &'a Value,
-    path: String,
-}
-
-impl<'a> Node<'a> {
-    fn problem(&self, message: impl Into<String>) -> Problem {
-        Problem { path: self.path.clone(), message: message.into() }
-    }
-
-    /// Where a field is (or would be).
-    fn at(&self, name: &str) -> String {
-        member(&self.path, name)
-    }
-
-    /// A field that is there and not null.
-    fn get(&self, name: &str) -> Option<Node<'a>> {
-        self.v.get(name).filter(|v| !v.is_null()).map(|v| Node { v, path: self.at(name) })
-    }
-
-    /// Text (numbers are taken as written); empty is `None`.
-    fn text(&self, name: &str) -> Checked<Option<String>> {
-        let Some(node) = self.get(name) else { return Ok(None) };
-        let text = match node.v {
-            Value::String(s) => s.trim().to_owned(),
-            Value::Number(n) => n.to_string(),
-            _ => return Err(node.problem("Write this as text in quotes.")),
-        };
-        Ok((!text.is_empty()).then_some(text))
-    }
-
-    /// A list (none is an empty list).
-    fn list(&self, name: &str) -> Checked<Vec<Node<'a>>> {
-        match self.get(name) {
-            None => Ok(Vec::new()),
-            Some(Node { v: Value::Array(items), path }) => {
-                Ok(items.iter().enumerate().map(|(i, v)| Node { v, path: element(&path, i) }).collect())
-            }
-            Some(node) => Err(node.problem("This must be a list in square brackets [ ].")),
-        }
-    }
-
-    /// A number, or text that is one.
-    fn number(&self, name: &str) -> Checked<Option<(f64, String)>> {
-        let Some(node) = self.get(name) else { return Ok(None) };
-        let n = match node.v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        };
-        match n.filter(|n: &f64| n.is_finite()) {
-            Some(n) => Ok(Some((n, node.path))),
-            None => Err(node.problem("Write this as a number in decimal degrees, like 51.4545 or -2.5879.")),
-        }
     }
 }
 
@@ -195,7 +124,7 @@ fn service(node: &Node, today: Date) -> Checked<Incoming> {
     places.0.insert("need", node.at("service_taxonomys"));
     let phone = phone(node, &mut places)?;
     let place = location(node, &mut places)?;
-    let (always_open, openings) = schedules(node)?;
+    let (always_open, openings) = super::schedule::schedules(node)?;
     let form = ServiceForm {
         name,
         description,
@@ -357,88 +286,4 @@ fn assured_date(node: &Node, today: Date) -> Checked<Option<Date>> {
         return Err(problem("The date checked cannot be in the future."));
     }
     Ok(Some(date))
-}
-
-/// Weekly opening times; seven all-day entries mean open all day and night.
-fn schedules(node: &Node) -> Checked<(bool, Vec<Opening>)> {
-    let mut openings = Vec::new();
-    for entry in node.list("regular_schedules")? {
-        let problem = |name: &str, message: &str| Problem { path: entry.at(name), message: message.into() };
-        if let Some(freq) = entry.text("freq")? {
-            if !matches!(freq.to_lowercase().as_str(), "weekly" | "week") {
-                return Err(problem("freq", "Waymark keeps opening times that repeat every week (freq WEEKLY)."));
-            }
-        }
-        if let Some(interval) = entry.text("interval")? {
-            if interval != "1" {
-                return Err(problem("interval", "Waymark keeps opening times that repeat every week (interval 1)."));
-            }
-        }
-        let days = days(&entry)?;
-        let opens = clock(&entry, "opens_at")?;
-        let closes = clock(&entry, "closes_at")?;
-        if closes <= opens {
-            return Err(problem("closes_at", "The closing time must be after the opening time."));
-        }
-        openings.extend(days.into_iter().map(|day| Opening { weekday: WEEKDAYS[day], opens, closes }));
-    }
-    openings.sort_by_key(|o| (o.weekday.to_monday_one_offset(), o.opens, o.closes));
-    openings.dedup();
-    let all_day = |o: &Opening| o.opens == ALL_DAY.0 && o.closes >= ALL_DAY.1;
-    let always = WEEKDAYS.iter().all(|d| openings.iter().any(|o| o.weekday == *d && all_day(o)));
-    if always {
-        openings.retain(|o| !all_day(o));
-    }
-    Ok((always, openings))
-}
-
-/// The days of one entry (0 = Monday): from `byday`, else `weekday`; both must agree.
-fn days(entry: &Node) -> Checked<Vec<usize>> {
-    let weekday = match entry.text("weekday")? {
-        None => None,
-        Some(w) => {
-            let found = DAY_NAMES
-                .iter()
-                .position(|n| n.eq_ignore_ascii_case(&w) || n[..3].eq_ignore_ascii_case(&w))
-                .or_else(|| DAY_CODES.iter().position(|c| c.eq_ignore_ascii_case(&w)))
-                .or_else(|| w.parse::<usize>().ok().filter(|n| (1..=7).contains(n)).map(|n| n - 1));
-            Some(found.ok_or_else(|| Problem {
-                path: entry.at("weekday"),
-                message: "Write the day like Monday (or 1 for Monday to 7 for Sunday).".into(),
-            })?)
-        }
-    };
-    let byday = match entry.text("byday")? {
-        None => None,
-        Some(b) => {
-            let mut days = Vec::new();
-            for code in b.split(',').map(str::trim) {
-                let day = DAY_CODES.iter().position(|c| c.eq_ignore_ascii_case(code)).ok_or_else(|| Problem {
-                    path: entry.at("byday"),
-                    message: "Write the days like MO,WE,FR (every week; Waymark keeps no monthly times).".into(),
-                })?;
-                days.push(day);
-            }
-            Some(days)
-        }
-    };
-    match (weekday, byday) {
-        (Some(w), Some(b)) if !b.contains(&w) => Err(Problem {
-            path: entry.at("weekday"),
-            message: "The weekday and byday name different days. Make them the same.".into(),
-        }),
-        (_, Some(b)) => Ok(b),
-        (Some(w), None) => Ok(vec![w]),
-        (None, None) => Err(entry.problem("Say which day it is: a weekday like Monday, or byday like MO.")),
-    }
-}
-
-fn clock(entry: &Node, name: &str) -> Checked<Time> {
-    let bad =
-        || Problem { path: entry.at(name), message: "Write the time like 09:30 (UK time, 24-hour clock).".into() };
-    let text = entry.text(name)?.ok_or_else(bad)?;
-    if !matches!(text.len(), 5 | 8) {
-        return Err(bad());
-    }
-    text.parse().map_err(|_| bad())
 }

@@ -19,11 +19,11 @@ pub const IMPORT_PATH: &str = "/caseload/hope/import";
 pub const IMPORT_SLACK: usize = 16 * 1024;
 
 /// The office admin asking, or the answer for anyone else.
-fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Response> {
+fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Box<Response>> {
     match viewer {
         Viewer::Practitioner { practitioner_id, office_id, admin: true } => Ok((*practitioner_id, *office_id)),
-        Viewer::Anonymous => Err(Redirect::to("/practitioner/sign-in").into_response()),
-        _ => Err((StatusCode::FORBIDDEN, "Only an office admin can do this.").into_response()),
+        Viewer::Anonymous => Err(Box::new(Redirect::to("/practitioner/sign-in").into_response())),
+        _ => Err(Box::new((StatusCode::FORBIDDEN, "Only an office admin can do this.").into_response())),
     }
 }
 
@@ -31,7 +31,7 @@ fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Response>
 pub async fn export_hope(State(app): State<App>, Extension(viewer): Extension<Viewer>) -> Response {
     let (_, office) = match admin_office(&viewer) {
         Ok(admin) => admin,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     match hsds::export(app.backend.store(), office) {
         Ok(text) => (
@@ -58,7 +58,7 @@ pub async fn import_hope(
 ) -> Response {
     let (by, office) = match admin_office(&viewer) {
         Ok(admin) => admin,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let bytes = match the_file(form, app.max_import_bytes).await {
         Ok(bytes) => bytes,

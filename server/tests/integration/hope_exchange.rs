@@ -256,7 +256,7 @@ async fn oversized_files_are_refused_plainly() {
     let app = TestApp::with(|c| c.max_import_bytes = 4 * 1024);
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let before = dump(&app);
-    let big = format!("[{}]", vec![SMALL; 2].join(","));
+    let big = format!("[{}]", [SMALL; 2].join(","));
     assert!(big.len() > 4 * 1024);
     let (error, _) = result(&app.upload("/caseload/hope/import", big.as_bytes(), Some(&sam)).await);
     assert_eq!(
