@@ -1,4 +1,6 @@
 import { test, expect } from "@playwright/test";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { expectAccessible, signInJay, signInPractitioner } from "./helpers";
 
 test("anyone browses the hope corner by need, searches, and opens a service", async ({ page }) => {
@@ -99,4 +101,75 @@ test("a person saves a service to their list, and sees it at the top of the hope
   await expectAccessible(page);
   await page.goto("/hope");
   await expect(page.getByRole("region", { name: "My list" })).toContainText(name);
+});
+
+test("an office admin downloads the office's services and loads a directory file", async ({ page }) => {
+  await signInPractitioner(page);
+  await page.goto("/caseload/hope");
+  const exchange = page.locator("#exchange");
+  await expect(exchange.getByRole("heading", { name: "Share or load services" })).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    exchange.getByRole("link", { name: "Download this office's services" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("hope-corner.json");
+  const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  expect(exported.content.map((s: { name: string }) => s.name)).toContain("Northbridge Food Bank");
+  expect(JSON.stringify(exported)).not.toContain("Samaritans");
+
+  // An Open Referral UK file from a local charity (end2end/fixtures/oruk-small.json).
+  await exchange.getByLabel("Load a file").setInputFiles(path.join(__dirname, "..", "fixtures", "oruk-small.json"));
+  await exchange.getByRole("button", { name: "Load services" }).click();
+  await expect(page).toHaveURL(/imported=1/);
+  // A retry finds them already loaded: that changes nothing, and says so.
+  await expect(page.locator("#exchange [role=status]")).toContainText(
+    /Done\. 2 new, 0 changed, 0 already the same\.|Nothing changed\. The 2 services in the file are already here/,
+  );
+  await expectAccessible(page);
+
+  await page.goto("/hope?q=Riverside");
+  const card = page.locator(".service-card", { hasText: "Riverside Community Pantry" });
+  await expect(card).toContainText("Free food and toiletries.");
+  await card.getByRole("link", { name: "Riverside Community Pantry" }).click();
+  await expect(page.getByText("Tuesday: 10 am to 1 pm")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Call 0117 496 0123" })).toHaveAttribute("href", "tel:01174960123");
+});
+
+test("a file with a mistake is refused with its line, and nothing is loaded", async ({ page }) => {
+  await signInPractitioner(page);
+  await page.goto("/caseload/hope");
+  const exchange = page.locator("#exchange");
+  // The first service is fine (and new); the second has no name: neither may load.
+  const fine = `Unsaved Pantry ${Date.now()}`;
+  const broken = fs
+    .readFileSync(path.join(__dirname, "..", "fixtures", "oruk-small.json"), "utf8")
+    .replace('"name": "Riverside Community Pantry"', `"name": "${fine}"`)
+    .replace('"id": "riverside-svc-1042"', `"id": "${fine}"`)
+    .replace('"name": "Harbourside Job Club",', '"name": "",');
+  await exchange.getByLabel("Load a file").setInputFiles({
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(broken),
+  });
+  await exchange.getByRole("button", { name: "Load services" }).click();
+  await expect(exchange.getByRole("alert")).toContainText(
+    /Nothing was imported\. Line \d+, content\[1\]\.name: A service needs a name\./,
+  );
+  await expectAccessible(page);
+  await page.goto(`/hope?q=${encodeURIComponent(fine)}`);
+  await expect(page.getByText("Nothing matched")).toBeVisible();
+});
+
+test("with a place in the address, local help is nearest first and says how far", async ({ page }) => {
+  await page.goto("/hope?need=food&lat=51.45&lon=-2.59");
+  await expect(page.getByText("Nearest first.")).toBeVisible();
+  const first = page.locator(".service-card").first();
+  await expect(first).toContainText("St Anne's Soup Kitchen");
+  await expect(first).toContainText("About 0.3 miles away.");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Sort by name instead" }).click();
+  await expect(page).toHaveURL(/\/hope\?need=food$/);
+  await expect(page.getByText("Nearest first.")).toHaveCount(0);
+  await expect(page.locator(".service-card", { hasText: "miles away" })).toHaveCount(0);
 });

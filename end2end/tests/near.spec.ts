@@ -9,6 +9,8 @@ test.describe("the phone shares where it is", () => {
     await page.getByRole("link", { name: "Show the help nearest to me first" }).click();
     await expect(page).toHaveURL(/\/hope\?need=food&lat=51\.45&lon=-2\.59$/);
     await expect(page.getByRole("heading", { name: "Hope corner" })).toBeVisible();
+    await expect(page.getByText("Nearest first.")).toBeVisible();
+    await expect(page.getByText(/About [\d.]+ miles? away/).first()).toBeVisible();
   });
 });
 

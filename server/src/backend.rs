@@ -214,7 +214,11 @@ impl Backend for WaymarkBackend {
                 "We have no local services for that area yet. Choose an area from the list.",
             ));
         }
-        Ok(hope::HopeList { services: store::find_services(&conn, filter)?, areas })
+        let mut services = store::find_services(&conn, filter)?;
+        if let Some(near) = filter.near {
+            hope::sort_nearest_first(&mut services, near);
+        }
+        Ok(hope::HopeList { services, areas, near: filter.near })
     }
 
     fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service> {

@@ -48,6 +48,10 @@ pub struct Config {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "WAYMARK_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
     pub max_body_bytes: usize,
+
+    /// Largest Open Referral UK file an office admin may import, in bytes.
+    #[arg(long, env = "WAYMARK_MAX_IMPORT_BYTES", default_value_t = 2 * 1024 * 1024)]
+    pub max_import_bytes: usize,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod backend;
 pub mod catalogue;
 pub mod config;
+pub mod hsds;
 pub mod http;
 pub mod seed;
 pub mod store;

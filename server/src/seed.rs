@@ -6,6 +6,7 @@ use crate::auth;
 use crate::store::ServiceDetails;
 use crate::store::{self, NewPractitioner, NewService, Store, StoreResult};
 use app::model::catalogue::Details;
+use app::model::place::Coordinates;
 use app::model::*;
 use jiff::{civil::Date, Timestamp, ToSpan};
 
@@ -349,6 +350,7 @@ fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<(
             conn,
             &NewService {
                 office: None,
+                external_id: None,
                 name,
                 description,
                 category,
@@ -439,11 +441,23 @@ fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<(
             &[(2, "10:00", "16:00"), (4, "10:00", "16:00")],
         ),
     ];
+    // Northbridge is made up; its places sit around central Bristol so that
+    // "nearest first" has real distances to sort (the demo's phone location is
+    // near 51.45, -2.59).
+    let places = [
+        ("Northbridge Food Bank", 51.4572, -2.5853),
+        ("St Anne's Soup Kitchen", 51.4498, -2.5961),
+        ("Second Chance Clothes", 51.4635, -2.5790),
+        ("Northbridge Recovery Hub", 51.4410, -2.6020),
+        ("Northbridge Housing Options", 51.4545, -2.5970),
+        ("Fresh Start Mentors", 51.4700, -2.6100),
+    ];
     for (name, description, category, address, who_for, referral, openings) in local {
         let id = store::insert_service(
             conn,
             &NewService {
                 office: Some(office),
+                external_id: None,
                 name,
                 description,
                 category,
@@ -462,6 +476,8 @@ fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<(
             openings,
         };
         store::set_service_details(conn, id, &details)?;
+        let at = places.iter().find(|p| p.0 == name).map(|p| Coordinates::from_degrees(p.1, p.2));
+        store::set_contact_and_place(conn, id, None, at)?;
     }
     // England and Wales bank holidays the demo office closes on (gov.uk/bank-holidays).
     for (on, name) in [

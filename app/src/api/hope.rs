@@ -6,15 +6,18 @@ use crate::model::ServiceId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Services by need, words and area (each optional, as in the page's address).
+/// Services by need, words and area, and nearest first from `lat`/`lon` (each
+/// optional, as in the page's address).
 #[server(endpoint = "hope_list")]
 pub async fn get_hope_list(
     #[server(default)] need: String,
     #[server(default)] words: String,
     #[server(default)] area: String,
+    #[server(default)] lat: String,
+    #[server(default)] lon: String,
 ) -> Result<HopeList, AppError> {
     use super::request::*;
-    let filter = crate::model::hope::HopeFilter::from_query(&need, &words, &area)?;
+    let filter = crate::model::hope::HopeFilter::from_query(&need, &words, &area, &lat, &lon)?;
     backend()?.hope_list(&filter)
 }
 
@@ -36,7 +39,7 @@ pub struct PrintSheet {
 #[server(endpoint = "hope_print")]
 pub async fn get_print_sheet(#[server(default)] area: String) -> Result<PrintSheet, AppError> {
     use super::request::*;
-    let filter = crate::model::hope::HopeFilter::from_query("", "", &area)?;
+    let filter = crate::model::hope::HopeFilter::from_query("", "", &area, "", "")?;
     let list = backend()?.hope_list(&filter)?;
     let url = format!(
         "{}/hope{}",

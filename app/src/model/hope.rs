@@ -1,5 +1,6 @@
 //! The hope corner: needs, services after Open Referral UK, and "open now" in UK time.
 
+use super::place::Coordinates;
 use super::ServiceId;
 use jiff::civil::{Date, Time, Weekday};
 use jiff::Timestamp;
@@ -236,6 +237,9 @@ pub struct HopeFilter {
     pub need: Option<Need>,
     pub words: Option<String>,
     pub area: Option<String>,
+    /// Where the person is, to two decimals (about 1 km): local help nearest first.
+    /// Used for this one answer; never stored or logged.
+    pub near: Option<Coordinates>,
 }
 
 /// One service, everything a person needs to decide and to go.
@@ -251,6 +255,9 @@ pub struct Service {
     pub phone: Option<String>,
     pub website: Option<String>,
     pub address: Option<String>,
+    pub email: Option<String>,
+    /// Where it is, when known (for "nearest first").
+    pub coordinates: Option<Coordinates>,
     /// The office area it serves; `None` for national helplines.
     pub area: Option<String>,
     pub demo: bool,
@@ -262,6 +269,11 @@ impl Service {
     pub fn national(&self) -> bool {
         self.area.is_none()
     }
+
+    /// Miles from `near`, when both places are known.
+    pub fn miles_from(&self, near: Option<Coordinates>) -> Option<f64> {
+        near.zip(self.coordinates).map(|(near, here)| near.miles_to(here))
+    }
 }
 
 /// The hope corner's list: what matched, and what can be chosen.
@@ -269,6 +281,25 @@ impl Service {
 pub struct HopeList {
     pub services: Vec<Service>,
     pub areas: Vec<String>,
+    /// Set when local help is sorted nearest first (from this rough point).
+    pub near: Option<Coordinates>,
+}
+
+/// Local services nearest first; those with no place known last, by name.
+/// (National helplines have no distance and keep their place.)
+pub fn sort_nearest_first(services: &mut [Service], near: Coordinates) {
+    services.sort_by(|a, b| {
+        let key = |s: &Service| (s.national(), s.miles_from(Some(near)));
+        match (key(a), key(b)) {
+            ((true, _), (true, _)) => std::cmp::Ordering::Equal,
+            ((true, _), _) => std::cmp::Ordering::Less,
+            (_, (true, _)) => std::cmp::Ordering::Greater,
+            ((_, Some(x)), (_, Some(y))) => x.total_cmp(&y),
+            ((_, Some(_)), (_, None)) => std::cmp::Ordering::Less,
+            ((_, None), (_, Some(_))) => std::cmp::Ordering::Greater,
+            ((_, None), (_, None)) => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        }
+    });
 }
 
 #[cfg(test)]
@@ -336,8 +367,14 @@ mod tests {
 }
 
 impl HopeFilter {
-    /// Read the page's address (`?need=…&q=…&area=…`); empty means "any".
-    pub fn from_query(need: &str, words: &str, area: &str) -> Result<HopeFilter, crate::error::AppError> {
+    /// Read the page's address (`?need=…&q=…&area=…&lat=…&lon=…`); empty means "any".
+    pub fn from_query(
+        need: &str,
+        words: &str,
+        area: &str,
+        lat: &str,
+        lon: &str,
+    ) -> Result<HopeFilter, crate::error::AppError> {
         use crate::error::AppError;
         let need = match need.trim() {
             "" => None,
@@ -348,10 +385,22 @@ impl HopeFilter {
             return Err(AppError::invalid("q", "Keep your search to 100 characters or fewer."));
         }
         let area = area.trim();
+        let near = Coordinates::from_typed(lat, lon, ("lat", "lon")).map_err(|_| {
+            let numbers = [lat, lon].iter().all(|v| v.trim().parse::<f64>().is_ok_and(f64::is_finite));
+            AppError::invalid(
+                "lat",
+                if numbers {
+                    "Nearest first works for places in the UK only. Sort the list by name instead."
+                } else {
+                    "We could not read where you are. Try again, or sort the list by name."
+                },
+            )
+        })?;
         Ok(HopeFilter {
             need,
             words: (!words.is_empty()).then(|| words.to_owned()),
             area: (!area.is_empty()).then(|| area.to_owned()),
+            near: near.map(Coordinates::rough),
         })
     }
 }
@@ -414,6 +463,13 @@ pub struct ServiceForm {
     pub phone: String,
     pub website: String,
     pub address: String,
+    #[serde(default)]
+    pub email: String,
+    /// Decimal degrees, like 51.4545 and -2.5879; both or neither.
+    #[serde(default)]
+    pub latitude: String,
+    #[serde(default)]
+    pub longitude: String,
     /// "on" when ticked.
     #[serde(default)]
     pub always_open: String,
@@ -433,6 +489,8 @@ pub struct ServiceDraft {
     pub phone: Option<String>,
     pub website: Option<String>,
     pub address: Option<String>,
+    pub email: Option<String>,
+    pub coordinates: Option<Coordinates>,
     pub always_open: bool,
     pub openings: Vec<Opening>,
 }
@@ -472,6 +530,9 @@ impl ServiceForm {
             phone: s.phone.clone().unwrap_or_default(),
             website: s.website.clone().unwrap_or_default(),
             address: s.address.clone().unwrap_or_default(),
+            email: s.email.clone().unwrap_or_default(),
+            latitude: s.coordinates.map(|c| c.lat().to_string()).unwrap_or_default(),
+            longitude: s.coordinates.map(|c| c.lon().to_string()).unwrap_or_default(),
             always_open: if s.schedule.always_open { "on".into() } else { String::new() },
             hours,
         }
@@ -489,6 +550,9 @@ impl ServiceForm {
             ("phone", &self.phone),
             ("website", &self.website),
             ("address", &self.address),
+            ("email", &self.email),
+            ("latitude", &self.latitude),
+            ("longitude", &self.longitude),
             ("always_open", &self.always_open),
         ]
         .into_iter()
@@ -538,6 +602,14 @@ impl ServiceForm {
             }
         }
         let address = text("address", &self.address, 200, "the address", false)?;
+        let email = text("email", &self.email, 200, "the email address", false)?;
+        if let Some(e) = &email {
+            let (user, domain) = e.split_once('@').unwrap_or_default();
+            if user.is_empty() || !domain.contains('.') || e.contains(char::is_whitespace) {
+                return Err(AppError::invalid("email", "Write the email address in full, like help@example.org"));
+            }
+        }
+        let coordinates = Coordinates::from_typed(&self.latitude, &self.longitude, ("latitude", "longitude"))?;
         let mut openings = Vec::new();
         for (i, day) in WEEKDAYS.into_iter().enumerate() {
             for range in self.hours[i].split(',').map(str::trim).filter(|r| !r.is_empty()) {
@@ -569,6 +641,8 @@ impl ServiceForm {
             phone,
             website,
             address,
+            email,
+            coordinates,
             always_open: self.always_open == "on",
             openings,
         })
@@ -632,6 +706,22 @@ mod form_tests {
                 "On Sunday the closing time must be after the opening time.",
             ),
             (Box::new(|f| f.free = "maybe".into()), "free", "Choose yes, no or not known."),
+            (
+                Box::new(|f| f.email = "help at pantry".into()),
+                "email",
+                "Write the email address in full, like help@example.org",
+            ),
+            (
+                Box::new(|f| (f.latitude, f.longitude) = ("51.45".into(), "east".into())),
+                "longitude",
+                "Write the longitude as a number, like -2.5879.",
+            ),
+            (
+                Box::new(|f| (f.latitude, f.longitude) = ("40.7".into(), "-74.0".into())),
+                "latitude",
+                "That latitude is not in the UK. UK values are between 49.8 and 60.9.",
+            ),
+            (Box::new(|f| f.latitude = "51.45".into()), "longitude", "Give the longitude too, or leave both empty."),
         ];
         for (spoil, field, message) in cases {
             let mut f = good();

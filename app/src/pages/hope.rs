@@ -5,6 +5,7 @@ use crate::api::hope::{get_hope_list, get_my_list};
 use crate::components::{ErrorNotice, Page};
 use crate::format;
 use crate::model::hope::{HopeList, Need, SavedService, Service};
+use crate::model::place::distance_words;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -16,9 +17,13 @@ pub fn HopePage() -> impl IntoView {
             (q.get("need").unwrap_or_default(), q.get("q").unwrap_or_default(), q.get("area").unwrap_or_default())
         })
     };
-    let list = Resource::new_blocking(asked, |(need, words, area)| async move {
-        Ok::<_, crate::error::AppError>((get_hope_list(need, words, area).await?, get_my_list().await?))
-    });
+    let near = move || query.with(|q| (q.get("lat").unwrap_or_default(), q.get("lon").unwrap_or_default()));
+    let list = Resource::new_blocking(
+        move || (asked(), near()),
+        |((need, words, area), (lat, lon))| async move {
+            Ok::<_, crate::error::AppError>((get_hope_list(need, words, area, lat, lon).await?, get_my_list().await?))
+        },
+    );
     view! {
         <Page title="Hope corner">
             <h1>"Hope corner"</h1>
@@ -61,6 +66,7 @@ fn MyList(mine: Vec<SavedService>) -> impl IntoView {
 fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoView {
     let chosen = Need::parse(&need);
     let now = jiff::Timestamp::now();
+    let near = list.near;
     let (national, local): (Vec<_>, Vec<_>) = list.services.into_iter().partition(Service::national);
     let filtered = chosen.is_some() || !words.is_empty();
     let found = national.len() + local.len();
@@ -152,8 +158,15 @@ fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoV
             .then(|| {
                 view! {
                     <h2>{if area.is_empty() { "Local help".to_owned() } else { format!("Local help in {area}") }}</h2>
+                    {near.map(|_| view! { <p>"Nearest first. " <a href=link(chosen)>"Sort by name instead"</a></p> })}
                     <ul class="services">
-                        {local.into_iter().map(|s| view! { <ServiceCard s now /> }).collect_view()}
+                        {local
+                            .into_iter()
+                            .map(|s| {
+                                let away = s.miles_from(near).map(distance_words);
+                                view! { <ServiceCard s now away /> }
+                            })
+                            .collect_view()}
                     </ul>
                 }
             })}
@@ -163,7 +176,13 @@ fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoV
 }
 
 #[component]
-pub fn ServiceCard(s: Service, now: jiff::Timestamp) -> impl IntoView {
+pub fn ServiceCard(
+    s: Service,
+    now: jiff::Timestamp,
+    /// "About 1.2 miles away." when the list is nearest first.
+    #[prop(optional_no_strip)]
+    away: Option<String>,
+) -> impl IntoView {
     let open = s.schedule.open_now(now);
     view! {
         <li class="service-card">
@@ -172,6 +191,7 @@ pub fn ServiceCard(s: Service, now: jiff::Timestamp) -> impl IntoView {
                 {s.demo.then(|| view! { " " <span class="tag">"Demo"</span> })}
             </h3>
             <p>{s.description.clone()}</p>
+            {away.map(|a| view! { <p class="distance">{a}</p> })}
             <p class:open-now=open.is_open()>{open.words(now)}</p>
             <Actions s />
         </li>

@@ -49,6 +49,7 @@ fn Curation(list: Vec<CuratedService>, admin: bool) -> impl IntoView {
         <ul class="caseload">
             {list.into_iter().map(|c| view! { <Row c admin /> }).collect_view()}
         </ul>
+        {admin.then(|| view! { <super::hope_exchange::Exchange /> })}
     }
 }
 

@@ -116,6 +116,7 @@ fn ServiceDetail(s: Service, who: Who, recommended: bool) -> impl IntoView {
         ),
         ("Address", s.address.clone()),
         ("Phone", s.phone.clone()),
+        ("Email", s.email.clone()),
         ("Area", Some(s.area.clone().unwrap_or_else(|| "Anywhere in England and Wales".into()))),
     ]
     .into_iter()

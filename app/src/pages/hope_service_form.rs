@@ -110,7 +110,14 @@ fn Form(id: Option<ServiceId>, form: ServiceForm, error: FormError) -> impl Into
             {choice(&error, "referral", "Is a referral needed?", kept(&error, "referral", &form.referral))}
             {text(&error, "phone", "Phone", InputKind::Tel, &form.phone)}
             {text(&error, "website", "Website", InputKind::Text, &form.website)}
+            {text(&error, "email", "Email", InputKind::Text, &form.email)}
             {text(&error, "address", "Address", InputKind::Text, &form.address)}
+            <fieldset>
+                <legend>"Where it is on a map (optional), for \"nearest first\""</legend>
+                <p class="hint">"In decimal degrees, like 51.4545 and -2.5879. A map site shows them for an address."</p>
+                {text(&error, "latitude", "Latitude", InputKind::Text, &form.latitude)}
+                {text(&error, "longitude", "Longitude", InputKind::Text, &form.longitude)}
+            </fieldset>
             <fieldset>
                 <legend>"Opening times, like 10:00-13:00 (leave a day empty if closed)"</legend>
                 <div class="field">

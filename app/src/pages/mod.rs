@@ -9,6 +9,7 @@ pub mod caseload;
 pub mod condition_form;
 pub mod hope;
 pub mod hope_admin;
+pub mod hope_exchange;
 pub mod hope_families;
 pub mod hope_near;
 pub mod hope_print;

@@ -13,6 +13,13 @@ pub const TOO_LARGE: &str = "That was too much to send at once. Nothing was save
 pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) -> Response {
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if req.uri().path() == super::hope_exchange::IMPORT_PATH {
+        // An import file has its own, larger limit, and its answer goes back to the import form.
+        if declared.is_some_and(|n| n > app.max_import_bytes + super::hope_exchange::IMPORT_SLACK) {
+            return super::hope_exchange::back_with_error(&super::hope_exchange::too_big(app.max_import_bytes));
+        }
+        return next.run(req).await;
+    }
     let limit =
         if super::condition_map::is_upload(req.uri().path()) { super::condition_map::UPLOAD_LIMIT } else { app.max_body_bytes };
     if declared.is_some_and(|n| n > limit) {

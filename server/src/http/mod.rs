@@ -5,6 +5,7 @@ mod body_limit;
 mod calendar;
 mod condition_map;
 mod headers;
+mod hope_exchange;
 mod router;
 mod session;
 mod sync;

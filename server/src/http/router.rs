@@ -1,6 +1,6 @@
 //! The one route table: Leptos pages, server functions under /api, health, static files.
 
-use super::{api_status, body_limit, calendar, condition_map, headers, session};
+use super::{api_status, body_limit, calendar, condition_map, headers, hope_exchange, session};
 use crate::backend::WaymarkBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
@@ -27,6 +27,7 @@ pub struct App {
     pub backend: Arc<WaymarkBackend>,
     pub cookies: CookiePolicy,
     pub max_body_bytes: usize,
+    pub max_import_bytes: usize,
 }
 
 impl axum::extract::FromRef<App> for LeptosOptions {
@@ -69,8 +70,13 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
     } else {
         CookiePolicy { name: "waymark", secure: false }
     };
-    let state =
-        App { leptos: leptos.clone(), backend: backend.clone(), cookies, max_body_bytes: config.max_body_bytes };
+    let state = App {
+        leptos: leptos.clone(),
+        backend: backend.clone(),
+        cookies,
+        max_body_bytes: config.max_body_bytes,
+        max_import_bytes: config.max_import_bytes,
+    };
     let routes = route_list();
     let ctx = context(backend);
     let shell = {
@@ -87,6 +93,13 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .route(
             "/caseload/{case}/licence/{condition}/map",
             get(condition_map::case_map).post(condition_map::upload).layer(condition_map::upload_limit()),
+        )
+        .route(hope_exchange::EXPORT_PATH, get(hope_exchange::export_hope))
+        .route(
+            hope_exchange::IMPORT_PATH,
+            // A directory file is larger than any form; the handler checks the file itself.
+            post(hope_exchange::import_hope)
+                .layer(DefaultBodyLimit::max(config.max_import_bytes + hope_exchange::IMPORT_SLACK)),
         )
         .route("/api/v1/sync", post(super::sync::sync))
         .route("/api/v1/cases/{case}/rev", get(super::sync::case_rev))

@@ -2,12 +2,14 @@
 
 use super::{parse_date, StoreError, StoreResult};
 use app::model::hope::{HopeFilter, Need, Opening, Schedule, Service};
+use app::model::place::Coordinates;
 use app::model::{OfficeId, ServiceId};
 use jiff::civil::{Time, Weekday};
 use rusqlite::{params, Connection};
 
 const COLUMNS: &str = "s.id, s.name, s.description, s.category, s.who_for, s.is_free, s.needs_referral, s.phone,
-     s.website, s.address, o.area, s.is_demo, s.checked_on, s.always_open, s.office_id";
+     s.website, s.address, o.area, s.is_demo, s.checked_on, s.always_open, s.office_id, s.email, s.latitude,
+     s.longitude";
 
 /// Visible services matching the filter: national helplines first, then by name.
 pub fn find_services(conn: &Connection, filter: &HopeFilter) -> StoreResult<Vec<Service>> {
@@ -92,6 +94,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
             phone: r.get(7)?,
             website: r.get(8)?,
             address: r.get(9)?,
+            email: r.get(15)?,
+            coordinates: coordinates(r.get(16)?, r.get(17)?),
             area: r.get(10)?,
             demo: r.get(11)?,
             checked_on: jiff::civil::Date::default(),
@@ -100,6 +104,11 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
         checked: r.get(12)?,
         office: r.get(14)?,
     })
+}
+
+/// Stored degrees back to a point (both columns are written together).
+pub(crate) fn coordinates(lat: Option<f64>, lon: Option<f64>) -> Option<Coordinates> {
+    lat.zip(lon).map(|(lat, lon)| Coordinates::from_degrees(lat, lon))
 }
 
 impl Row {
@@ -160,6 +169,20 @@ pub fn set_service_details(conn: &Connection, id: ServiceId, d: &ServiceDetails)
     Ok(())
 }
 
+/// The email and the place (the columns Open Referral UK import added).
+pub fn set_contact_and_place(
+    conn: &Connection,
+    id: ServiceId,
+    email: Option<&str>,
+    at: Option<Coordinates>,
+) -> StoreResult<()> {
+    conn.execute(
+        "UPDATE service SET email = ?2, latitude = ?3, longitude = ?4 WHERE id = ?1",
+        params![id.0, email, at.map(Coordinates::lat), at.map(Coordinates::lon)],
+    )?;
+    Ok(())
+}
+
 pub fn add_bank_holiday(conn: &Connection, office: OfficeId, on: jiff::civil::Date, name: &str) -> StoreResult<()> {
     conn.execute(
         "INSERT OR IGNORE INTO bank_holiday (office_id, on_date, name) VALUES (?1, ?2, ?3)",
@@ -175,7 +198,7 @@ pub fn services_for_office(conn: &Connection, office: OfficeId) -> StoreResult<V
          WHERE s.office_id IS NULL OR s.office_id = ?1
          ORDER BY s.office_id IS NOT NULL, s.name COLLATE NOCASE"
     ))?;
-    let rows = stmt.query_map([office.0], |r| Ok((row(r)?, r.get::<_, bool>(15)?)))?;
+    let rows = stmt.query_map([office.0], |r| Ok((row(r)?, r.get::<_, bool>(18)?)))?;
     rows.map(|r| {
         let (row, hidden) = r?;
         Ok((row.finish(conn)?, hidden))
@@ -217,12 +240,14 @@ pub fn save_service(
                                     checked_on = ?8 WHERE id = ?1",
                 params![id.0, d.name, d.description, d.need.as_str(), d.phone, d.website, d.address, today.to_string()],
             )?;
+            set_contact_and_place(conn, id, d.email.as_deref(), d.coordinates)?;
             id
         }
         None => super::insert_service(
             conn,
             &super::NewService {
                 office: Some(office),
+                external_id: None,
                 name: &d.name,
                 description: &d.description,
                 category: d.need.as_str(),
@@ -232,7 +257,8 @@ pub fn save_service(
                 is_demo: false,
                 checked_on: today,
             },
-        )?,
+        )
+        .and_then(|id| set_contact_and_place(conn, id, d.email.as_deref(), d.coordinates).map(|()| id))?,
     };
     let hours: Vec<(u8, String, String)> = d
         .openings

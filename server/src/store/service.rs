@@ -6,6 +6,9 @@ use rusqlite::{params, Connection};
 
 pub struct NewService<'a> {
     pub office: Option<OfficeId>,
+    /// Its id in Open Referral UK files; `None` gives it a new UUID, so a
+    /// service made in Waymark keeps one id in every export.
+    pub external_id: Option<&'a str>,
     pub name: &'a str,
     pub description: &'a str,
     pub category: &'a str,
@@ -17,11 +20,14 @@ pub struct NewService<'a> {
 }
 
 pub fn insert_service(conn: &Connection, s: &NewService) -> StoreResult<ServiceId> {
+    let external_id = s.external_id.map(str::to_owned).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     conn.execute(
-        "INSERT INTO service (office_id, name, description, category, phone, website, address, is_demo, checked_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO service (office_id, external_id, name, description, category, phone, website, address, is_demo,
+                              checked_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             s.office.map(|o| o.0),
+            external_id,
             s.name,
             s.description,
             s.category,

@@ -138,10 +138,11 @@ fn help_lists_every_setting() {
         "WAYMARK_ATTEMPTS_PER_CLIENT",
         "WAYMARK_ATTEMPTS_PER_ACCOUNT",
         "WAYMARK_MAX_BODY_BYTES",
+        "WAYMARK_MAX_IMPORT_BYTES",
     ] {
         assert!(help.contains(setting), "--help does not name {setting}:\n{help}");
     }
     // And nothing is set that --help does not list: every `env =` in the source is above.
     let source = include_str!("../../src/config.rs");
-    assert_eq!(source.matches("env = \"").count(), 9, "a new setting must be added to this list");
+    assert_eq!(source.matches("env = \"").count(), 10, "a new setting must be added to this list");
 }

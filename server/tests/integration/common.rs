@@ -114,8 +114,36 @@ impl TestApp {
         self.send(req.body(Body::from(body)).expect("request")).await
     }
 
+    /// The id of the service with this name.
+    pub fn service_named(&self, name: &str) -> i64 {
+        let conn = self.backend.store().read();
+        conn.query_row("SELECT id FROM service WHERE name = ?1", [name], |r| r.get(0)).expect(name)
+    }
+
     pub async fn practitioner(&self, email: &str) -> String {
         let form = format!("email={}&password={}", email.replace('@', "%40"), seed::DEMO_PASSWORD);
+        let r = self.call("/api/sign_in_practitioner", &form, None).await;
+        assert_eq!(r.status, StatusCode::OK, "sign in {email}: {}", r.body);
+        r.cookie.expect("session cookie")
+    }
+
+    /// A new office with one admin (password `another-password`), signed in.
+    pub async fn office_admin(&self, office: &str, area: &str, email: &str) -> String {
+        {
+            let conn = self.backend.store().write();
+            let office = server::store::insert_office(&conn, office, "2 High Street", area, true).expect("office");
+            let hash = server::auth::hash_secret("another-password").expect("hash");
+            let admin = server::store::NewPractitioner {
+                office_id: office,
+                name: "Robin",
+                email,
+                password_hash: &hash,
+                is_admin: true,
+                is_demo: false,
+            };
+            server::store::insert_practitioner(&conn, &admin).expect("practitioner");
+        }
+        let form = format!("email={}&password=another-password", email.replace('@', "%40"));
         let r = self.call("/api/sign_in_practitioner", &form, None).await;
         assert_eq!(r.status, StatusCode::OK, "sign in {email}: {}", r.body);
         r.cookie.expect("session cookie")

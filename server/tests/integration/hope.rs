@@ -45,12 +45,7 @@ async fn bad_searches_are_explained() {
 #[tokio::test]
 async fn a_service_page_says_what_when_and_how_to_get_there() {
     let app = TestApp::new();
-    let id: i64 = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT id FROM service WHERE name = 'Northbridge Food Bank'", [], |r| r.get(0))
-        .unwrap();
+    let id: i64 = app.service_named("Northbridge Food Bank");
     let page = app.get(&format!("/hope/{id}"), None).await;
     assert_eq!(page.status, StatusCode::OK);
     for words in [
@@ -64,12 +59,7 @@ async fn a_service_page_says_what_when_and_how_to_get_there() {
         assert!(page.body.contains(words), "{words}");
     }
     assert!(page.body.contains("Open now") || page.body.contains("Closed"), "open now is worked out");
-    let samaritans: i64 = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT id FROM service WHERE name = 'Samaritans'", [], |r| r.get(0))
-        .unwrap();
+    let samaritans: i64 = app.service_named("Samaritans");
     let page = app.get(&format!("/hope/{samaritans}"), None).await.body;
     assert!(page.contains("Open all day and night.") && page.contains("tel:116123"));
 
@@ -93,12 +83,7 @@ async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
     let app = TestApp::new();
     let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await; // office admin
     let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await; // not an admin
-    let id: i64 = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT id FROM service WHERE name = 'Second Chance Clothes'", [], |r| r.get(0))
-        .unwrap();
+    let id: i64 = app.service_named("Second Chance Clothes");
     app.backend.store().write().execute("UPDATE service SET checked_on = '2025-01-01' WHERE id = ?1", [id]).unwrap();
 
     let page = app.get("/caseload/hope", Some(&priya)).await.body;
@@ -121,26 +106,7 @@ async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
     assert!(names(&app.get("/hope", None).await.body).contains(&"Second Chance Clothes".to_owned()));
 
     // Another office's admin cannot touch this office's services.
-    let other = {
-        let conn = app.backend.store().write();
-        let office = server::store::insert_office(&conn, "Southgate (test)", "2 High St", "Southgate", true).unwrap();
-        let hash = server::auth::hash_secret("another-password").unwrap();
-        server::store::insert_practitioner(
-            &conn,
-            &server::store::NewPractitioner {
-                office_id: office,
-                name: "Robin",
-                email: "robin@test.waymark.example",
-                password_hash: &hash,
-                is_admin: true,
-                is_demo: true,
-            },
-        )
-        .unwrap();
-    };
-    let _ = other;
-    let form = "email=robin%40test.waymark.example&password=another-password";
-    let robin = app.call("/api/sign_in_practitioner", form, None).await.cookie.expect("signed in");
+    let robin = app.office_admin("Southgate (test)", "Southgate", "robin@test.waymark.example").await;
     let r = app.call("/api/curate_service", &format!("id={id}&what=hide"), Some(&robin)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = app.call("/api/curate_service", &format!("id={id}&what=vanish"), Some(&sam)).await;
@@ -180,12 +146,7 @@ async fn office_admins_add_and_change_services_and_bad_fields_are_named() {
     let r = app.call("/api/save_service", &service_form("01234+567890", "10%3A00-13%3A00"), Some(&sam)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(count(), before + 1);
-    let id: i64 = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT id FROM service WHERE name = 'Hill Street Pantry'", [], |r| r.get(0))
-        .unwrap();
+    let id: i64 = app.service_named("Hill Street Pantry");
     let page = app.get(&format!("/hope/{id}"), None).await.body;
     assert!(page.contains("Monday: 10 am to 1 pm") && page.contains("tel:01234567890") && !page.contains("Demo"));
 
@@ -206,10 +167,7 @@ async fn a_person_keeps_a_list_their_practitioner_sees_and_adds_to() {
     let jay = app.person(server::seed::DEMO_PERSON_NUMBER, server::seed::DEMO_PERSON_PIN).await;
     let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
     let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await;
-    let id = |name: &str| -> i64 {
-        app.backend.store().read().query_row("SELECT id FROM service WHERE name = ?1", [name], |r| r.get(0)).unwrap()
-    };
-    let (food, clothes) = (id("Northbridge Food Bank"), id("Second Chance Clothes"));
+    let (food, clothes) = (app.service_named("Northbridge Food Bank"), app.service_named("Second Chance Clothes"));
 
     let r = app.call("/api/keep_service", &format!("id={food}&keep=yes"), Some(&jay)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -229,4 +187,77 @@ async fn a_person_keeps_a_list_their_practitioner_sees_and_adds_to() {
     app.call("/api/keep_service", &format!("id={food}&keep=no"), Some(&jay)).await;
     assert!(!app.get(&format!("/caseload/{JAY}"), Some(&sam)).await.body.contains("Northbridge Food Bank"));
     assert!(!app.get("/hope", None).await.body.contains("My list"), "nobody else sees a list");
+}
+
+/// The card of the named service in a list page.
+fn card<'a>(body: &'a str, name: &str) -> &'a str {
+    body.split("<li class=\"service-card\">").find(|c| c.contains(name)).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn with_a_place_local_help_is_nearest_first() {
+    let app = TestApp::new();
+    let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
+    // A food service with no place known goes last.
+    let r = app.call("/api/save_service", &service_form("01234+567890", "10%3A00-13%3A00"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+
+    let by_name = app.get("/hope", None).await.body;
+    assert!(!by_name.contains("Nearest first") && !by_name.contains("miles away"));
+    // 51.4545, -2.5879 is rounded to 51.45, -2.59 (about 1 km) before anything else.
+    let page = app.get("/hope?lat=51.4545&lon=-2.5879", None).await.body;
+    let local: Vec<String> = names(&page).into_iter().skip(6).collect();
+    assert_eq!(
+        local,
+        [
+            "St Anne's Soup Kitchen",
+            "Northbridge Housing Options",
+            "Northbridge Food Bank",
+            "Northbridge Recovery Hub",
+            "Second Chance Clothes",
+            "Fresh Start Mentors",
+            "Hill Street Pantry",
+        ]
+    );
+    assert_eq!(names(&page).first().map(String::as_str), Some("FRANK"), "helplines first, as always");
+    assert!(card(&page, "St Anne's Soup Kitchen").contains("About 0.3 miles away."));
+    assert!(card(&page, "Fresh Start Mentors").contains("About 1.6 miles away."));
+    assert!(!card(&page, "Hill Street Pantry").contains("miles away"));
+    assert!(!card(&page, "Samaritans").contains("miles away"));
+    assert!(page.contains("Nearest first. ") && page.contains("<a href=\"/hope\">Sort by name instead</a>"));
+
+    let food = app.get("/hope?need=food&q=&area=Northbridge&lat=51.45&lon=-2.59", None).await.body;
+    assert_eq!(names(&food), ["St Anne's Soup Kitchen", "Northbridge Food Bank", "Hill Street Pantry"]);
+    assert!(
+        food.contains("<a href=\"/hope?need=food&amp;area=Northbridge\">Sort by name instead</a>"),
+        "the other filters are kept"
+    );
+
+    for (query, says) in [
+        ("lat=north&lon=-2.59", "We could not read where you are. Try again, or sort the list by name."),
+        ("lat=51.45", "We could not read where you are. Try again, or sort the list by name."),
+        ("lat=48.85&lon=2.35", "Nearest first works for places in the UK only. Sort the list by name instead."),
+    ] {
+        let r = app.get(&format!("/hope?{query}"), None).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(r.body.contains(says), "{query}: {}", r.body);
+    }
+}
+
+#[tokio::test]
+async fn a_bad_place_on_the_service_form_is_named() {
+    let app = TestApp::new();
+    let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
+    let form = |lat: &str, lon: &str| format!("{}&form[latitude]={lat}&form[longitude]={lon}", service_form("", ""));
+    let r = app.call("/api/save_service", &form("51.45", "east"), Some(&sam)).await;
+    assert_eq!(r.message(), "Write the longitude as a number, like -2.5879.");
+    let r = app.call("/api/save_service", &form("40.71", "-74.0"), Some(&sam)).await;
+    assert_eq!(r.message(), "That latitude is not in the UK. UK values are between 49.8 and 60.9.");
+    let r = app.call("/api/save_service", &form("", "-2.5"), Some(&sam)).await;
+    assert_eq!(r.message(), "Give the latitude too, or leave both empty.");
+    let r = app.call("/api/save_service", &form("51.4601", "-2.5712"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id: i64 = app.service_named("Hill Street Pantry");
+    let edit = app.get(&format!("/caseload/hope/{id}/edit"), Some(&sam)).await.body;
+    assert!(edit.contains("value=\"51.4601\"") && edit.contains("value=\"-2.5712\""), "shown to change");
 }

@@ -8,6 +8,7 @@ mod condition_map;
 mod convergence;
 mod durability;
 mod hope;
+mod hope_exchange;
 mod licence;
 mod plain_words;
 mod plan;

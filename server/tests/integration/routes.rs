@@ -116,6 +116,12 @@ async fn pages_against_every_role() {
             _ => Expect::Status(404),
         }
     };
+    // Office admins only: Sam is one, Priya is not.
+    let admin_page = |r: Role| match r {
+        Anonymous => Expect::Redirect("/practitioner/sign-in"),
+        PractitionerOfA => Expect::Ok,
+        _ => Expect::Status(403),
+    };
     let table: Vec<(&str, Box<dyn Fn(Role) -> Expect>)> = vec![
         ("/", Box::new(public)),
         ("/sign-in", Box::new(public)),
@@ -146,6 +152,8 @@ async fn pages_against_every_role() {
         ("/caseload/step-prices", Box::new(practitioner_page)),
         ("/caseload/hope", Box::new(practitioner_page)),
         ("/caseload/hope/new", Box::new(practitioner_page)),
+        ("/caseload/hope/export.json", Box::new(admin_page)),
+        ("/hope?lat=51.45&lon=-2.59", Box::new(public)),
         ("/me/steps", Box::new(person_page)),
         ("/me/share", Box::new(person_page)),
         // A map on Jay's licence: Jay and Sam only.
@@ -404,4 +412,21 @@ fn every_server_function_is_in_the_matrix() {
     }
     assert!(found > 40, "only {found} server functions found: is the path right?");
     assert!(missing.is_empty(), "server functions with no row in the role matrix: {missing:?}");
+}
+
+#[tokio::test]
+async fn file_uploads_against_every_role() {
+    let app = TestApp::new();
+    let cookies = cookies(&app).await;
+    let file = include_str!("../../../end2end/fixtures/oruk-small.json");
+    for (role, cookie) in &cookies {
+        let r = app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), cookie.as_deref()).await;
+        let got = (r.status.as_u16(), r.location.as_deref().map(|l| l.split('?').next().unwrap_or_default()));
+        let expected = match role {
+            Anonymous => (303, Some("/practitioner/sign-in")),
+            PractitionerOfA => (303, Some("/caseload/hope")),
+            _ => (403, None),
+        };
+        assert_eq!(got, expected, "POST /caseload/hope/import as {role:?}: {}", r.body);
+    }
 }

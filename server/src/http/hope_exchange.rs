@@ -1,0 +1,124 @@
+//! Open Referral UK files for an office's hope corner: office admins download
+//! their office's services and load a file (a plain HTML form upload, so it
+//! works without JavaScript). The result goes back to `/caseload/hope` in the
+//! address: counts when it worked, the plain reason when it did not.
+
+use super::router::App;
+use crate::hsds::{self, ImportError};
+use app::model::{OfficeId, PractitionerId, Viewer};
+use axum::{
+    extract::{multipart::MultipartRejection, Multipart, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+
+pub const EXPORT_PATH: &str = "/caseload/hope/export.json";
+pub const IMPORT_PATH: &str = "/caseload/hope/import";
+/// Room for the multipart wrapping around the file itself.
+pub const IMPORT_SLACK: usize = 16 * 1024;
+
+/// The office admin asking, or the answer for anyone else.
+fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Box<Response>> {
+    match viewer {
+        Viewer::Practitioner { practitioner_id, office_id, admin: true } => Ok((*practitioner_id, *office_id)),
+        Viewer::Anonymous => Err(Box::new(Redirect::to("/practitioner/sign-in").into_response())),
+        _ => Err(Box::new((StatusCode::FORBIDDEN, "Only an office admin can do this.").into_response())),
+    }
+}
+
+/// GET /caseload/hope/export.json — the office's own services.
+pub async fn export_hope(State(app): State<App>, Extension(viewer): Extension<Viewer>) -> Response {
+    let (_, office) = match admin_office(&viewer) {
+        Ok(admin) => admin,
+        Err(refused) => return *refused,
+    };
+    match hsds::export(app.backend.store(), office) {
+        Ok(text) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"hope-corner.json\""),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "hope-corner export");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.").into_response()
+        }
+    }
+}
+
+/// POST /caseload/hope/import — a multipart form with the file as `file`.
+pub async fn import_hope(
+    State(app): State<App>,
+    Extension(viewer): Extension<Viewer>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let (by, office) = match admin_office(&viewer) {
+        Ok(admin) => admin,
+        Err(refused) => return *refused,
+    };
+    let bytes = match the_file(form, app.max_import_bytes).await {
+        Ok(bytes) => bytes,
+        Err(message) => return back_with_error(&message),
+    };
+    let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
+    match hsds::import(app.backend.store(), by, office, &bytes, today) {
+        Ok(s) => Redirect::to(&format!(
+            "/caseload/hope?imported=1&added={}&changed={}&same={}#exchange",
+            s.added, s.changed, s.same
+        ))
+        .into_response(),
+        Err(ImportError::Refused(why)) => back_with_error(&format!("Nothing was imported. {why}")),
+        Err(ImportError::Store(e)) => {
+            tracing::error!(error = %e, "hope-corner import");
+            back_with_error("Something went wrong on our side. Nothing was imported. Please try again.")
+        }
+    }
+}
+
+const CHOOSE: &str = "Choose a file to import first. Nothing was imported.";
+
+/// The uploaded file's bytes, no more than `limit` of them.
+async fn the_file(form: Result<Multipart, MultipartRejection>, limit: usize) -> Result<Vec<u8>, String> {
+    let broken = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_big(limit)
+        } else {
+            "The file did not arrive whole. Nothing was imported. Please try again.".to_owned()
+        }
+    };
+    let mut form = form.map_err(|_| CHOOSE.to_owned())?;
+    while let Some(mut field) = form.next_field().await.map_err(broken)? {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(broken)? {
+            if bytes.len() + chunk.len() > limit {
+                return Err(too_big(limit));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return if bytes.is_empty() { Err(CHOOSE.to_owned()) } else { Ok(bytes) };
+    }
+    Err(CHOOSE.to_owned())
+}
+
+pub fn too_big(limit: usize) -> String {
+    let size = if limit >= 1024 * 1024 {
+        format!("{} MB", limit / (1024 * 1024))
+    } else {
+        format!("{} KB", (limit / 1024).max(1))
+    };
+    format!(
+        "That file is too big. Waymark takes files up to {size}. Nothing was imported. Split it into smaller files."
+    )
+}
+
+/// Back to the office's hope corner with the reason shown by the import form.
+pub fn back_with_error(message: &str) -> Response {
+    Redirect::to(&format!("/caseload/hope?import_error={}#exchange", app::format::url_encode(message))).into_response()
+}
