@@ -65,7 +65,8 @@ test("the person marks a step done; the practitioner sees it with its history", 
     await step.getByRole("button", { name: "I am doing it now" }).click();
   }
   await phone.locator("details.condition", { hasText: "Register with a GP" }).getByRole("button", { name: "It is done" }).click();
-  await expect(phone.locator("main [role=status]:not(.sync-panel *)")).toContainText(/Well done|Saved/);
+  // The GP is Jay's only health step in the demo, so this finishes the track.
+  await expect(phone.getByRole("status").filter({ hasText: "Well done. You have finished: Health." })).toBeVisible();
 
   const desk = await (await browser.newContext()).newPage();
   await signInPractitioner(desk);
@@ -75,4 +76,70 @@ test("the person marks a step done; the practitioner sees it with its history", 
   await card.getByText("What changed, and when").click();
   await expect(card).toContainText("Jay changed it from Doing it now to Done");
   await expectAccessible(desk);
+});
+
+test("finishing every step of a track is celebrated, and not before", async ({ browser }) => {
+  // Two steps of Jay's own in a track the demo leaves empty, named so no other test's steps match.
+  const tag = Date.now().toString(36);
+  const steps = [`Ask about the jobs fair ${tag}`, `Go to the jobs fair ${tag}`];
+  const desk = await (await browser.newContext()).newPage();
+  await signInPractitioner(desk);
+  await desk.goto("/caseload/1/steps");
+  for (const title of steps) {
+    await desk.getByLabel("Work and training").check();
+    await desk.getByLabel("The step, in plain words").fill(title);
+    await desk.getByRole("button", { name: "Add step" }).click();
+    await expect(desk.locator(".case-card", { hasText: title })).toBeVisible();
+  }
+
+  const phone = await (await browser.newContext()).newPage();
+  await signInJay(phone);
+  await phone.goto("/me/steps");
+  const work = phone.locator("section", { has: phone.getByRole("heading", { name: "Work and training", level: 2 }) });
+  // Any other step in the track (none in the demo) is done first, so only ours are left.
+  for (const other of await work.locator("details.condition").all()) {
+    const title = (await other.locator(".condition-headline").textContent()) ?? "";
+    if (!steps.includes(title.trim()) && (await other.locator(".tag").textContent())?.trim() !== "Done") {
+      await other.getByRole("button", { name: "It is done" }).click();
+      await expect(phone.locator("main [role=status]:not(.sync-panel *)")).toBeVisible();
+    }
+  }
+  await work.locator("details.condition", { hasText: steps[0] }).getByRole("button", { name: "It is done" }).click();
+  await expect(phone.getByRole("status").filter({ hasText: "Saved. Your probation officer can see it." })).toBeVisible();
+  await expect(phone.locator(".celebrate")).toHaveCount(0);
+
+  await work.locator("details.condition", { hasText: steps[1] }).getByRole("button", { name: "It is done" }).click();
+  const celebration = phone.getByRole("status").filter({ hasText: "Well done. You have finished: Work and training." });
+  await expect(celebration).toBeVisible();
+  await expect(celebration).toContainText("That is a real step forward. Be proud of it.");
+  await expectAccessible(phone);
+});
+
+test("a new place for an appointment is told to the person, with where it was", async ({ browser }) => {
+  const tag = Date.now().toString(36);
+  const before = `Unit 1, Mill Yard ${tag}`;
+  const after = `12 High Street ${tag}`;
+  const desk = await (await browser.newContext()).newPage();
+  await signInPractitioner(desk);
+  await desk.goto("/caseload/1/appointments");
+  await desk.getByLabel("Housing", { exact: true }).check();
+  await desk.getByLabel("Date").fill(inDays(11));
+  await desk.getByLabel("Start time (UK time)").fill("11:00");
+  await desk.getByLabel("Place (address)").fill(before);
+  await desk.getByRole("button", { name: "Set appointment" }).click();
+  await desk.locator(".case-card", { hasText: before }).getByRole("link", { name: "Change or move" }).click();
+  await expect(desk.getByRole("heading", { name: "Change or move an appointment" })).toBeVisible();
+  await desk.getByLabel("Place (address)").fill(after);
+  await desk.getByLabel("Room (optional)").fill("Room 3");
+  await desk.getByRole("button", { name: "Save the change" }).click();
+  await expect(desk.locator(".case-card", { hasText: after })).toContainText("No answer yet");
+
+  const phone = await (await browser.newContext()).newPage();
+  await signInJay(phone);
+  await phone.goto("/me/appointments");
+  const card = phone.locator("section.card", { hasText: after });
+  await expect(card).toContainText(`This has changed: it is now at ${after}, Room 3 (it was at ${before}).`);
+  await expect(card).toContainText("11 am");
+  await expect(card).not.toContainText("This has moved.");
+  await expectAccessible(phone);
 });

@@ -82,11 +82,77 @@ pub struct Appointment {
     pub cancel_reason: Option<String>,
     /// When it was moved, where it was before.
     pub moved_from: Option<Timestamp>,
+    /// The place or kind before the practitioner last changed them, so the person is told.
+    #[serde(default)]
+    pub earlier: Earlier,
     pub rsvp: Option<Rsvp>,
     pub rsvp_at: Option<Timestamp>,
 }
 
+/// What an appointment was before its place, room or kind last changed (its
+/// time is `moved_from`). Each part is kept until that part changes again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Earlier {
+    /// The place and room before, set when either of them changed (a room may have been none).
+    pub place: Option<(String, Option<String>)>,
+    pub kind: Option<AppointmentKind>,
+}
+
+impl Earlier {
+    /// What changed from `old` to `new`, added to what was already kept: a part
+    /// that changes now replaces its earlier value; the others stay as they were.
+    pub fn after_change(&self, old: &Appointment, new: &AppointmentDraft) -> Earlier {
+        let moved_place = old.place != new.place || old.room != new.room;
+        Earlier {
+            place: if moved_place { Some((old.place.clone(), old.room.clone())) } else { self.place.clone() },
+            kind: if old.kind != new.kind { Some(old.kind) } else { self.kind },
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.place.is_none() && self.kind.is_none()
+    }
+}
+
+/// A place with its room, as the person reads it.
+pub fn where_text(place: &str, room: Option<&str>) -> String {
+    match room {
+        Some(room) => format!("{place}, {room}"),
+        None => place.to_owned(),
+    }
+}
+
 impl Appointment {
+    /// Where it is, with the room.
+    pub fn where_text(&self) -> String {
+        where_text(&self.place, self.room.as_deref())
+    }
+
+    /// Plain words for the person on what changed apart from the time
+    /// (`moved_from` says that): the place, the room, or what it is for.
+    /// For example "This has changed: it is now at 12 High Street (it was at 1 Station Road)."
+    pub fn change_notice(&self) -> Option<String> {
+        // Each clause starts "it is now", so they read on after "This has changed:".
+        let mut clauses = Vec::new();
+        if let Some((place, room)) = &self.earlier.place {
+            let before = where_text(place, room.as_deref());
+            let now = self.where_text();
+            // A guard: never "now at X (it was at X)", whatever rows an old version left.
+            if before != now {
+                clauses.push(format!("it is now at {now} (it was at {before})"));
+            }
+        }
+        if let Some(kind) = self.earlier.kind.filter(|k| *k != self.kind) {
+            clauses.push(format!("it is now for: {} (it was for: {})", self.kind.label(), kind.label()));
+        }
+        let (first, rest) = clauses.split_first()?;
+        let mut text = format!("This has changed: {first}.");
+        for clause in rest {
+            text.push_str(&format!(" {}.", clause.replacen("it", "It", 1)));
+        }
+        Some(text)
+    }
+
     /// The start of each occurrence (one for a single appointment).
     pub fn occurrences(&self) -> Vec<Timestamp> {
         let tz = crate::format::london();
@@ -191,13 +257,15 @@ impl AppointmentForm {
         if is_new && starts_at < now {
             return Err(AppError::invalid("date", "The appointment must be in the future."));
         }
-        let duration_min: u32 = match self.duration_min.trim() {
+        // Read as a signed number, so "-5" is told the range rather than "not a number".
+        let duration_min: i64 = match self.duration_min.trim() {
             "" => 60,
             d => d.parse().map_err(|_| AppError::invalid("duration_min", "Enter how long it lasts, in minutes."))?,
         };
-        if !(5..=600).contains(&duration_min) {
-            return Err(AppError::invalid("duration_min", "An appointment lasts between 5 and 600 minutes."));
-        }
+        let duration_min = u32::try_from(duration_min)
+            .ok()
+            .filter(|d| (5..=600).contains(d))
+            .ok_or_else(|| AppError::invalid("duration_min", "An appointment lasts between 5 and 600 minutes."))?;
         let place = self.place.trim();
         if place.is_empty() {
             return Err(AppError::invalid("place", "Enter where the appointment is."));
@@ -249,11 +317,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn weekly_repeats_keep_local_time_across_the_march_clock_change() {
-        let now: Timestamp = "2027-01-01T00:00:00Z".parse().unwrap();
-        let d = form().check(now, true).unwrap();
-        let a = Appointment {
+    fn appointment(d: AppointmentDraft) -> Appointment {
+        Appointment {
             id: AppointmentId(1),
             case_id: CaseId(1),
             kind: d.kind,
@@ -270,12 +335,99 @@ mod tests {
             cancelled: false,
             cancel_reason: None,
             moved_from: None,
+            earlier: Earlier::default(),
             rsvp: None,
             rsvp_at: None,
-        };
+        }
+    }
+
+    #[test]
+    fn weekly_repeats_keep_local_time_across_the_march_clock_change() {
+        let now: Timestamp = "2027-01-01T00:00:00Z".parse().unwrap();
+        let a = appointment(form().check(now, true).unwrap());
         let starts: Vec<String> = a.occurrences().iter().map(|t| t.to_string()).collect();
         // 22 March is GMT (10:30Z); clocks go forward on 28 March 2027; 29 March is BST (09:30Z).
         assert_eq!(starts, ["2027-03-22T10:30:00Z", "2027-03-29T09:30:00Z", "2027-04-05T09:30:00Z"]);
+    }
+
+    #[test]
+    fn weekly_repeats_keep_local_time_across_the_october_clock_change() {
+        let now: Timestamp = "2027-01-01T00:00:00Z".parse().unwrap();
+        let october = AppointmentForm { date: "2027-10-25".into(), ..form() };
+        let a = appointment(october.check(now, true).unwrap());
+        let starts: Vec<String> = a.occurrences().iter().map(|t| t.to_string()).collect();
+        // 25 October is BST (09:30Z); clocks go back on Sunday 31 October 2027, the last
+        // Sunday of October; 1 November is GMT (10:30Z). 10:30 stays 10:30 for the person.
+        assert_eq!(starts, ["2027-10-25T09:30:00Z", "2027-11-01T10:30:00Z", "2027-11-08T10:30:00Z"]);
+        let local: Vec<String> = a
+            .occurrences()
+            .iter()
+            .map(|t| t.to_zoned(crate::format::london()).time().strftime("%H:%M").to_string())
+            .collect();
+        assert_eq!(local, ["10:30"; 3]);
+        let fortnightly = AppointmentForm { date: "2027-10-25".into(), repeat: "fortnightly".into(), ..form() };
+        let starts: Vec<String> =
+            appointment(fortnightly.check(now, true).unwrap()).occurrences().iter().map(|t| t.to_string()).collect();
+        assert_eq!(starts, ["2027-10-25T09:30:00Z", "2027-11-08T10:30:00Z", "2027-11-22T10:30:00Z"]);
+    }
+
+    #[test]
+    fn lengths_that_are_not_minutes_are_refused_plainly() {
+        let now: Timestamp = "2027-01-01T00:00:00Z".parse().unwrap();
+        for (typed, says) in [
+            ("0", "An appointment lasts between 5 and 600 minutes."),
+            ("-5", "An appointment lasts between 5 and 600 minutes."),
+            ("601", "An appointment lasts between 5 and 600 minutes."),
+            ("99999999999999999999", "Enter how long it lasts, in minutes."),
+            ("half an hour", "Enter how long it lasts, in minutes."),
+            ("1.5", "Enter how long it lasts, in minutes."),
+        ] {
+            let e = AppointmentForm { duration_min: typed.into(), ..form() }.check(now, true).unwrap_err();
+            assert_eq!((e.field(), e.to_string().as_str()), (Some("duration_min"), says), "{typed}");
+        }
+        let ok = AppointmentForm { duration_min: " 5 ".into(), ..form() }.check(now, true).unwrap();
+        assert_eq!(ok.duration_min, 5);
+    }
+
+    #[test]
+    fn a_new_place_room_or_kind_is_told_in_plain_words() {
+        let now: Timestamp = "2027-01-01T00:00:00Z".parse().unwrap();
+        let mut a = appointment(form().check(now, true).unwrap());
+        assert_eq!(a.change_notice(), None, "nothing changed yet");
+        let moved = AppointmentForm { place: "12 High Street".into(), room: "Room 3".into(), ..form() };
+        let draft = moved.check(now, false).unwrap();
+        a.earlier = a.earlier.after_change(&a, &draft);
+        a.place = draft.place.clone();
+        a.room = draft.room.clone();
+        assert_eq!(
+            a.change_notice().as_deref(),
+            Some("This has changed: it is now at 12 High Street, Room 3 (it was at Northbridge office).")
+        );
+        // A later change of kind keeps the place change and adds the kind.
+        let kind = AppointmentForm { kind: "job_centre".into(), ..moved };
+        let draft = kind.check(now, false).unwrap();
+        a.earlier = a.earlier.after_change(&a, &draft);
+        a.kind = draft.kind;
+        assert_eq!(
+            a.change_notice().as_deref(),
+            Some(
+                "This has changed: it is now at 12 High Street, Room 3 (it was at Northbridge office). \
+                 It is now for: Job centre (it was for: Probation meeting)."
+            )
+        );
+        // Moved back: the person is told, from the place they last saw.
+        let back = AppointmentForm { kind: "job_centre".into(), ..form() };
+        let draft = back.check(now, false).unwrap();
+        a.earlier = a.earlier.after_change(&a, &draft);
+        a.place = draft.place;
+        a.room = draft.room;
+        assert_eq!(
+            a.change_notice().as_deref(),
+            Some(
+                "This has changed: it is now at Northbridge office (it was at 12 High Street, Room 3). \
+                 It is now for: Job centre (it was for: Probation meeting)."
+            )
+        );
     }
 
     #[test]

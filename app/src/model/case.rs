@@ -196,6 +196,7 @@ pub struct CaseloadEntry {
     pub changed_conditions: u32,
     /// Appointments the person asked to change, or missed without an answer.
     pub appointments_needing_attention: u32,
+    /// One of `ID_DOCUMENT_GUIDES` is done.
     pub has_id: bool,
     pub has_bank: bool,
     /// Titles of steps marked stuck.

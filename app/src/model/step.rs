@@ -77,11 +77,20 @@ impl StepsView {
     }
 }
 
+/// The guided steps that give a person ID: a birth certificate, a passport or a
+/// provisional driving licence. A National Insurance number is in the ID track
+/// (it is needed for work and benefits) but it is not ID: a bank or a landlord
+/// will not take it as proof of who someone is, so finding it does not count.
+/// A step a practitioner writes themselves is not counted either, since its
+/// words could be anything ("Get a photo").
+pub const ID_DOCUMENT_GUIDES: [&str; 3] = ["birth_certificate", "passport", "provisional_licence"];
+
 /// One row of the caseload's ID-and-bank view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepsOverview {
     pub case_id: CaseId,
     pub preferred_name: String,
+    /// One of `ID_DOCUMENT_GUIDES` is done.
     pub has_id: bool,
     pub has_bank: bool,
     pub stuck: Vec<(super::StepId, String, Option<String>)>,

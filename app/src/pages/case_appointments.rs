@@ -218,7 +218,7 @@ pub fn EditAppointmentPage() -> impl IntoView {
                                     <p><a href=format!("/caseload/{case_id}/appointments")>"Back to appointments"</a></p>
                                     <ErrorSummary error=error.clone() />
                                     <h1>"Change or move an appointment"</h1>
-                                    <p>"If you move it, the person is told what changed and asked to answer again."</p>
+                                    <p>"If you change the time, place, room or kind, the person is told what it was and asked to answer again."</p>
                                     <ActionForm action=save>
                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                         <input type="hidden" name="appointment_id" value=a.id.to_string() />

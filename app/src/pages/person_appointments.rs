@@ -96,10 +96,8 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
     let error = error.filter(|e| e.kept("appointment_id") == Some(id.to_string()));
     let reason_error = error.as_ref().filter(|e| e.field() == Some("reason")).map(|e| e.to_string());
     let has_error = reason_error.is_some();
-    let place = match &a.room {
-        Some(room) => format!("{}, {room}", a.place),
-        None => a.place.clone(),
-    };
+    let place = a.where_text();
+    let changed = a.change_notice();
     let map = format!("https://www.openstreetmap.org/search?query={}", format::url_encode(&a.place));
     let answer = match &a.rsvp {
         Some(Rsvp::Attending) => Some("You said you will be there.".to_string()),
@@ -118,6 +116,7 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
                         </p>
                     }
                 })}
+            {changed.map(|text| view! { <p class="changed">{text}</p> })}
             <p class="when">{format::when(start, now)}</p>
             <dl class="facts">
                 <dt>"Where"</dt>

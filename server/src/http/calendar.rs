@@ -32,10 +32,7 @@ fn local(at: jiff::Timestamp) -> chrono::NaiveDateTime {
 }
 
 fn event(a: &Appointment) -> Event {
-    let place = match &a.room {
-        Some(room) => format!("{}, {room}", a.place),
-        None => a.place.clone(),
-    };
+    let place = a.where_text();
     let end = a.starts_at + jiff::SignedDuration::from_mins(a.duration_min as i64);
     let mut description = Vec::new();
     if let Some(w) = &a.with_whom {
@@ -205,6 +202,7 @@ mod tests {
             cancelled: false,
             cancel_reason: None,
             moved_from: None,
+            earlier: Default::default(),
             rsvp: None,
             rsvp_at: None,
         }
@@ -269,6 +267,20 @@ mod tests {
         // A day and an hour before, as RFC 5545 durations in seconds.
         assert_eq!(triggers, ["-PT86400S", "-PT3600S"]);
         assert!(text.contains("BEGIN:VTIMEZONE") && text.contains("BYDAY=-1SU"));
+    }
+
+    #[test]
+    fn a_fortnightly_appointment_repeats_every_two_weeks() {
+        let a = Appointment { repeat: Repeat::Fortnightly, repeat_count: 6, ..weekly() };
+        let text = ics(&[a]);
+        assert!(text.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=6\r\n"), "{text}");
+        // Read back with an independent parser: one event, repeating every other week, from 10:30 UK time.
+        let mut reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+        let cal = reader.next().expect("a calendar").expect("parses");
+        assert_eq!(cal.events.len(), 1);
+        let prop = |name: &str| cal.events[0].properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone());
+        assert_eq!(prop("RRULE").as_deref(), Some("FREQ=WEEKLY;INTERVAL=2;COUNT=6"));
+        assert_eq!(prop("DTSTART").as_deref(), Some("20270322T103000"));
     }
 
     #[test]

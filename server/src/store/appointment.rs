@@ -5,7 +5,8 @@ use app::model::*;
 use rusqlite::{params, Connection, Row};
 
 const COLUMNS: &str = "id, case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
-     repeat, repeat_count, status, cancel_reason, moved_from, response, response_reason, responded_at";
+     repeat, repeat_count, status, cancel_reason, moved_from, response, response_reason, responded_at,
+     earlier_place, earlier_room, earlier_kind";
 
 fn from_row(r: &Row) -> StoreResult<Appointment> {
     let kind: String = r.get(2)?;
@@ -15,6 +16,8 @@ fn from_row(r: &Row) -> StoreResult<Appointment> {
     let response: Option<String> = r.get(16)?;
     let reason: Option<String> = r.get(17)?;
     let responded: Option<i64> = r.get(18)?;
+    let earlier_place: Option<String> = r.get(19)?;
+    let earlier_kind: Option<String> = r.get(21)?;
     Ok(Appointment {
         id: AppointmentId(r.get(0)?),
         case_id: CaseId(r.get(1)?),
@@ -32,6 +35,12 @@ fn from_row(r: &Row) -> StoreResult<Appointment> {
         cancelled: status == "cancelled",
         cancel_reason: r.get(14)?,
         moved_from: moved.map(super::timestamp).transpose()?,
+        earlier: Earlier {
+            place: earlier_place.map(|p| r.get(20).map(|room| (p, room))).transpose()?,
+            kind: earlier_kind
+                .map(|k| AppointmentKind::parse(&k).ok_or_else(|| StoreError::Corrupt(format!("appointment kind {k}"))))
+                .transpose()?,
+        },
         rsvp: match response.as_deref() {
             Some("attending") => Some(Rsvp::Attending),
             Some("change") => Some(Rsvp::NeedsChange(reason.unwrap_or_default())),
@@ -114,8 +123,10 @@ pub fn insert_appointment(conn: &Connection, case: CaseId, a: &AppointmentDraft)
     Ok(AppointmentId(conn.last_insert_rowid()))
 }
 
-/// Change an appointment. A new time keeps the old one (to tell the person) and
-/// asks them to answer again.
+/// Change an appointment. A new time, place, room or kind keeps what it was
+/// (to tell the person) and asks them to answer again, since "I'll be there"
+/// was said about the old one. Each earlier value stays until that part changes
+/// again, as `moved_from` always has: nothing clears them.
 pub fn update_appointment(
     conn: &Connection,
     case: CaseId,
@@ -124,12 +135,19 @@ pub fn update_appointment(
 ) -> StoreResult<bool> {
     let Some(old) = appointment(conn, case, id)? else { return Ok(false) };
     let moved = old.starts_at != a.starts_at;
+    let earlier = old.earlier.after_change(&old, a);
+    let ask_again = moved || old.place != a.place || old.room != a.room || old.kind != a.kind;
+    let (earlier_place, earlier_room) = match earlier.place {
+        Some((place, room)) => (Some(place), room),
+        None => (None, None),
+    };
     conn.execute(
         "UPDATE appointment SET kind = ?3, starts_at = ?4, duration_min = ?5, place = ?6, room = ?7, with_whom = ?8,
                 bring = ?9, notes = ?10, phone = ?11, repeat = ?12, repeat_count = ?13, updated_at = ?14,
                 moved_from = CASE WHEN ?15 THEN ?16 ELSE moved_from END,
-                response = CASE WHEN ?15 THEN NULL ELSE response END,
-                response_reason = CASE WHEN ?15 THEN NULL ELSE response_reason END,
+                response = CASE WHEN ?17 THEN NULL ELSE response END,
+                response_reason = CASE WHEN ?17 THEN NULL ELSE response_reason END,
+                earlier_place = ?18, earlier_room = ?19, earlier_kind = ?20,
                 status = 'scheduled', cancel_reason = NULL, rev = rev + 1
          WHERE id = ?1 AND case_id = ?2",
         params![
@@ -148,7 +166,11 @@ pub fn update_appointment(
             a.repeat_count,
             super::now(),
             moved,
-            old.starts_at.as_second()
+            old.starts_at.as_second(),
+            ask_again,
+            earlier_place,
+            earlier_room,
+            earlier.kind.map(AppointmentKind::as_str)
         ],
     )?;
     Ok(true)

@@ -71,7 +71,7 @@ fn entry(conn: &Connection, r: &Row) -> StoreResult<CaseloadEntry> {
         conditions: super::conditions_progress(conn, case_id)?,
         changed_conditions: super::changed_since_confirmed(conn, case_id)?,
         appointments_needing_attention: super::appointments_needing_attention(conn, case_id)?,
-        has_id: super::track_done(conn, case_id, Track::Id)?,
+        has_id: super::has_id_document(conn, case_id)?,
         has_bank: super::track_done(conn, case_id, Track::Bank)?,
         stuck_steps: super::stuck_steps(conn, case_id)?,
     })

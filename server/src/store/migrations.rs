@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_share_link.sql"),
     include_str!("migrations/0008_condition_map.sql"),
     include_str!("migrations/0009_hsds.sql"),
+    include_str!("migrations/0010_appointment_changes.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {

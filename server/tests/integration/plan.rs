@@ -1,6 +1,7 @@
 //! Appointments and steps, both sides, through the server functions.
 
 use super::common::*;
+use app::model::*;
 use axum::http::StatusCode;
 use server::seed;
 
@@ -17,30 +18,30 @@ fn appointment_form(case: i64, date: &str, extra: &str) -> String {
     )
 }
 
+/// The practitioner sets Jay's job centre appointment (`appointment_form`) on `date`; its id.
+async fn set_appointment(app: &TestApp, sam: &str, date: &str) -> i64 {
+    let r = app.call("/api/save_appointment", &appointment_form(JAY, date, ""), Some(sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    app.backend
+        .store()
+        .read()
+        .query_row("SELECT MAX(id) FROM appointment WHERE case_id = ?1", [JAY], |r| r.get(0))
+        .expect("the new appointment")
+}
+
 #[tokio::test]
 async fn appointment_set_answered_moved_and_cancelled() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let date = future_date(5);
-    let r = app.call("/api/save_appointment", &appointment_form(JAY, &date, ""), Some(&sam)).await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let id = set_appointment(&app, &sam, &date).await;
     let page = app.get("/me/appointments", Some(&jay)).await.body;
     assert!(
         page.contains("Job centre") && page.contains("10:30 am") && page.contains("Northbridge Jobcentre"),
         "{page}"
     );
     assert!(page.contains("tel:01632960111") && page.contains("openstreetmap.org/search?query=Northbridge+Jobcentre"));
-
-    let (_, list) = (
-        0,
-        app.backend
-            .store()
-            .read()
-            .query_row("SELECT MAX(id) FROM appointment WHERE case_id = ?1", [JAY], |r| r.get::<_, i64>(0))
-            .unwrap(),
-    );
-    let id = list;
     let r = app
         .call(
             "/api/answer_appointment",
@@ -84,14 +85,21 @@ async fn bad_appointments_are_refused_and_nothing_changes() {
     let before = count();
     let r = app.call("/api/save_appointment", &appointment_form(JAY, "2020-01-01", ""), Some(&sam)).await;
     assert_eq!(r.message(), "The appointment must be in the future.");
-    let r = app
-        .call(
-            "/api/save_appointment",
-            &appointment_form(JAY, &future_date(3), "").replace("duration_min]=30", "duration_min]=0"),
-            Some(&sam),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    for (length, says) in [
+        ("0", "An appointment lasts between 5 and 600 minutes."),
+        ("-30", "An appointment lasts between 5 and 600 minutes."),
+        ("half+an+hour", "Enter how long it lasts, in minutes."),
+    ] {
+        let form =
+            appointment_form(JAY, &future_date(3), "").replace("duration_min]=30", &format!("duration_min]={length}"));
+        let r = app.call("/api/save_appointment", &form, Some(&sam)).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{length}");
+        assert_eq!(r.message(), says, "{length}");
+        // The error names its field, so the form marks "How long, in minutes" and keeps what was typed.
+        let error: app::error::AppError = serde_json::from_str(&r.body).expect("an error");
+        assert_eq!(error.field(), Some("duration_min"), "{length}");
+        assert_eq!(error.kept("duration_min").as_deref(), Some(length.replace('+', " ").as_str()));
+    }
     let long = appointment_form(JAY, &future_date(3), "")
         .replace("form[notes]=", &format!("form[notes]={}", "x".repeat(50_000)));
     let r = app.call("/api/save_appointment", &long, Some(&sam)).await;
@@ -123,6 +131,14 @@ async fn calendar_files_are_for_their_owners_only() {
     assert_eq!(r.body.matches("BEGIN:VEVENT").count(), 2);
     assert_eq!(app.get(&format!("/caseload/{JAY}/calendar.ics"), Some(&priya)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get(&format!("/caseload/{JAY}/calendar.ics"), Some(&jay)).await.status, StatusCode::FORBIDDEN);
+    // The practitioner's file of all appointments: no one signed in, and another person on licence.
+    let r = app.get(&format!("/caseload/{JAY}/calendar.ics"), None).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(!r.body.contains("BEGIN:VCALENDAR"), "{}", r.body);
+    let r = app.get(&format!("/caseload/{JAY}/calendar.ics"), Some(&alex)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(!r.body.contains("BEGIN:VCALENDAR") && !r.body.contains("Station Road"), "{}", r.body);
+    assert_eq!(app.get(&format!("/caseload/{ALEX}/calendar.ics"), Some(&alex)).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
@@ -179,8 +195,20 @@ async fn steps_belong_to_their_case() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let r = app.call("/api/set_step", &format!("case_id={ALEX}&step_id={jays_step}&status=done"), Some(&priya)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a step of another case through one's own case id");
+    let history = || -> i64 {
+        app.backend.store().read().query_row("SELECT COUNT(*) FROM step_history", [], |r| r.get(0)).unwrap()
+    };
+    let before = history();
     let r = app.call("/api/set_step", "step_id=99999&status=done", Some(&alex)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.message(), "We could not find that.");
+    let r = app.call("/api/set_step", "step_id=first&status=done", Some(&alex)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.message(), "Some of the form was missing or not readable. Nothing was changed. Please try again.");
+    let r = app.call("/api/set_step", &format!("case_id={ALEX}&step_id=99999&status=done"), Some(&priya)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.message(), "We could not find that.");
+    assert_eq!(history(), before, "nothing changed");
     let r = app.call("/api/set_step", &format!("step_id={jays_step}&status=flying"), Some(&alex)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let r = app.call("/api/add_step", &format!("case_id={JAY}&track=id&title=Get+a+photo"), Some(&priya)).await;
@@ -229,4 +257,205 @@ async fn office_admins_correct_prices_and_practitioners_name_who_helps() {
     assert!(app.get("/me/steps", Some(&jay)).await.body.contains("Hostel staff"));
     let r = app.call("/api/set_step_helper", &format!("case_id={JAY}&step_id={step}&helper=Me"), Some(&priya)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+/// The `<li>` around the first place `marker` appears in a page.
+fn card<'a>(page: &'a str, marker: &str) -> &'a str {
+    let at = page.find(marker).unwrap_or_else(|| panic!("{marker} is on the page: {page}"));
+    let start = page[..at].rfind("<li").expect("inside a list item");
+    let end = page[at..].find("</li>").map(|e| at + e).expect("the item ends");
+    &page[start..end]
+}
+
+/// The classes on a list item's own tag, e.g. ["case-card", "attention"].
+fn classes(li: &str) -> Vec<&str> {
+    let tag = &li[..li.find('>').expect("a tag")];
+    tag.split_once("class=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(c, _)| c.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+fn step_id(app: &TestApp, case: i64, key: &str) -> i64 {
+    app.backend
+        .store()
+        .read()
+        .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = ?2", rusqlite::params![case, key], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[tokio::test]
+async fn missed_and_unanswered_appointments_stand_out_for_the_practitioner() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    assert!(!card(&page, ">Jay<").contains("needs a look"), "nothing missed yet: {page}");
+    // The API refuses a new appointment in the past, so these go straight into the store.
+    let past = |days: i64, place: &str| AppointmentDraft {
+        kind: AppointmentKind::Housing,
+        starts_at: jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * days),
+        duration_min: 30,
+        place: place.into(),
+        room: None,
+        with_whom: None,
+        bring: None,
+        notes: None,
+        phone: None,
+        repeat: Repeat::Never,
+        repeat_count: 1,
+    };
+    {
+        let conn = app.backend.store().write();
+        server::store::insert_appointment(&conn, CaseId(JAY), &past(2, "Missed Lane Housing Office")).unwrap();
+        let went = server::store::insert_appointment(&conn, CaseId(JAY), &past(3, "Answered Road Hall")).unwrap();
+        assert!(server::store::record_rsvp(&conn, CaseId(JAY), went, &Rsvp::Attending).unwrap());
+    }
+    let desk = app.get(&format!("/caseload/{JAY}/appointments"), Some(&sam)).await.body;
+    let missed = card(&desk, "Missed Lane Housing Office");
+    assert!(missed.contains("No answer, and the time has passed: missed?"), "{missed}");
+    assert!(classes(missed).contains(&"attention"), "marked for attention: {missed}");
+    // The seeded weekly meeting is still to come, with no answer yet: it stands out too.
+    let coming = card(&desk, "Northbridge Probation Office");
+    assert!(coming.contains("No answer yet") && !coming.contains("missed?"), "{coming}");
+    assert!(classes(coming).contains(&"attention"), "{coming}");
+    let answered = card(&desk, "Answered Road Hall");
+    assert!(answered.contains("Said they will be there"), "{answered}");
+    assert_eq!(classes(answered), ["case-card"], "an answered one is not marked: {answered}");
+    // The caseload says so on Jay's row.
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    let jay = card(&page, ">Jay<");
+    assert!(jay.contains("1 appointment needs a look") && classes(jay).contains(&"attention"), "{jay}");
+}
+
+#[tokio::test]
+async fn the_caseload_shows_who_has_no_id_no_bank_account_or_is_stuck() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    // Jay has a birth certificate, no bank account yet, and is stuck on the driving licence.
+    assert!(
+        card(&page, ">Jay<").contains("ID: yes. Bank account: not yet. Stuck: Get a provisional driving licence."),
+        "{page}"
+    );
+    let dee = card(&page, ">Dee<");
+    assert!(dee.contains("ID: not yet. Bank account: not yet.") && !dee.contains("Stuck:"), "{dee}");
+    assert!(!classes(dee).contains(&"attention"), "no ID is not an alarm on its own: {dee}");
+
+    // A National Insurance number is not ID.
+    const DEE: i64 = 2;
+    server::store::insert_guided_step(&app.backend.store().write(), CaseId(DEE), "ni_number", StepStatus::Done)
+        .unwrap();
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    assert!(card(&page, ">Dee<").contains("ID: not yet."), "{page}");
+    let overview = app.call("/api/steps_overview", "", Some(&sam)).await;
+    let overview: Vec<StepsOverview> = serde_json::from_str(&overview.body).expect("the overview");
+    let dee_row = overview.iter().find(|o| o.case_id == CaseId(DEE)).expect("Dee");
+    assert!(!dee_row.has_id && !dee_row.has_bank && dee_row.stuck.is_empty(), "{dee_row:?}");
+
+    // A birth certificate is; a bank account done and a stuck step show too.
+    let set =
+        |step: i64, status: &str| format!("case_id={DEE}&step_id={step}&status={status}&reason=No+proof+of+address");
+    for (key, status) in [("birth_certificate", "done"), ("bank_account", "stuck")] {
+        let r = app.call("/api/set_step", &set(step_id(&app, DEE, key), status), Some(&sam)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    }
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    let dee = card(&page, ">Dee<");
+    assert!(dee.contains("ID: yes. Bank account: not yet. Stuck: Open a basic bank account."), "{dee}");
+    assert!(classes(dee).contains(&"attention"), "stuck stands out: {dee}");
+    let r = app.call("/api/set_step", &set(step_id(&app, DEE, "bank_account"), "done"), Some(&sam)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let page = app.get("/caseload", Some(&sam)).await.body;
+    assert!(card(&page, ">Dee<").contains("ID: yes. Bank account: yes."), "{page}");
+    let overview = app.call("/api/steps_overview", "", Some(&sam)).await;
+    let overview: Vec<StepsOverview> = serde_json::from_str(&overview.body).expect("the overview");
+    let dee_row = overview.iter().find(|o| o.case_id == CaseId(DEE)).expect("Dee");
+    assert!(dee_row.has_id && dee_row.has_bank && dee_row.stuck.is_empty(), "{dee_row:?}");
+}
+
+#[tokio::test]
+async fn the_celebration_waits_for_the_last_step_of_a_track() {
+    let app = TestApp::new();
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    // Jay's ID steps: the birth certificate is done, the driving licence is stuck.
+    let birth = step_id(&app, JAY, "birth_certificate");
+    let licence = step_id(&app, JAY, "provisional_licence");
+    let r = app.call("/api/set_step", &format!("step_id={birth}&status=done"), Some(&jay)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let page = app.get(&format!("/me/steps?changed={birth}&done=1"), Some(&jay)).await.body;
+    assert!(!page.contains("Well done") && !page.contains("class=\"celebrate\""), "a step is left: {page}");
+    assert!(page.contains("Saved. Your probation officer can see it."), "{page}");
+    let r = app.call("/api/set_step", &format!("step_id={licence}&status=done"), Some(&jay)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let page = app.get(&format!("/me/steps?changed={licence}&done=1"), Some(&jay)).await.body;
+    assert!(page.contains("Well done. You have finished: ID documents."), "{page}");
+    assert!(!page.contains("Saved. Your probation officer"), "one message, not two");
+    // Another track with a step left does not celebrate.
+    let benefits = step_id(&app, JAY, "universal_credit");
+    let r = app.call("/api/set_step", &format!("step_id={benefits}&status=in_progress"), Some(&jay)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let page = app.get(&format!("/me/steps?changed={benefits}"), Some(&jay)).await.body;
+    assert!(!page.contains("Well done"), "{page}");
+}
+
+#[tokio::test]
+async fn a_new_place_room_or_kind_is_told_to_the_person() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let date = future_date(5);
+    let id = set_appointment(&app, &sam, &date).await;
+    let r = app.call("/api/answer_appointment", &format!("appointment_id={id}&answer=attending"), Some(&jay)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    let change = |form: String| {
+        let (app, sam) = (&app, &sam);
+        async move {
+            let r = app.call("/api/save_appointment", &format!("{form}&appointment_id={id}"), Some(sam)).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+        }
+    };
+    let person_card = |page: String| -> String {
+        let start = page.find(&format!("id=\"a-{id}\"")).expect("the appointment's card");
+        let end = page[start..].find("</section>").map(|e| start + e).expect("the card ends");
+        page[start..end].to_owned()
+    };
+
+    // A new notes text alone is not a change to tell about.
+    change(appointment_form(JAY, &date, "").replace("form[notes]=", "form[notes]=Ask+at+the+desk")).await;
+    let mine = person_card(app.get("/me/appointments", Some(&jay)).await.body);
+    assert!(!mine.contains("This has changed") && mine.contains("You said you will be there."), "{mine}");
+
+    // Same time, new place and room: the person is told, in plain words, and asked again.
+    let moved_place = appointment_form(JAY, &date, "")
+        .replace("form[place]=Northbridge+Jobcentre", "form[place]=12+High+Street")
+        .replace("form[room]=", "form[room]=Room+3");
+    change(moved_place.clone()).await;
+    let mine = person_card(app.get("/me/appointments", Some(&jay)).await.body);
+    assert!(
+        mine.contains("This has changed: it is now at 12 High Street, Room 3 (it was at Northbridge Jobcentre)."),
+        "{mine}"
+    );
+    assert!(!mine.contains("This has moved.") && !mine.contains("You said you will be there."), "{mine}");
+    let desk = app.get(&format!("/caseload/{JAY}/appointments"), Some(&sam)).await.body;
+    assert!(card(&desk, &format!("id=\"a-{id}\"")).contains("No answer yet"), "asked again: {desk}");
+
+    // A new kind adds to it; the place change is still told.
+    change(moved_place.replace("form[kind]=job_centre", "form[kind]=housing")).await;
+    let mine = person_card(app.get("/me/appointments", Some(&jay)).await.body);
+    assert!(
+        mine.contains(
+            "This has changed: it is now at 12 High Street, Room 3 (it was at Northbridge Jobcentre). \
+             It is now for: Housing (it was for: Job centre)."
+        ),
+        "{mine}"
+    );
+    // Kept as `moved_from` is: a later change of the time says it has moved too.
+    change(moved_place.replace("form[kind]=job_centre", "form[kind]=housing").replace("10:30", "11:45")).await;
+    let mine = person_card(app.get("/me/appointments", Some(&jay)).await.body);
+    assert!(mine.contains("This has moved.") && mine.contains("it is now at 12 High Street, Room 3"), "{mine}");
+    // The calendar file has the new place.
+    let ics = app.get(&format!("/me/appointments/{id}/calendar.ics"), Some(&jay)).await.body;
+    assert!(ics.contains("LOCATION:12 High Street\\, Room 3"), "{ics}");
 }
