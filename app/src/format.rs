@@ -77,7 +77,9 @@ mod tests {
 
     #[test]
     fn decimals_round_like_float_formatting() {
-        for (x, places) in [(51.454, 2), (-2.587, 2), (-0.004, 2), (70.0, 0), (5.35, 1), (89.96, 1), (-12.5, 0), (0.0, 1)] {
+        for (x, places) in
+            [(51.454, 2), (-2.587, 2), (-0.004, 2), (70.0, 0), (5.35, 1), (89.96, 1), (-12.5, 0), (0.0, 1)]
+        {
             let want = format!("{x:.*}", places as usize);
             // Float formatting rounds half to even on exact halves; ours rounds half away from zero.
             if (x * 10f64.powi(places as i32)).fract().abs() != 0.5 {

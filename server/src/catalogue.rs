@@ -225,7 +225,11 @@ mod tests {
         assert_eq!(
             card(
                 "42f71b40-84cd-446d-8647-f00bbb6c079c",
-                &[("nameTypeAndOrAddress", "A name or type of premises and an address"), ("nameOfPremises", "The Red Lion"), ("premisesAddress", "5 High Street")]
+                &[
+                    ("nameTypeAndOrAddress", "A name or type of premises and an address"),
+                    ("nameOfPremises", "The Red Lion"),
+                    ("premisesAddress", "5 High Street")
+                ]
             )
             .as_deref(),
             Some("Do not go into The Red Lion, 5 High Street.")
@@ -239,8 +243,11 @@ mod tests {
             Some("Stay inside the area on the map.")
         );
         assert_eq!(
-            card("99195049-f355-46fb-b7d8-aef87a1b19c5", &[("eventName", "the Northbridge Fair"), ("outOfBoundFilename", "fair.pdf")])
-                .as_deref(),
+            card(
+                "99195049-f355-46fb-b7d8-aef87a1b19c5",
+                &[("eventName", "the Northbridge Fair"), ("outOfBoundFilename", "fair.pdf")]
+            )
+            .as_deref(),
             Some("While the Northbridge Fair is on, stay out of the area on the map.")
         );
     }
@@ -256,7 +263,8 @@ mod tests {
             .iter()
             .filter(|t| !t.plain.group.is_sensitive())
             .filter(|t| {
-                let text = format!("{} {} {}", t.plain.headline, t.plain.what_it_means, t.plain.day_to_day).to_lowercase();
+                let text =
+                    format!("{} {} {}", t.plain.headline, t.plain.what_it_means, t.plain.day_to_day).to_lowercase();
                 about_others.iter().any(|w| text.contains(w))
             })
             .map(|t| format!("{} {}: {}", t.version, t.code, t.plain.headline))

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 /// the page it was on.
 #[server(endpoint = "set_display")]
 pub async fn set_display(toggle: String) -> Result<(), AppError> {
-    use crate::model::display::DisplayChoice;
     use super::request::*;
+    use crate::model::display::DisplayChoice;
 
     let choice = DisplayChoice::parse(&toggle)
         .ok_or_else(|| AppError::invalid("toggle", "Choose larger text or high contrast."))?;

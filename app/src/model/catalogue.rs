@@ -291,7 +291,10 @@ mod tests {
                 "options":[{"value":"mobile phones"},{"value":"tablets"},{"value":"computers"}]}"#,
         );
         let d = details(&[("devices", &["mobile phones", "computers"])]);
-        assert_eq!(fill("Not to delete the history on any {devices}.", &[ticks], &d), "Not to delete the history on any mobile phones and computers.");
+        assert_eq!(
+            fill("Not to delete the history on any {devices}.", &[ticks], &d),
+            "Not to delete the history on any mobile phones and computers."
+        );
         let address = input(r#"{"type":"address","label":"Enter the address","name":"place"}"#);
         let d = details(&[("place", &["12 High Street, Northbridge NB1 2AB"])]);
         assert_eq!(fill("Live at {place}.", &[address], &d), "Live at 12 High Street, Northbridge NB1 2AB.");
@@ -300,7 +303,10 @@ mod tests {
         // The map is a file beside the words: the official text says "the attached map" and names no file.
         let map = input(r#"{"type":"fileUpload","label":"Select a PDF map","name":"outOfBoundFilename"}"#);
         let d = details(&[("outOfBoundFilename", &["town-centre.png"])]);
-        assert_eq!(fill("Not to enter the area on the attached map.", &[map], &d), "Not to enter the area on the attached map.");
+        assert_eq!(
+            fill("Not to enter the area on the attached map.", &[map], &d),
+            "Not to enter the area on the attached map."
+        );
     }
 }
 

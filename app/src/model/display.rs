@@ -100,7 +100,12 @@ impl Display {
     /// so the choice also works with no signal. It says nothing about the person.
     pub fn set_cookie(self, secure: bool) -> String {
         let secure = if secure { "; Secure" } else { "" };
-        format!("{}={}; Path=/; SameSite=Lax; Max-Age={}{secure}", Self::COOKIE, self.cookie_value(), Self::MAX_AGE_SECONDS)
+        format!(
+            "{}={}; Path=/; SameSite=Lax; Max-Age={}{secure}",
+            Self::COOKIE,
+            self.cookie_value(),
+            Self::MAX_AGE_SECONDS
+        )
     }
 
     /// Classes for `<html>`, or `None` for the standard look.

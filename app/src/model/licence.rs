@@ -343,7 +343,8 @@ fn clock_change_words(now: Timestamp, start: jiff::civil::Time, end: jiff::civil
     let to = tomorrow.to_datetime(end).to_zoned(tz);
     let (Ok(from), Ok(to)) = (from, to) else { return String::new() };
     let minutes = to.timestamp().duration_since(from.timestamp()).as_mins();
-    let hours = |m: i64| if m % 60 == 0 { format!("{} hours", m / 60) } else { format!("{}:{:02} hours", m / 60, m % 60) };
+    let hours =
+        |m: i64| if m % 60 == 0 { format!("{} hours", m / 60) } else { format!("{}:{:02} hours", m / 60, m % 60) };
     match minutes.cmp(&usual) {
         std::cmp::Ordering::Greater => format!(" The clocks go back tonight, so you are in for {}.", hours(minutes)),
         std::cmp::Ordering::Less => format!(" The clocks go forward tonight, so you are in for {}.", hours(minutes)),
@@ -354,9 +355,8 @@ fn clock_change_words(now: Timestamp, start: jiff::civil::Time, end: jiff::civil
 /// Where a person must not go (or must stay), named plainly from the
 /// condition's own inputs: the catalogue's names are the same in 3.0 and 4.0.
 fn zone_words(details: &super::catalogue::Details) -> Option<String> {
-    let value = |name: &str| {
-        details.get(name).and_then(|v| v.first()).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-    };
+    let value =
+        |name: &str| details.get(name).and_then(|v| v.first()).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     if let Some(event) = value("eventName") {
         return Some(format!("While {event} is on, stay out of the area on the map."));
     }
@@ -404,11 +404,9 @@ pub fn today_words(template: &Template, details: &super::catalogue::Details, now
             time_words(&end.0),
             clock_change_words(now, start.1, end.1)
         )),
-        [(start, end)] => Some(format!(
-            "Be home from {} to {} today. This is every day.",
-            time_words(&start.0),
-            time_words(&end.0)
-        )),
+        [(start, end)] => {
+            Some(format!("Be home from {} to {} today. This is every day.", time_words(&start.0), time_words(&end.0)))
+        }
         many => Some(format!(
             "Be home at these times every day: {}.",
             many.iter()

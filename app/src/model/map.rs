@@ -72,7 +72,8 @@ pub enum MapRefusal {
 }
 
 impl MapRefusal {
-    pub const ALL: [MapRefusal; 4] = [MapRefusal::Empty, MapRefusal::TooBig, MapRefusal::NotAMap, MapRefusal::NoMapHere];
+    pub const ALL: [MapRefusal; 4] =
+        [MapRefusal::Empty, MapRefusal::TooBig, MapRefusal::NotAMap, MapRefusal::NoMapHere];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -140,8 +140,14 @@ mod tests {
         // Friday 27 November 2026, noon UK time: 6pm today, then Monday.
         let next = r.next(at("2026-11-27T12:00:00Z"), 3);
         assert_eq!(next, vec![at("2026-11-27T18:00:00Z"), at("2026-11-30T10:00:00Z"), at("2026-11-30T18:00:00Z")]);
-        assert_eq!(r.today_words(at("2026-11-28T12:00:00Z")), "No reporting today. Next: Monday at 10am and 6pm, at Northbridge Police Station.");
-        assert_eq!(r.today_words(at("2026-11-27T12:00:00Z")), "Report to Northbridge Police Station today at 10am and 6pm.");
+        assert_eq!(
+            r.today_words(at("2026-11-28T12:00:00Z")),
+            "No reporting today. Next: Monday at 10am and 6pm, at Northbridge Police Station."
+        );
+        assert_eq!(
+            r.today_words(at("2026-11-27T12:00:00Z")),
+            "Report to Northbridge Police Station today at 10am and 6pm."
+        );
     }
 
     #[test]

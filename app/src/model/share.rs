@@ -258,7 +258,12 @@ impl SharedCondition {
         if c.group.is_sensitive() || plain.group.is_sensitive() {
             return None;
         }
-        Some(SharedCondition { group: c.group, headline: plain.headline, what_it_means: plain.what_it_means, today: c.today })
+        Some(SharedCondition {
+            group: c.group,
+            headline: plain.headline,
+            what_it_means: plain.what_it_means,
+            today: c.today,
+        })
     }
 }
 
@@ -379,7 +384,14 @@ mod tests {
         assert_eq!(link.state(now + day), ShareState::Ended);
         link.turned_off_at = Some(now);
         assert_eq!(link.state(now), ShareState::TurnedOff);
-        let view = SharedView::build("Jay".into(), &link, now, Vec::new(), vec![condition(ConditionGroup::Times, false)], Vec::new());
+        let view = SharedView::build(
+            "Jay".into(),
+            &link,
+            now,
+            Vec::new(),
+            vec![condition(ConditionGroup::Times, false)],
+            Vec::new(),
+        );
         assert_eq!(view.conditions, None, "the licence was not ticked");
         assert_eq!(view.appointments, Some(Vec::new()));
     }

@@ -2,9 +2,9 @@
 //! has passed, with directions, a call button, a calendar file and an answer.
 
 use crate::api::plan::{get_person_appointments, get_person_reporting, AnswerAppointment};
-use crate::model::reporting::Reporting;
 use crate::components::{ErrorNotice, FormError, Page};
 use crate::format;
+use crate::model::reporting::Reporting;
 use crate::model::*;
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -14,7 +14,9 @@ use leptos_router::hooks::use_query_map;
 pub fn PersonAppointmentsPage() -> impl IntoView {
     let data = Resource::new_blocking(
         || (),
-        |_| async { Ok::<_, crate::error::AppError>((get_person_appointments().await?, get_person_reporting().await?)) },
+        |_| async {
+            Ok::<_, crate::error::AppError>((get_person_appointments().await?, get_person_reporting().await?))
+        },
     );
     let answered = use_query_map().with_untracked(|q| q.get("answered").is_some());
     view! {

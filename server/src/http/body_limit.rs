@@ -20,8 +20,11 @@ pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) 
         }
         return next.run(req).await;
     }
-    let limit =
-        if super::condition_map::is_upload(req.uri().path()) { super::condition_map::UPLOAD_LIMIT } else { app.max_body_bytes };
+    let limit = if super::condition_map::is_upload(req.uri().path()) {
+        super::condition_map::UPLOAD_LIMIT
+    } else {
+        app.max_body_bytes
+    };
     if declared.is_some_and(|n| n > limit) {
         if let Some(condition) = req.uri().path().strip_suffix("/map").filter(|_| limit != app.max_body_bytes) {
             // A map too big to take: back to its form, which says so.

@@ -58,8 +58,16 @@ mod tests {
         crate::seed::seed(&store).unwrap();
         let conn = store.write();
         let jay = CaseId(1);
-        let id = crate::store::insert_answered_condition(&conn, jay, "4.0", "0f9a20f4-35c7-4c77-8af8-f200f153fa11", &Default::default(), None, None)
-            .unwrap();
+        let id = crate::store::insert_answered_condition(
+            &conn,
+            jay,
+            "4.0",
+            "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
+            &Default::default(),
+            None,
+            None,
+        )
+        .unwrap();
         put_condition_map(&conn, id, MapFormat::Pdf, b"%PDF-1").unwrap();
         put_condition_map(&conn, id, MapFormat::Png, b"\x89PNG").unwrap();
         assert_eq!(condition_maps(&conn, jay).unwrap().len(), 1);

@@ -46,16 +46,16 @@ pub fn insert_share_link(conn: &Connection, case: CaseId, token: &str, draft: &S
 
 /// A case's links, newest first.
 pub fn share_links(conn: &Connection, case: CaseId) -> StoreResult<Vec<ShareLink>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM share_link WHERE case_id = ?1 ORDER BY created_at DESC, id DESC"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM share_link WHERE case_id = ?1 ORDER BY created_at DESC, id DESC"
+    ))?;
     let rows = stmt.query_map([case.0], link)?.collect::<Result<Vec<_>, _>>()?;
     rows.into_iter().map(finish).collect()
 }
 
 pub fn share_link_by_token(conn: &Connection, token: &str) -> StoreResult<Option<ShareLink>> {
-    let row = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM share_link WHERE token = ?1"), [token], link)
-        .optional()?;
+    let row =
+        conn.query_row(&format!("SELECT {COLUMNS} FROM share_link WHERE token = ?1"), [token], link).optional()?;
     row.map(finish).transpose()
 }
 
@@ -93,7 +93,11 @@ mod tests {
         assert!(turn_off_share_link(&conn, jay, id).unwrap());
         let first_off = share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at;
         assert!(turn_off_share_link(&conn, jay, id).unwrap());
-        assert_eq!(share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at, first_off, "the first time stands");
+        assert_eq!(
+            share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at,
+            first_off,
+            "the first time stands"
+        );
         assert_eq!(share_links(&conn, jay).unwrap()[0].state(jiff::Timestamp::now()), ShareState::TurnedOff);
         assert!(share_links(&conn, alex).unwrap().is_empty());
         assert_eq!(share_link_by_token(&conn, "no-such-token").unwrap(), None);

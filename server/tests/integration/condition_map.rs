@@ -12,13 +12,15 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR a tiny picture";
 
 fn zone(app: &TestApp) -> i64 {
     let conn = app.backend.store().write();
-    store::insert_answered_condition(&conn, CaseId(JAY), "4.0", MAPPED_AREA, &Default::default(), None, None)
-        .unwrap()
-        .0
+    store::insert_answered_condition(&conn, CaseId(JAY), "4.0", MAPPED_AREA, &Default::default(), None, None).unwrap().0
 }
 
 fn version(app: &TestApp, id: i64) -> i64 {
-    app.backend.store().read().query_row("SELECT version FROM case_condition WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    app.backend
+        .store()
+        .read()
+        .query_row("SELECT version FROM case_condition WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap()
 }
 
 fn maps(app: &TestApp) -> i64 {

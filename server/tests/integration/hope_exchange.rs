@@ -100,7 +100,8 @@ async fn an_export_loads_into_an_empty_store_and_exports_the_same_bytes() {
     let empty = TestApp::with(|c| c.demo = false);
     let admin = empty.office_admin("Eastfield", "Eastfield", "admin@eastfield.example").await;
     assert!(export(&empty, &admin).await.contains("\"content\": []"));
-    let (error, counts) = result(&empty.upload("/caseload/hope/import", "file", "services.json", first.as_bytes(), Some(&admin)).await);
+    let (error, counts) =
+        result(&empty.upload("/caseload/hope/import", "file", "services.json", first.as_bytes(), Some(&admin)).await);
     assert_eq!((error, counts.as_deref()), (None, Some("added=7&changed=0&same=0")));
     assert_eq!(export(&empty, &admin).await, first, "export → import → export gives the same file");
     let page = empty.get("/caseload/hope?imported=1&added=7&changed=0&same=0", Some(&admin)).await.body;
@@ -108,7 +109,8 @@ async fn an_export_loads_into_an_empty_store_and_exports_the_same_bytes() {
 
     // Loading an office's own export back changes nothing.
     let before = dump(&app);
-    let (_, counts) = result(&app.upload("/caseload/hope/import", "file", "services.json", first.as_bytes(), Some(&sam)).await);
+    let (_, counts) =
+        result(&app.upload("/caseload/hope/import", "file", "services.json", first.as_bytes(), Some(&sam)).await);
     assert_eq!(counts.as_deref(), Some("added=0&changed=0&same=7"));
     assert_eq!(dump(&app), before);
 }
@@ -117,10 +119,12 @@ async fn an_export_loads_into_an_empty_store_and_exports_the_same_bytes() {
 async fn importing_the_same_file_twice_changes_nothing() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
-    let (error, counts) = result(&app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), Some(&sam)).await);
+    let (error, counts) =
+        result(&app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), Some(&sam)).await);
     assert_eq!((error, counts.as_deref()), (None, Some("added=2&changed=0&same=0")));
     let once = dump(&app);
-    let (_, counts) = result(&app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), Some(&sam)).await);
+    let (_, counts) =
+        result(&app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), Some(&sam)).await);
     assert_eq!(counts.as_deref(), Some("added=0&changed=0&same=2"));
     assert_eq!(dump(&app), once, "not a row, not an audit line");
 
@@ -146,7 +150,8 @@ async fn importing_the_same_file_twice_changes_nothing() {
 
     // A changed file changes only what changed.
     let edited = SMALL.replace("Harbourside Job Club", "Harbourside Jobs Club");
-    let (_, counts) = result(&app.upload("/caseload/hope/import", "file", "services.json", edited.as_bytes(), Some(&sam)).await);
+    let (_, counts) =
+        result(&app.upload("/caseload/hope/import", "file", "services.json", edited.as_bytes(), Some(&sam)).await);
     assert_eq!(counts.as_deref(), Some("added=0&changed=1&same=1"));
 }
 
@@ -238,7 +243,8 @@ async fn bad_files_are_refused_with_line_and_field_and_nothing_changes() {
         (String::new(), "Choose a file to import first. Nothing was imported.".into()),
     ];
     for (file, says) in cases {
-        let (error, counts) = result(&app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), Some(&sam)).await);
+        let (error, counts) =
+            result(&app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), Some(&sam)).await);
         assert_eq!(counts, None);
         let error = error.expect("refused");
         let expected = if says.starts_with("Choose") { says } else { format!("Nothing was imported. {says}") };
@@ -258,7 +264,8 @@ async fn oversized_files_are_refused_plainly() {
     let before = dump(&app);
     let big = format!("[{}]", [SMALL; 2].join(","));
     assert!(big.len() > 4 * 1024);
-    let (error, _) = result(&app.upload("/caseload/hope/import", "file", "services.json", big.as_bytes(), Some(&sam)).await);
+    let (error, _) =
+        result(&app.upload("/caseload/hope/import", "file", "services.json", big.as_bytes(), Some(&sam)).await);
     assert_eq!(
         error.as_deref(),
         Some(
@@ -267,7 +274,8 @@ async fn oversized_files_are_refused_plainly() {
     );
     // Larger than the whole request may be: refused before it is read.
     let huge = "x".repeat(64 * 1024);
-    let (error, _) = result(&app.upload("/caseload/hope/import", "file", "services.json", huge.as_bytes(), Some(&sam)).await);
+    let (error, _) =
+        result(&app.upload("/caseload/hope/import", "file", "services.json", huge.as_bytes(), Some(&sam)).await);
     assert!(error.unwrap_or_default().starts_with("That file is too big."));
     assert_eq!(dump(&app), before);
 }
@@ -291,7 +299,9 @@ async fn an_import_never_touches_another_office() {
     let before = northbridge_rows(&app);
 
     // Robin loads Northbridge's own file: Southgate gets copies; Northbridge's rows stay as they were.
-    let (_, counts) = result(&app.upload("/caseload/hope/import", "file", "services.json", northbridge.as_bytes(), Some(&robin)).await);
+    let (_, counts) = result(
+        &app.upload("/caseload/hope/import", "file", "services.json", northbridge.as_bytes(), Some(&robin)).await,
+    );
     assert_eq!(counts.as_deref(), Some("added=6&changed=0&same=0"));
     assert_eq!(northbridge_rows(&app), before);
     assert_eq!(export(&app, &sam).await, northbridge);
@@ -304,7 +314,10 @@ async fn an_import_never_touches_another_office() {
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let middle = dump(&app);
     for cookie in [Some(priya.as_str()), Some(jay.as_str())] {
-        assert_eq!(app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), cookie).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), cookie).await.status,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(app.get("/caseload/hope/export.json", cookie).await.status, StatusCode::FORBIDDEN);
     }
     let r = app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), None).await;

@@ -157,27 +157,36 @@ async fn pages_against_every_role() {
         ("/me/steps", Box::new(person_page)),
         ("/me/share", Box::new(person_page)),
         // A map on Jay's licence: Jay and Sam only.
-        (&person_map, Box::new(|r: Role| match r {
-            Anonymous => Expect::Redirect("/sign-in"),
-            PersonA => Expect::Ok,
-            PersonB => Expect::Status(404),
-            _ => Expect::Status(403),
-        })),
+        (
+            &person_map,
+            Box::new(|r: Role| match r {
+                Anonymous => Expect::Redirect("/sign-in"),
+                PersonA => Expect::Ok,
+                PersonB => Expect::Status(404),
+                _ => Expect::Status(403),
+            }),
+        ),
         (&case_map, Box::new(case_of(PractitionerOfA))),
         ("/caseload/hope/1/edit", Box::new(practitioner_page)),
         // Calendar files: a person's own appointment; a case's whole calendar for its practitioner.
-        ("/me/appointments/1/calendar.ics", Box::new(|r: Role| match r {
-            Anonymous => Expect::Status(401),
-            PersonA => Expect::Ok,
-            PersonB => Expect::Status(404),
-            _ => Expect::Status(403),
-        })),
-        (&jay_calendar, Box::new(|r: Role| match r {
-            Anonymous => Expect::Status(401),
-            PersonA | PersonB => Expect::Status(403),
-            PractitionerOfA => Expect::Ok,
-            OtherPractitioner => Expect::Status(404),
-        })),
+        (
+            "/me/appointments/1/calendar.ics",
+            Box::new(|r: Role| match r {
+                Anonymous => Expect::Status(401),
+                PersonA => Expect::Ok,
+                PersonB => Expect::Status(404),
+                _ => Expect::Status(403),
+            }),
+        ),
+        (
+            &jay_calendar,
+            Box::new(|r: Role| match r {
+                Anonymous => Expect::Status(401),
+                PersonA | PersonB => Expect::Status(403),
+                PractitionerOfA => Expect::Ok,
+                OtherPractitioner => Expect::Status(404),
+            }),
+        ),
         // A share link is the supporter's permission: anyone holding it sees the same page.
         (&shared, Box::new(public)),
         ("/shared/no-such-token", Box::new(|_| Expect::Status(404))),
@@ -328,7 +337,11 @@ async fn server_functions_against_every_role() {
         ("/api/person_reporting", "", Box::new(person_only)),
         // Signing in and activating answer everyone alike: they are how a role is gained.
         ("/api/sign_in_person", &alex_sign_in, Box::new(|_| 200)),
-        ("/api/sign_in_practitioner", "email=colleague%40demo.waymark.example&password=waymark-demo", Box::new(|_| 200)),
+        (
+            "/api/sign_in_practitioner",
+            "email=colleague%40demo.waymark.example&password=waymark-demo",
+            Box::new(|_| 200),
+        ),
         ("/api/activate", "code=WAYM-0000&pin=8642&pin_again=8642", Box::new(|_| 400)),
         // The licence: the person's own, and the practitioner's view and changes on Jay's case.
         ("/api/person_licence", "", Box::new(person_only)),

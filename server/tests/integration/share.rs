@@ -25,12 +25,19 @@ async fn a_supporter_sees_only_what_was_chosen_and_never_people_or_places() {
         // A rule naming someone Jay must not contact: never for a supporter's eyes.
         let conn = app.backend.store().write();
         let details = [("name".to_owned(), vec!["Jane Doe".to_owned()])].into_iter().collect();
-        store::insert_answered_condition(&conn, CaseId(JAY), "4.0", NO_CONTACT, &details, Some("Stay away from Jane."), None)
-            .unwrap();
+        store::insert_answered_condition(
+            &conn,
+            CaseId(JAY),
+            "4.0",
+            NO_CONTACT,
+            &details,
+            Some("Stay away from Jane."),
+            None,
+        )
+        .unwrap();
     }
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
-    let token =
-        make_link(&app, &jay, "form[who]=Mum&form[appointments]=on&form[licence]=on&form[length]=week").await;
+    let token = make_link(&app, &jay, "form[who]=Mum&form[appointments]=on&form[licence]=on&form[length]=week").await;
 
     let page = app.get(&format!("/shared/{token}"), None).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -76,7 +83,14 @@ async fn a_link_stops_when_turned_off_or_ended_and_only_its_owner_turns_it_off()
 
     // A link past its end date shows nothing either.
     let token = make_link(&app, &jay, "form[who]=Dad&form[appointments]=on&form[length]=week").await;
-    app.backend.store().write().execute("UPDATE share_link SET created_at = created_at - 100, ends_at = created_at - 50 WHERE token = ?1", [&token]).unwrap();
+    app.backend
+        .store()
+        .write()
+        .execute(
+            "UPDATE share_link SET created_at = created_at - 100, ends_at = created_at - 50 WHERE token = ?1",
+            [&token],
+        )
+        .unwrap();
     let body = app.get(&format!("/shared/{token}"), None).await.body;
     assert!(body.contains("This link has ended") && body.contains("time is up"), "{body}");
 
@@ -87,7 +101,9 @@ async fn a_link_stops_when_turned_off_or_ended_and_only_its_owner_turns_it_off()
 async fn a_bad_share_form_is_refused_plainly_and_makes_nothing() {
     let app = TestApp::new();
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
-    let count = || -> i64 { app.backend.store().read().query_row("SELECT COUNT(*) FROM share_link", [], |r| r.get(0)).unwrap() };
+    let count = || -> i64 {
+        app.backend.store().read().query_row("SELECT COUNT(*) FROM share_link", [], |r| r.get(0)).unwrap()
+    };
     for (form, message) in [
         ("form[who]=&form[licence]=on&form[length]=week", "Say who this link is for, like Mum or Sam."),
         ("form[who]=Mum&form[length]=week", "Tick at least one thing to share."),
