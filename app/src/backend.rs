@@ -67,6 +67,14 @@ pub trait LicenceBackend {
     fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()>;
     /// A case's licence as its practitioner sees it.
     fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence>;
+    /// The case's reporting rules as times to go: the person's own (`practitioner`
+    /// `None`), or a case the practitioner may see. Reads only the conditions'
+    /// details, not the whole licence.
+    fn reporting(
+        &self,
+        practitioner: Option<PractitionerId>,
+        case: CaseId,
+    ) -> AppResult<Vec<(ConditionId, crate::model::reporting::Reporting)>>;
     fn add_condition(
         &self,
         practitioner: PractitionerId,

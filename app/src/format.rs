@@ -66,6 +66,11 @@ pub fn decimals(x: f64, places: u32) -> String {
     }
 }
 
+/// A map link for a place that needs no API key (one tap for directions).
+pub fn map_link(place: &str) -> String {
+    format!("https://www.openstreetmap.org/search?query={}", url_encode(place))
+}
+
 /// "24 November 2026".
 pub fn date_long(date: Date) -> String {
     date.strftime("%-d %B %Y").to_string()

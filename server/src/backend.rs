@@ -502,6 +502,23 @@ impl LicenceBackend for WaymarkBackend {
         self.in_transaction(|tx| person_answer(tx, case, condition, answer))
     }
 
+    fn reporting(
+        &self,
+        practitioner: Option<PractitionerId>,
+        case: CaseId,
+    ) -> AppResult<Vec<(ConditionId, app::model::reporting::Reporting)>> {
+        let conn = self.store.read();
+        if let Some(p) = practitioner {
+            if !store::case_visible_to(&conn, p, case)? {
+                return Err(AppError::NotFound);
+            }
+        }
+        Ok(store::condition_rows(&conn, case)?
+            .into_iter()
+            .filter_map(|row| app::model::reporting::Reporting::from_details(&row.details).map(|r| (row.id, r)))
+            .collect())
+    }
+
     fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
         let conn = self.store.read();
         if !store::case_visible_to(&conn, practitioner, case)? {

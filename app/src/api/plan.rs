@@ -18,7 +18,7 @@ pub async fn get_person_appointments() -> Result<Vec<Appointment>, AppError> {
 pub async fn get_person_reporting() -> Result<Vec<(ConditionId, crate::model::reporting::Reporting)>, AppError> {
     use super::request::*;
     let case = require_person()?;
-    Ok(reporting_of(backend()?.person_licence(case, false)?))
+    backend()?.reporting(None, case)
 }
 
 /// A case's reporting conditions, for its practitioner.
@@ -28,16 +28,7 @@ pub async fn get_case_reporting(
 ) -> Result<Vec<(ConditionId, crate::model::reporting::Reporting)>, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    Ok(reporting_of(backend()?.case_licence(me, case_id)?))
-}
-
-#[cfg(feature = "ssr")]
-fn reporting_of(licence: PersonLicence) -> Vec<(ConditionId, crate::model::reporting::Reporting)> {
-    licence
-        .conditions
-        .into_iter()
-        .filter_map(|c| crate::model::reporting::Reporting::from_details(&c.details).map(|r| (c.id, r)))
-        .collect()
+    backend()?.reporting(Some(me), case_id)
 }
 
 /// "I'll be there" (`answer=attending`) or "I need to change this" (`answer=change` and `reason`).

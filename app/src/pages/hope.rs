@@ -202,8 +202,7 @@ pub fn ServiceCard(
 #[component]
 pub fn Actions(s: Service) -> impl IntoView {
     let tel = s.phone.as_ref().map(|p| format!("tel:{}", p.replace(' ', "")));
-    let map =
-        s.address.as_ref().map(|a| format!("https://www.openstreetmap.org/search?query={}", format::url_encode(a)));
+    let map = s.address.as_deref().map(format::map_link);
     view! {
         <p class="actions">
             {s.phone.clone().zip(tel).map(|(p, tel)| view! { <a class="button button-secondary" href=tel>{format!("Call {p}")}</a> })}

@@ -100,7 +100,7 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
     let has_error = reason_error.is_some();
     let place = a.where_text();
     let changed = a.change_notice();
-    let map = format!("https://www.openstreetmap.org/search?query={}", format::url_encode(&a.place));
+    let map = format::map_link(&a.place);
     let answer = match &a.rsvp {
         Some(Rsvp::Attending) => Some("You said you will be there.".to_string()),
         Some(Rsvp::NeedsChange(r)) => Some(format!("You asked to change this: {r}")),
@@ -174,7 +174,7 @@ pub fn ReportingTimes(reporting: Vec<(ConditionId, Reporting)>) -> impl IntoView
                 .map(|(id, r)| {
                     let next = r.next(now, 3);
                     let counted = !next.is_empty();
-                    let map = format!("https://www.openstreetmap.org/search?query={}", format::url_encode(&r.place));
+                    let map = format::map_link(&r.place);
                     view! {
                         <section class="card" aria-labelledby=format!("r-{id}-h")>
                             <h3 id=format!("r-{id}-h")>{format!("Report to {}", r.place)}</h3>

@@ -157,11 +157,11 @@ pub async fn person_reporting_ics(
     Path(id): Path<i64>,
 ) -> Response {
     let Viewer::Person { case_id } = viewer else { return refuse(&viewer) };
-    let Ok(licence) = app.backend.person_licence(case_id, false) else {
+    let Ok(rules) = app.backend.reporting(None, case_id) else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response();
     };
     let id = ConditionId(id);
-    let reporting = licence.conditions.iter().find(|c| c.id == id).and_then(|c| Reporting::from_details(&c.details));
+    let reporting = rules.into_iter().find(|(c, _)| *c == id).map(|(_, r)| r);
     let events = reporting.map(|r| reporting_events(id, &r, jiff::Timestamp::now())).unwrap_or_default();
     if events.is_empty() {
         return (StatusCode::NOT_FOUND, "This rule has no set times to put in a calendar.").into_response();
