@@ -15,26 +15,39 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClientKey(pub String);
 
-pub trait Backend: LicenceBackend + PlanBackend + ShareBackend + Send + Sync + 'static {
-    // --- sign-in and sessions ---
+/// Everything the screens may ask of the data, one sub-trait per aggregate.
+pub trait Backend:
+    AuthBackend + CaseBackend + HopeBackend + LicenceBackend + PlanBackend + ShareBackend + Send + Sync + 'static
+{
+}
+
+impl<T> Backend for T where
+    T: AuthBackend + CaseBackend + HopeBackend + LicenceBackend + PlanBackend + ShareBackend + Send + Sync + 'static
+{
+}
+
+/// Sign-in and sessions.
+pub trait AuthBackend {
     fn sign_in_practitioner(&self, email: &str, password: &str, client: &ClientKey) -> AppResult<IssuedSession>;
     /// Use a one-time code and choose a PIN; returns the session and the person's Waymark number.
     fn activate(&self, code: &str, pin: &str, client: &ClientKey) -> AppResult<(IssuedSession, String)>;
     fn sign_in_person(&self, waymark_number: &str, pin: &str, client: &ClientKey) -> AppResult<IssuedSession>;
     fn sign_out(&self, token: &str) -> AppResult<()>;
+}
 
-    // --- the person ---
+/// Cases: the person's home and the practitioner's caseload.
+pub trait CaseBackend {
     fn person_home(&self, case: CaseId) -> AppResult<PersonHome>;
-
-    // --- the practitioner ---
     fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>>;
     fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview>;
     /// Open a case allocated to the practitioner; returns its id. A code is issued with it.
     fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId>;
     /// Issue a new one-time code, replacing any unused one; using it unlocks a locked case.
     fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
+}
 
-    // --- public ---
+/// The hope corner: public lists, "my list", and curation by office admins.
+pub trait HopeBackend {
     /// Services matching the filter, and the areas that have local services.
     fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<HopeList>;
     fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service>;

@@ -2,7 +2,7 @@
 //! and production refusing demo sign-ins.
 
 use super::common::*;
-use app::backend::Backend;
+use app::backend::CaseBackend;
 use app::model::{CaseId, PractitionerId};
 use axum::http::StatusCode;
 use server::seed;

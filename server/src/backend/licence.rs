@@ -1,0 +1,265 @@
+//! Licence conditions: the catalogue joined with each case's rows.
+
+use super::{check_text, optional_explanation, WaymarkBackend};
+use crate::store;
+use app::backend::LicenceBackend;
+use app::error::{AppError, AppResult};
+use app::model::catalogue::{check_details, Details};
+use app::model::*;
+
+impl WaymarkBackend {
+    pub(super) fn template_for(&self, template: &Option<(String, String)>) -> Option<&Template> {
+        template.as_ref().and_then(|(v, c)| self.catalogue.get(v, c))
+    }
+
+    fn official_words(&self, template: Option<&Template>, details: &Details, bespoke: Option<&str>) -> String {
+        match template {
+            Some(t) => t.official_words(details),
+            None => bespoke.unwrap_or_default().to_owned(),
+        }
+    }
+
+    pub(super) fn licence(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<PersonLicence> {
+        let rows = store::condition_rows(conn, case)?;
+        let mut messages = store::condition_messages(conn, case)?;
+        let history = store::previous_versions(conn, case)?;
+        let maps = store::condition_maps(conn, case)?;
+        let now = jiff::Timestamp::now();
+        let mut conditions = Vec::with_capacity(rows.len());
+        for row in rows {
+            let template = self.template_for(&row.template);
+            let thread = messages.iter().filter(|(id, _)| *id == row.id).map(|(_, m)| m.clone()).collect();
+            messages.retain(|(id, _)| *id != row.id);
+            let earlier = history.iter().find(|h| h.condition == row.id).map(|h| EarlierVersion {
+                version: h.version,
+                official_words: self.official_words(template, &h.details, h.bespoke_text.as_deref()),
+                explanation: h.explanation.clone(),
+                replaced_at: jiff::Timestamp::from_second(h.replaced_at).unwrap_or_default(),
+            });
+            let plain = template.map(|t| t.plain.clone());
+            conditions.push(LicenceCondition {
+                id: row.id,
+                case_id: case,
+                licence: row.licence,
+                group: plain.as_ref().map(|p| p.group).unwrap_or(ConditionGroup::EveryDay),
+                headline: plain
+                    .as_ref()
+                    .map(|p| p.headline.clone())
+                    .unwrap_or_else(|| "A rule your probation officer wrote for you".into()),
+                plain,
+                official_words: self.official_words(template, &row.details, row.bespoke_text.as_deref()),
+                explanation: row.explanation,
+                version: row.version,
+                understanding: row.understanding,
+                thread,
+                earlier,
+                today: template.and_then(|t| today_words(t, &row.details, now)),
+                template: row.template,
+                details: row.details,
+                map: maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m),
+            });
+        }
+        conditions.sort_by_key(|c| (c.group, c.licence, c.id));
+        Ok(PersonLicence { conditions, explanations: store::explanations(conn, case)? })
+    }
+}
+
+/// The person's answer to a condition, checked, inside the caller's transaction.
+pub(crate) fn person_answer(
+    tx: &rusqlite::Connection,
+    case: CaseId,
+    condition: ConditionId,
+    answer: &Answer,
+) -> AppResult<()> {
+    let answer = match answer {
+        Answer::Understood => Answer::Understood,
+        Answer::Question(text) => Answer::Question(check_text("question", text, MESSAGE_MAX, "your question")?),
+    };
+    store::record_answer(tx, case, condition, &answer)?.then_some(()).ok_or(AppError::NotFound)
+}
+
+impl LicenceBackend for WaymarkBackend {
+    fn templates(&self, version: &str) -> AppResult<Vec<Template>> {
+        let list: Vec<Template> = self.catalogue.in_version(version).cloned().collect();
+        if list.is_empty() {
+            return Err(AppError::NotFound);
+        }
+        Ok(list)
+    }
+
+    fn template(&self, version: &str, code: &str) -> AppResult<Template> {
+        self.catalogue.get(version, code).cloned().ok_or(AppError::NotFound)
+    }
+
+    fn person_licence(&self, case: CaseId, seen: bool) -> AppResult<PersonLicence> {
+        let licence = self.licence(&self.store.read(), case)?;
+        if seen && licence.explanations.iter().any(|e| e.read_at.is_none()) {
+            store::mark_explanations_read(&self.store.write(), case)?;
+        }
+        Ok(licence)
+    }
+
+    fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {
+        self.in_transaction(|tx| person_answer(tx, case, condition, answer))
+    }
+
+    fn reporting(
+        &self,
+        practitioner: Option<PractitionerId>,
+        case: CaseId,
+    ) -> AppResult<Vec<(ConditionId, app::model::reporting::Reporting)>> {
+        let conn = self.store.read();
+        if let Some(p) = practitioner {
+            if !store::case_visible_to(&conn, p, case)? {
+                return Err(AppError::NotFound);
+            }
+        }
+        Ok(store::condition_rows(&conn, case)?
+            .into_iter()
+            .filter_map(|row| app::model::reporting::Reporting::from_details(&row.details).map(|r| (row.id, r)))
+            .collect())
+    }
+
+    fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
+        let conn = self.store.read();
+        if !store::case_visible_to(&conn, practitioner, case)? {
+            return Err(AppError::NotFound);
+        }
+        self.licence(&conn, case)
+    }
+
+    fn add_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        new: &NewCondition,
+        explanation: Option<&str>,
+    ) -> AppResult<ConditionId> {
+        let explanation = optional_explanation(explanation)?;
+        match new {
+            NewCondition::Catalogue { version, code, details } => {
+                let template = self.catalogue.get(version, code).ok_or(AppError::NotFound)?;
+                let details = check_details(&template.inputs, details)?;
+                self.on_case(practitioner, case, "added condition", |tx| {
+                    Ok(store::insert_condition(
+                        tx,
+                        case,
+                        template.licence,
+                        Some((version, code)),
+                        None,
+                        &details,
+                        explanation.as_deref(),
+                    )?)
+                })
+            }
+            NewCondition::Bespoke { licence, text } => {
+                let text = check_text("bespoke_text", text, EXPLANATION_MAX, "the condition")?;
+                self.on_case(practitioner, case, "added bespoke condition", |tx| {
+                    Ok(store::insert_condition(
+                        tx,
+                        case,
+                        *licence,
+                        None,
+                        Some(&text),
+                        &Details::new(),
+                        explanation.as_deref(),
+                    )?)
+                })
+            }
+        }
+    }
+
+    fn edit_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+        details: &Details,
+        explanation: Option<&str>,
+    ) -> AppResult<()> {
+        let explanation = optional_explanation(explanation)?;
+        let current = self.case_licence(practitioner, case)?;
+        let row = current.conditions.iter().find(|c| c.id == condition).ok_or(AppError::NotFound)?;
+        let details = match self.template_for(&row.template) {
+            Some(t) => check_details(&t.inputs, details)?,
+            None => Details::new(),
+        };
+        if details == row.details && explanation == row.explanation {
+            return Ok(()); // Nothing changed: no new version to confirm.
+        }
+        self.on_case(practitioner, case, "changed condition", |tx| {
+            store::update_condition(tx, case, condition, practitioner, &details, None, explanation.as_deref())?
+                .then_some(())
+                .ok_or(AppError::NotFound)
+        })
+    }
+
+    fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()> {
+        self.on_case(practitioner, case, "removed condition", |tx| {
+            store::remove_condition(tx, case, condition)?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn set_licence_setup(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        version: &str,
+        licence_type: LicenceType,
+    ) -> AppResult<()> {
+        if self.catalogue.in_version(version).next().is_none() {
+            return Err(AppError::invalid("version", "Choose policy version 4.0 or 3.0."));
+        }
+        self.on_case(practitioner, case, "set up the licence", |tx| {
+            store::set_licence_setup(tx, case, version, licence_type)?;
+            Ok(())
+        })
+    }
+
+    fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32> {
+        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
+        let present: Vec<(String, String)> =
+            self.case_licence(practitioner, case)?.conditions.into_iter().filter_map(|c| c.template).collect();
+        let missing: Vec<&Template> = self
+            .catalogue
+            .in_version(&overview.policy_version)
+            .filter(|t| t.standard && overview.licence_type.includes(t.licence))
+            .filter(|t| !present.contains(&(t.version.clone(), t.code.clone())))
+            .collect();
+        self.on_case(practitioner, case, "added the standard conditions", |tx| {
+            for t in &missing {
+                store::insert_condition(tx, case, t.licence, Some((&t.version, &t.code)), None, &Details::new(), None)?;
+            }
+            Ok(missing.len() as u32)
+        })
+    }
+
+    fn reply_to_question(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+        body: &str,
+    ) -> AppResult<()> {
+        let body = check_text("reply", body, MESSAGE_MAX, "your answer")?;
+        self.on_case(practitioner, case, "answered a question", |tx| {
+            store::record_reply(tx, case, condition, practitioner, &body)?.then_some(()).ok_or(AppError::NotFound)
+        })
+    }
+
+    fn add_explanation(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        kind: ExplanationKind,
+        title: &str,
+        body: &str,
+    ) -> AppResult<()> {
+        let title = check_text("title", title, 120, "a short title")?;
+        let body = check_text("body", body, EXPLANATION_MAX, "the explanation")?;
+        self.on_case(practitioner, case, "wrote an explanation", |tx| {
+            store::insert_explanation(tx, case, practitioner, kind, &title, &body)?;
+            Ok(())
+        })
+    }
+}
