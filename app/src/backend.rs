@@ -75,8 +75,10 @@ pub trait LicenceBackend {
     /// The catalogue of one policy version (for choosing conditions).
     fn templates(&self, version: &str) -> AppResult<Vec<Template>>;
     fn template(&self, version: &str, code: &str) -> AppResult<Template>;
-    /// The person's own licence; opening it (`seen`) marks written explanations read.
-    fn person_licence(&self, case: CaseId, seen: bool) -> AppResult<PersonLicence>;
+    /// The person's own licence (reading it marks nothing: a GET changes no state).
+    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence>;
+    /// The person says they have read a letter; the first reading stands.
+    fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()>;
     fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()>;
     /// A case's licence as its practitioner sees it.
     fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence>;

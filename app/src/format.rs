@@ -52,6 +52,14 @@ pub fn when(at: Timestamp, now: Timestamp) -> String {
     format!("{}, {}", day(at.date(), today), clock(&at))
 }
 
+/// "Tue 1 Dec at 10:31 am" (with the year when it is not this year): a moment
+/// on record, such as when a letter was read.
+pub fn stamp(at: Timestamp, now: Timestamp) -> String {
+    let at = in_london(at);
+    let day = if at.year() == in_london(now).year() { "%a %-d %b" } else { "%a %-d %b %Y" };
+    format!("{} at {}", at.strftime(day), clock(&at))
+}
+
 /// A number with a fixed count of decimals ("51.45", "-2.59", "70"), by integer
 /// arithmetic: float formatting would add about 15 KB to the phone's wasm.
 pub fn decimals(x: f64, places: u32) -> String {
@@ -115,6 +123,14 @@ mod tests {
         assert_eq!(when(ts("2026-10-25T01:30:00Z"), ts("2026-10-24T12:00:00Z")), "Tomorrow, 1:30 am");
         assert_eq!(when(ts("2026-12-01T12:00:00Z"), now), "Tuesday 1 December, 12 pm");
         assert_eq!(when(ts("2027-01-05T00:00:00Z"), now), "Tuesday 5 January 2027, 12 am");
+    }
+
+    #[test]
+    fn a_moment_on_record_reads_with_its_day_and_time() {
+        let now = ts("2026-12-01T12:00:00Z");
+        assert_eq!(stamp(ts("2026-12-01T10:31:00Z"), now), "Tue 1 Dec at 10:31 am");
+        assert_eq!(stamp(ts("2026-07-01T09:31:00Z"), now), "Wed 1 Jul at 10:31 am", "summer time");
+        assert_eq!(stamp(ts("2025-12-30T18:00:00Z"), now), "Tue 30 Dec 2025 at 6 pm");
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::islands::words;
 use crate::model::sync::{Change, OpId, Outcome, SyncRefusal};
-use crate::model::{AppointmentId, ConditionId, StepId, StepStatus};
+use crate::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
 use gloo_storage::{LocalStorage, Storage};
 use serde_json::value::RawValue;
 use std::cell::Cell;
@@ -257,6 +257,9 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
             "attending" => Ok(Change::Attending { appointment }),
             _ => need(field("reason"), words::WRITE_REASON).map(|reason| Change::NeedsChange { appointment, reason }),
         }
+    } else if action.ends_with("/api/read_letter") {
+        let explanation = ExplanationId(field("explanation_id").parse().ok()?);
+        Ok(Change::Read { explanation, at: now() })
     } else if action.ends_with("/api/set_step") && field("case_id").is_empty() {
         let step = StepId(field("step_id").parse().ok()?);
         let status = StepStatus::parse(&field("status"))?;
@@ -294,7 +297,11 @@ fn on_submit(event: web_sys::Event, report: Report) {
     };
     let id = window().crypto().ok().map(|c| c.random_uuid()).and_then(|id| OpId::try_from(id).ok());
     let Some(id) = id else { return };
-    device.record(id, change);
+    if !device.record(id, change) {
+        // A second tap: the first is kept and will be sent once.
+        report(status(&device, Some(words::ALREADY_WAITING.to_owned())));
+        return;
+    }
     let note = save(&device).err().or_else(|| (!online()).then(|| words::KEPT_OFFLINE.to_owned()));
     if let Some(details) = form.closest("details.ask").ok().flatten() {
         let _ = details.remove_attribute("open");
@@ -306,25 +313,56 @@ fn on_submit(event: web_sys::Event, report: Report) {
     }
 }
 
-/// Mark what is waiting on the page, so the person sees their change was kept.
+/// Mark what is waiting on the page, so the person sees their change was kept:
+/// each card shows its new state, marked "waiting to send", and loses the
+/// button for what already waits. Drawn again from the outbox on every page
+/// load, so it stays across a reload until the server has answered.
 fn mark_waiting(device: &Device) {
     let Some(document) = window().document() else { return };
-    if let Ok(old) = document.query_selector_all(".pending-note") {
-        for i in 0..old.length() {
-            if let Some(node) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                node.remove();
+    let each = |selector: &str, f: &dyn Fn(web_sys::Element)| {
+        if let Ok(list) = document.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(node) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    f(node);
+                }
             }
         }
-    }
-    for op in &device.outbox {
-        let selector = format!("[data-sync-target=\"{}\"]", op.change.target());
-        if let Ok(Some(target)) = document.query_selector(&selector) {
-            if let Ok(note) = document.create_element("p") {
-                note.set_class_name("pending-note");
-                note.set_text_content(Some(&format!("{}. {}", op.change.describe(), words::KEPT_NOTE)));
-                // Beside the thing, not inside it: a closed <details> would hide it.
-                let _ = target.insert_adjacent_element("beforebegin", &note);
+    };
+    // First undo the last marking: the page as the server drew it.
+    each(".pending-note", &|note| note.remove());
+    each("[data-sync-was]", &|state| {
+        state.set_text_content(state.get_attribute("data-sync-was").as_deref());
+        let _ = state.remove_attribute("data-sync-was");
+        let _ = state.class_list().remove_1("tag-waiting");
+    });
+    each("[data-sync-hid]", &|form| {
+        let _ = form.remove_attribute("hidden");
+        let _ = form.remove_attribute("data-sync-hid");
+    });
+    for change in device.waiting() {
+        let selector = format!("[data-sync-target=\"{}\"]", change.target());
+        let Ok(Some(target)) = document.query_selector(&selector) else { continue };
+        if let Ok(Some(state)) = target.query_selector("[data-sync-state]") {
+            let _ = state.set_attribute("data-sync-was", &state.text_content().unwrap_or_default());
+            state.set_text_content(Some(&format!("{} ({})", change.shows(), words::WAITING)));
+            let _ = state.class_list().add_1("tag-waiting");
+        }
+        if let Ok(forms) = target.query_selector_all("form") {
+            for i in 0..forms.length() {
+                let Some(form) = forms.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                    continue;
+                };
+                if matches!(change_of(&form), Some(Ok(c)) if c.same_intent(change)) {
+                    let _ = form.set_attribute("hidden", "");
+                    let _ = form.set_attribute("data-sync-hid", "");
+                }
             }
+        }
+        if let Ok(note) = document.create_element("p") {
+            note.set_class_name("pending-note");
+            note.set_text_content(Some(&format!("{}. {}", change.describe(), words::KEPT_NOTE)));
+            // Beside the thing, not inside it: a closed <details> would hide it.
+            let _ = target.insert_adjacent_element("beforebegin", &note);
         }
     }
 }

@@ -216,6 +216,47 @@ mod tests {
     }
 
     #[test]
+    fn during_the_curfew_the_card_says_you_should_be_at_home_now() {
+        let inside = "You should be at home now, until 7am. This is every day, from 7pm.";
+        let outside = "Be home by 7pm tonight. You can go out again at 7am tomorrow. This is every day.";
+        // Winter (UTC is UK time): from 7pm, across midnight, until just before 7am.
+        for now in ["2026-11-23T19:00:00Z", "2026-11-23T19:16:00Z", "2026-11-24T00:00:00Z", "2026-11-24T06:59:00Z"] {
+            assert_eq!(curfew_card("19:00", "07:00", now).as_deref(), Some(inside), "at {now}");
+        }
+        for now in ["2026-11-24T07:00:00Z", "2026-11-23T18:59:00Z", "2026-11-23T12:00:00Z"] {
+            assert_eq!(curfew_card("19:00", "07:00", now).as_deref(), Some(outside), "at {now}");
+        }
+        // Summer time: 18:16 UTC is 7:16pm in the UK, 17:16 UTC is 6:16pm.
+        assert_eq!(curfew_card("19:00", "07:00", "2026-07-01T18:16:00Z").as_deref(), Some(inside));
+        assert_eq!(curfew_card("19:00", "07:00", "2026-07-01T17:16:00Z").as_deref(), Some(outside));
+        // A curfew within the day.
+        assert_eq!(
+            curfew_card("13:00", "15:30", "2026-11-23T14:00:00Z").as_deref(),
+            Some("You should be at home now, until 3:30pm. Be home from 1pm to 3:30pm every day.")
+        );
+    }
+
+    #[test]
+    fn during_the_curfew_on_the_night_the_clocks_change_it_says_how_long_that_night_is() {
+        let back = "You should be at home now, until 7am. This is every day, from 7pm. \
+                    The clocks go back tonight, so you are in for 13 hours.";
+        // Clocks go back at 2am BST (01:00 UTC) on Sunday 25 October 2026: before the
+        // change at 7:30pm and 1:30am, and after it at 3am, it is the same 13-hour night.
+        for now in ["2026-10-24T18:30:00Z", "2026-10-25T00:30:00Z", "2026-10-25T03:00:00Z"] {
+            assert_eq!(curfew_card("19:00", "07:00", now).as_deref(), Some(back), "at {now}");
+        }
+        // The next evening is a usual night.
+        assert_eq!(
+            curfew_card("19:00", "07:00", "2026-10-25T19:30:00Z").as_deref(),
+            Some("You should be at home now, until 7am. This is every day, from 7pm.")
+        );
+        // Clocks go forward at 1am GMT on Sunday 28 March 2027: 11 hours, after midnight too.
+        let forward = curfew_card("19:00", "07:00", "2027-03-28T00:30:00Z").unwrap();
+        assert!(forward.starts_with("You should be at home now, until 7am."), "{forward}");
+        assert!(forward.ends_with("The clocks go forward tonight, so you are in for 11 hours."), "{forward}");
+    }
+
+    #[test]
     fn an_exclusion_zone_is_named_plainly_from_its_inputs() {
         let c = Catalogue::load().expect("catalogue");
         let card = |code: &str, pairs: &[(&str, &str)]| {

@@ -58,6 +58,8 @@ pub struct Config {
 pub enum ConfigError {
     #[error("WAYMARK_ENV=production cannot run with demo data: set WAYMARK_DEMO=false")]
     DemoInProduction,
+    #[error("WAYMARK_MAX_BODY_BYTES must be at least {0}: phones send their changes in requests up to that size")]
+    BodyLimitTooSmall(usize),
 }
 
 impl Config {
@@ -68,6 +70,9 @@ impl Config {
     pub fn check(&self) -> Result<(), ConfigError> {
         if self.is_production() && self.demo {
             return Err(ConfigError::DemoInProduction);
+        }
+        if self.max_body_bytes < app::model::sync::MAX_REQUEST_BYTES {
+            return Err(ConfigError::BodyLimitTooSmall(app::model::sync::MAX_REQUEST_BYTES));
         }
         Ok(())
     }

@@ -5,7 +5,7 @@
 //! a refused op leaves no trace; the answer is built only after the commit, so
 //! an op reported "applied" is on disk (WAL) before the phone hears of it.
 
-use crate::backend::{person_answer, person_rsvp, step_status, WaymarkBackend};
+use crate::backend::{letter_read, person_answer, person_rsvp, step_status, WaymarkBackend};
 use crate::store;
 use app::error::AppError;
 use app::model::sync::{Change, Op, OpId, OpResult, Outcome, SyncResponse, MAX_OPS, SYNC_VERSION};
@@ -194,16 +194,18 @@ fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(
             person_rsvp(conn, case, *appointment, &Rsvp::NeedsChange(reason.clone()))
         }
         Change::Step { step, status, reason } => step_status(conn, case, *step, None, *status, reason.as_deref()),
+        Change::Read { explanation, at } => letter_read(conn, case, *explanation, *at),
     }
 }
 
 /// Every message a phone can get back from a sync, for the plain-words test.
 pub fn messages() -> Vec<String> {
-    use app::model::{AppointmentId, ConditionId, StepId, StepStatus};
+    use app::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
     let changes = [
         Change::Understood { condition: ConditionId(1) },
         Change::Attending { appointment: AppointmentId(1) },
         Change::Step { step: StepId(1), status: StepStatus::Done, reason: None },
+        Change::Read { explanation: ExplanationId(1), at: 0 },
     ];
     let mut all: Vec<String> = [
         Refused::Malformed("a field is missing".into()),
@@ -233,6 +235,9 @@ fn reason(e: &AppError, change: &Change) -> String {
             "This appointment was cancelled or is not yours, so your answer was not saved.".into()
         }
         (AppError::NotFound, Change::Step { .. }) => "This step is not on your list, so it was not changed.".into(),
+        (AppError::NotFound, Change::Read { .. }) => {
+            "We could not find this letter, so it was not marked as read.".into()
+        }
         (e, _) => e.to_string(),
     }
 }
@@ -257,8 +262,25 @@ mod tests {
             assert_eq!(refused.code(), code);
             assert!(doc.contains(code), "{code} is documented");
         }
-        for kind in ["understood", "question", "attending", "needs_change", "step"] {
+        for kind in ["understood", "question", "attending", "needs_change", "step", "read"] {
             assert!(doc.contains(&format!("kind: {{ const: {kind} }}")), "{kind} is documented");
         }
+    }
+
+    /// The documented limits are the ones in force: ops, characters, the
+    /// server's body limit and the phone's request size.
+    #[test]
+    fn the_openapi_file_states_the_limits_in_force() {
+        use app::model::sync::{MAX_OPS, MAX_REQUEST_BYTES};
+        let doc = include_str!("../api/sync.openapi.yaml");
+        let server_limit = crate::config::Config::for_tests(std::env::temp_dir()).max_body_bytes;
+        assert!(doc.contains(&format!("maxItems: {MAX_OPS}")));
+        assert!(doc.contains(&format!("maxLength: {}", app::model::MESSAGE_MAX)));
+        assert!(doc.contains(&format!("{server_limit} bytes")), "the body limit, {server_limit}, is stated");
+        assert!(doc.contains(&format!("{MAX_REQUEST_BYTES} bytes")), "the phone's request size is stated");
+        assert!(MAX_REQUEST_BYTES <= server_limit, "every request the phone makes fits");
+        // The longest op (a 2,000-character text, each character escaped as \uXXXX
+        // in JSON) still fits in one request on its own.
+        assert!(app::model::MESSAGE_MAX * 6 + 200 <= MAX_REQUEST_BYTES);
     }
 }

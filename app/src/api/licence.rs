@@ -10,10 +10,17 @@ use leptos::prelude::*;
 pub async fn get_person_licence() -> Result<PersonLicence, AppError> {
     use super::request::*;
     let case = require_person()?;
-    // The phone's service worker fetches the page to keep it for offline use;
-    // nobody has read it yet.
-    let prefetch = use_context::<http::request::Parts>().is_some_and(|p| p.headers.contains_key("x-waymark-prefetch"));
-    backend()?.person_licence(case, !prefetch)
+    backend()?.person_licence(case)
+}
+
+/// "I have read this" on a letter: reading is an explicit event, never a GET.
+#[server(endpoint = "read_letter")]
+pub async fn read_letter(explanation_id: ExplanationId) -> Result<(), AppError> {
+    use super::request::*;
+    let case = require_person()?;
+    backend()?.read_letter(case, explanation_id)?;
+    leptos_axum::redirect(&format!("/me/licence?read={explanation_id}#letter-{explanation_id}"));
+    Ok(())
 }
 
 /// "I understand" (`answer=understood`) or "I have a question" (`answer=question` and `question`).

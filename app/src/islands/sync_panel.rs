@@ -66,7 +66,7 @@ pub fn SyncPanel(case_id: i64) -> impl IntoView {
             <h2 id="sync-heading" class="visually-hidden">"This phone"</h2>
             <div role="status" aria-live="polite" inner_html=move || html.get()></div>
             <button type="button" class="link-button" hidden=move || !refused.get() on:click=read_refusals>
-                "I have read this"
+                "Hide this list"
             </button>
             <button type="button" class="button button-secondary" on:click=send_now disabled=move || sending.get()>
                 {move || if sending.get() { "Sending…" } else { "Send now" }}
@@ -89,9 +89,11 @@ pub mod words {
     pub const SAY_WHAT_IS_IN_THE_WAY: &str = "Say what is in the way, so someone can help.";
     pub const WIPE_ANYWAY: &str = "Some of your changes are not sent yet. Wiping this phone deletes them. Wipe anyway?";
     pub const KEPT_NOTE: &str = "Kept on this phone, waiting to send.";
+    pub const WAITING: &str = "waiting to send";
+    pub const ALREADY_WAITING: &str = "You did this already. It is kept on this phone and will be sent once.";
 
     /// Every message above, for the plain-words test.
-    pub const ALL: [&str; 10] = [
+    pub const ALL: [&str; 12] = [
         NO_SIGNAL,
         NO_ROOM,
         SIGN_IN_AGAIN,
@@ -102,6 +104,8 @@ pub mod words {
         SAY_WHAT_IS_IN_THE_WAY,
         WIPE_ANYWAY,
         KEPT_NOTE,
+        WAITING,
+        ALREADY_WAITING,
     ];
 }
 

@@ -160,6 +160,8 @@ pub struct PersonHome {
     pub next_appointment: Option<AppointmentSummary>,
     pub conditions: ConditionsProgress,
     pub tracks: Vec<TrackProgress>,
+    /// What is new for the person, first thing on their home.
+    pub news: Vec<super::news::News>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

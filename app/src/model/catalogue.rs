@@ -121,6 +121,42 @@ impl Input {
     pub fn optional(&self) -> bool {
         self.label.to_lowercase().contains("optional") || self.kind == InputType::FileUpload
     }
+
+    /// What the input is, for the person rather than the practitioner filling it
+    /// in: "Enter the curfew start time" → "The curfew start time".
+    pub fn plain_label(&self) -> String {
+        let label = self.label.replace(" (optional)", "").replace(" – enter the ", " – ");
+        if label.starts_with("Select all") {
+            // "Select all that apply": the input's own name says more ("substanceTypes").
+            let mut words = String::new();
+            for c in self.name.chars() {
+                if c.is_uppercase() {
+                    words.push(' ');
+                }
+                words.push(c.to_ascii_lowercase());
+            }
+            return capitalise(&words);
+        }
+        if label.starts_with("Choose what information") {
+            return "Which details are given".into();
+        }
+        let rest = ["Enter ", "Select ", "Choose "].iter().find_map(|p| label.strip_prefix(p)).unwrap_or(&label);
+        let rest = ["a ", "an "].iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
+        capitalise(rest)
+    }
+
+    /// The values given for this input, as they read on the licence ("7pm",
+    /// "cannabis and cocaine"); `None` when nothing is given.
+    pub fn values_words(&self, values: &[String]) -> Option<String> {
+        let words: Vec<String> =
+            values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).map(|v| value_words(self, v)).collect();
+        (!words.is_empty()).then(|| join_list(&words, self.list_type))
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// The values a practitioner filled in, by input name; lists hold several.

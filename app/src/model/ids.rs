@@ -27,3 +27,4 @@ id_type!(CaseId);
 id_type!(PractitionerId);
 id_type!(OfficeId);
 id_type!(ServiceId);
+id_type!(ExplanationId);

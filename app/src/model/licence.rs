@@ -193,6 +193,8 @@ pub enum Understanding {
     Question,
     /// Understood an earlier version; this one changed since.
     Changed,
+    /// The person asked; the practitioner answered; the person has not said since.
+    Answered,
 }
 
 impl Understanding {
@@ -202,6 +204,7 @@ impl Understanding {
             Self::Understood => "You said you understand",
             Self::Question => "You asked a question",
             Self::Changed => "This changed. Please read it again",
+            Self::Answered => "Answered",
         }
     }
     pub fn practitioner_label(self) -> &'static str {
@@ -210,6 +213,7 @@ impl Understanding {
             Self::Understood => "Understood",
             Self::Question => "Open question",
             Self::Changed => "Changed since confirmed",
+            Self::Answered => "Answered, not confirmed yet",
         }
     }
 }
@@ -231,12 +235,12 @@ pub struct ThreadMessage {
     pub practitioner_name: Option<String>,
 }
 
-/// What changed in the latest version, for the person to see.
+/// What changed in the latest version, for the person to see: only what is
+/// different, old beside new.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EarlierVersion {
     pub version: u32,
-    pub official_words: String,
-    pub explanation: Option<String>,
+    pub changes: Vec<super::what_changed::Difference>,
     pub replaced_at: Timestamp,
 }
 
@@ -298,7 +302,7 @@ impl ExplanationKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
-    pub id: i64,
+    pub id: super::ExplanationId,
     pub kind: ExplanationKind,
     pub title: String,
     pub body: String,
@@ -333,9 +337,10 @@ pub const EXPLANATION_MAX: usize = 5000;
 
 /// On the night the clocks change, an overnight curfew is an hour longer or
 /// shorter than usual: say so, so the person is not caught out.
-fn clock_change_words(now: Timestamp, start: jiff::civil::Time, end: jiff::civil::Time) -> String {
+/// `night` is the day the curfew starts (yesterday, when it is past midnight).
+fn clock_change_words(night: jiff::civil::Date, start: jiff::civil::Time, end: jiff::civil::Time) -> String {
     let tz = crate::format::london();
-    let today = now.to_zoned(tz.clone()).date();
+    let today = night;
     let of_day = |t: jiff::civil::Time| i64::from(t.hour()) * 60 + i64::from(t.minute());
     let usual = 24 * 60 - of_day(start) + of_day(end);
     let Ok(tomorrow) = today.tomorrow() else { return String::new() };
@@ -396,19 +401,43 @@ pub fn today_words(template: &Template, details: &super::catalogue::Details, now
         .filter_map(|(raw, t)| Some((raw, t?)))
         .collect();
     let pairs: Vec<_> = times.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).collect();
+    // In UK time: the hours on a licence are the clock on the wall.
+    let local = now.to_zoned(crate::format::london());
+    let (today, clock) = (local.date(), local.time());
+    // The curfew the person is in right now, if any: when it ends, and the day it began.
+    let inside = pairs.iter().find_map(|(start, end)| {
+        let overnight = end.1 <= start.1;
+        match (overnight, clock >= start.1, clock < end.1) {
+            (false, true, true) | (true, true, _) => Some((end, today)),
+            (true, false, true) => Some((end, today.yesterday().ok()?)),
+            _ => None,
+        }
+    });
+    let now_words = inside.map(|(end, _)| format!("You should be at home now, until {}. ", time_words(&end.0)));
     match pairs.as_slice() {
         [] => None,
-        [(start, end)] if end.1 <= start.1 => Some(format!(
-            "Be home by {} tonight. You can go out again at {} tomorrow. This is every day.{}",
-            time_words(&start.0),
-            time_words(&end.0),
-            clock_change_words(now, start.1, end.1)
-        )),
+        [(start, end)] if end.1 <= start.1 => {
+            let night = inside.map(|(_, day)| day).unwrap_or(today);
+            let rule = match &now_words {
+                Some(words) => format!("{words}This is every day, from {}.", time_words(&start.0)),
+                None => format!(
+                    "Be home by {} tonight. You can go out again at {} tomorrow. This is every day.",
+                    time_words(&start.0),
+                    time_words(&end.0)
+                ),
+            };
+            Some(format!("{rule}{}", clock_change_words(night, start.1, end.1)))
+        }
         [(start, end)] => {
-            Some(format!("Be home from {} to {} today. This is every day.", time_words(&start.0), time_words(&end.0)))
+            let (from, to) = (time_words(&start.0), time_words(&end.0));
+            Some(match now_words {
+                Some(words) => format!("{words}Be home from {from} to {to} every day."),
+                None => format!("Be home from {from} to {to} today. This is every day."),
+            })
         }
         many => Some(format!(
-            "Be home at these times every day: {}.",
+            "{}Be home at these times every day: {}.",
+            now_words.unwrap_or_default(),
             many.iter()
                 .map(|(s, e)| format!("{} to {}", time_words(&s.0), time_words(&e.0)))
                 .collect::<Vec<_>>()

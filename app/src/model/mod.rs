@@ -8,6 +8,7 @@ pub mod hope;
 mod ids;
 mod licence;
 pub mod map;
+pub mod news;
 pub mod place;
 pub mod reporting;
 pub mod share;
@@ -15,6 +16,7 @@ mod step;
 pub mod sync;
 mod validate;
 mod viewer;
+pub mod what_changed;
 
 pub use appointment::*;
 pub use case::*;

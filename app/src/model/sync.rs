@@ -2,13 +2,20 @@
 //! phone's side of it: a snapshot of the case plus an outbox of changes not yet
 //! answered by the server. Pure logic, so the server's tests can drive it.
 
-use super::{Appointment, AppointmentId, ConditionId, PersonLicence, Rsvp, Step, StepId, StepStatus, Understanding};
+use super::{
+    Appointment, AppointmentId, ConditionId, ExplanationId, PersonLicence, Rsvp, Step, StepId, StepStatus,
+    Understanding,
+};
 use serde::{Deserialize, Serialize};
 
 /// The version of the sync format; the server refuses any other.
 pub const SYNC_VERSION: u32 = 1;
 /// Most ops one request may carry; a phone with more sends them in turns.
 pub const MAX_OPS: usize = 100;
+/// Most bytes of one request the phone sends. The server takes bodies up to
+/// `WAYMARK_MAX_BODY_BYTES` (64 KiB by default, never less than this), so a
+/// full outbox of long questions goes in several requests, each one taken.
+pub const MAX_REQUEST_BYTES: usize = 48 * 1024;
 
 /// An op's id, made on the phone (a UUID), so a retry can be recognised.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -47,11 +54,30 @@ impl OpId {
 /// their RSVPs and their steps (DESIGN.md, Sync: field ownership).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    Understood { condition: ConditionId },
-    Question { condition: ConditionId, text: String },
-    Attending { appointment: AppointmentId },
-    NeedsChange { appointment: AppointmentId, reason: String },
-    Step { step: StepId, status: StepStatus, reason: Option<String> },
+    Understood {
+        condition: ConditionId,
+    },
+    Question {
+        condition: ConditionId,
+        text: String,
+    },
+    Attending {
+        appointment: AppointmentId,
+    },
+    NeedsChange {
+        appointment: AppointmentId,
+        reason: String,
+    },
+    Step {
+        step: StepId,
+        status: StepStatus,
+        reason: Option<String>,
+    },
+    /// The person read a letter; `at` is when, by the phone's clock (UTC seconds).
+    Read {
+        explanation: ExplanationId,
+        at: i64,
+    },
 }
 
 impl Change {
@@ -63,6 +89,40 @@ impl Change {
             Change::Attending { .. } => "You said you will be at an appointment",
             Change::NeedsChange { .. } => "You asked to change an appointment",
             Change::Step { .. } => "You changed a step",
+            Change::Read { .. } => "You read a letter from your probation officer",
+        }
+    }
+
+    /// What the thing it is about shows once this change is made, e.g. "Done".
+    pub fn shows(&self) -> String {
+        match self {
+            Change::Understood { .. } => Understanding::Understood.label().into(),
+            Change::Question { .. } => Understanding::Question.label().into(),
+            Change::Attending { .. } => "You said you will be there.".into(),
+            Change::NeedsChange { reason, .. } => format!("You asked to change this: {reason}"),
+            Change::Step { status, .. } => status.label().into(),
+            Change::Read { .. } => "You have read this".into(),
+        }
+    }
+
+    /// Whether `other` says again what this change says: the same thing, the
+    /// same answer (a second tap, a form sent twice). A letter is read once.
+    pub fn same_intent(&self, other: &Change) -> bool {
+        let text = |s: &str| s.trim().to_owned();
+        match (self, other) {
+            (Change::Question { condition: a, text: x }, Change::Question { condition: b, text: y }) => {
+                a == b && text(x) == text(y)
+            }
+            (Change::NeedsChange { appointment: a, reason: x }, Change::NeedsChange { appointment: b, reason: y }) => {
+                a == b && text(x) == text(y)
+            }
+            (Change::Step { step: a, status: s, reason: x }, Change::Step { step: b, status: t, reason: y }) => {
+                a == b && s == t && x.as_deref().map(text) == y.as_deref().map(text)
+            }
+            (Change::Read { explanation: a, .. }, Change::Read { explanation: b, .. }) => a == b,
+            (Change::Understood { condition: a }, Change::Understood { condition: b }) => a == b,
+            (Change::Attending { appointment: a }, Change::Attending { appointment: b }) => a == b,
+            _ => false,
         }
     }
 
@@ -74,6 +134,7 @@ impl Change {
                 format!("appointment-{appointment}")
             }
             Change::Step { step, .. } => format!("step-{step}"),
+            Change::Read { explanation, .. } => format!("letter-{explanation}"),
         }
     }
 }
@@ -104,6 +165,10 @@ struct OpWire {
     text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    explanation: Option<ExplanationId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    read_at: Option<i64>,
 }
 
 impl TryFrom<OpWire> for Op {
@@ -126,6 +191,10 @@ impl TryFrom<OpWire> for Op {
                 status: w.status.ok_or_else(|| missing("status"))?,
                 reason: w.reason.clone(),
             },
+            "read" => Change::Read {
+                explanation: w.explanation.ok_or_else(|| missing("explanation"))?,
+                at: w.read_at.ok_or_else(|| missing("read_at"))?,
+            },
             other => return Err(format!("unknown kind {other:?}")),
         };
         Ok(Op { id: w.id, change })
@@ -143,6 +212,8 @@ impl From<Op> for OpWire {
             status: None,
             text: None,
             reason: None,
+            explanation: None,
+            read_at: None,
         };
         w.kind = match op.change {
             Change::Understood { condition } => {
@@ -164,6 +235,10 @@ impl From<Op> for OpWire {
             Change::Step { step, status, reason } => {
                 (w.step, w.status, w.reason) = (Some(step), Some(status), reason);
                 "step"
+            }
+            Change::Read { explanation, at } => {
+                (w.explanation, w.read_at) = (Some(explanation), Some(at));
+                "read"
             }
         }
         .to_owned();
@@ -272,20 +347,45 @@ impl<S> Default for Device<S> {
 }
 
 impl<S> Device<S> {
-    /// Keep a change until the server has answered it.
-    pub fn record(&mut self, id: OpId, change: Change) {
-        if !self.outbox.iter().any(|op| op.id == id) {
-            self.outbox.push(Op { id, change });
+    /// Keep a change until the server has answered it. One intent is one op:
+    /// a change that says again what the latest waiting change about the same
+    /// thing says (a second tap) is not kept. Returns whether it was kept.
+    pub fn record(&mut self, id: OpId, change: Change) -> bool {
+        let latest = self.outbox.iter().rev().find(|op| op.change.target() == change.target());
+        if self.outbox.iter().any(|op| op.id == id) || latest.is_some_and(|op| op.change.same_intent(&change)) {
+            return false;
         }
+        self.outbox.push(Op { id, change });
+        true
     }
 
-    /// The next request: the oldest ops first, at most `MAX_OPS`.
-    pub fn request(&self) -> SyncRequest {
-        SyncRequest {
-            version: SYNC_VERSION,
-            since: self.since,
-            ops: self.outbox.iter().take(MAX_OPS).cloned().collect(),
+    /// The latest waiting change about each thing on the pages, oldest first:
+    /// what the phone shows on each card until the server has answered.
+    pub fn waiting(&self) -> Vec<&Change> {
+        let mut latest: Vec<&Change> = Vec::new();
+        for op in &self.outbox {
+            latest.retain(|c| c.target() != op.change.target());
+            latest.push(&op.change);
         }
+        latest
+    }
+
+    /// The next request: the oldest ops first, at most `MAX_OPS` of them and
+    /// at most `MAX_REQUEST_BYTES` in all (one op always fits: its texts are
+    /// at most 2,000 characters).
+    pub fn request(&self) -> SyncRequest {
+        let mut request = SyncRequest { version: SYNC_VERSION, since: self.since, ops: Vec::new() };
+        let mut bytes = serde_json::to_string(&request).map(|s| s.len()).unwrap_or(0);
+        for op in self.outbox.iter().take(MAX_OPS) {
+            // Its JSON, and the comma before it.
+            let size = serde_json::to_string(op).map(|s| s.len()).unwrap_or(MAX_REQUEST_BYTES) + 1;
+            if !request.ops.is_empty() && bytes + size > MAX_REQUEST_BYTES {
+                break;
+            }
+            bytes += size;
+            request.ops.push(op.clone());
+        }
+        request
     }
 
     /// Take in the server's answer. Only answered ops leave the outbox: an op
@@ -351,6 +451,12 @@ pub fn apply_locally(view: &mut CaseSnapshot, change: &Change) {
                 s.stuck_reason = if *status == StepStatus::Stuck { reason.clone() } else { None };
             }
         }
+        Change::Read { explanation, at } => {
+            if let Some(e) = view.licence.explanations.iter_mut().find(|e| e.id == *explanation) {
+                // The first reading stands.
+                e.read_at = e.read_at.or_else(|| jiff::Timestamp::from_second(*at).ok());
+            }
+        }
     }
 }
 
@@ -408,5 +514,80 @@ mod tests {
         assert_eq!(d.outbox[0].id, id("op-00000001"));
         assert_eq!(d.since, 7);
         assert_eq!(d.refused[0].1, "That appointment was cancelled.");
+    }
+
+    #[test]
+    fn a_second_tap_while_the_first_waits_is_not_a_second_op() {
+        let mut d: Device = <Device>::default();
+        let mut n = 0;
+        let mut tap = |d: &mut Device, change: Change| {
+            n += 1;
+            d.record(id(&format!("op-{n:08}")), change)
+        };
+        let rule = ConditionId(1);
+        assert!(tap(&mut d, Change::Understood { condition: rule }));
+        assert!(!tap(&mut d, Change::Understood { condition: rule }), "the same answer again");
+        let step = StepId(4);
+        let done = Change::Step { step, status: StepStatus::Done, reason: None };
+        assert!(tap(&mut d, done.clone()));
+        assert!(!tap(&mut d, done.clone()));
+        let doing = Change::Step { step, status: StepStatus::InProgress, reason: None };
+        assert!(tap(&mut d, doing.clone()), "a different answer is a change of its own");
+        assert!(tap(&mut d, done.clone()), "and so is going back to the first");
+        let ask = |text: &str| Change::Question { condition: rule, text: text.into() };
+        assert!(tap(&mut d, ask("Can I go to work?")));
+        assert!(!tap(&mut d, ask(" Can I go to work? ")), "the same question sent twice");
+        assert!(tap(&mut d, ask("And on Sundays?")));
+        let letter = ExplanationId(7);
+        assert!(tap(&mut d, Change::Read { explanation: letter, at: 100 }));
+        assert!(!tap(&mut d, Change::Read { explanation: letter, at: 200 }), "a letter is read once");
+        let kinds: Vec<&Change> = d.outbox.iter().map(|op| &op.change).collect();
+        assert_eq!(kinds.len(), 7, "{kinds:?}");
+        assert_eq!(kinds[6], &Change::Read { explanation: letter, at: 100 }, "the first reading is kept");
+        // What each card shows: the latest change about it.
+        let waiting = d.waiting();
+        assert_eq!(waiting.len(), 3);
+        assert_eq!(waiting[0], &done);
+        assert_eq!(waiting[1], &ask("And on Sundays?"));
+        assert_eq!(waiting[0].shows(), "Done");
+        assert_eq!(waiting[2].shows(), "You have read this");
+    }
+
+    #[test]
+    fn a_read_goes_on_the_wire_with_its_time() {
+        let op =
+            Op { id: id("op-00000003"), change: Change::Read { explanation: ExplanationId(2), at: 1_764_585_060 } };
+        let json = serde_json::to_string(&op).unwrap();
+        assert_eq!(json, r#"{"id":"op-00000003","kind":"read","explanation":2,"read_at":1764585060}"#);
+        assert_eq!(serde_json::from_str::<Op>(&json).unwrap(), op);
+        assert!(serde_json::from_str::<Op>(r#"{"id":"op-00000003","kind":"read","explanation":2}"#).is_err());
+    }
+
+    #[test]
+    fn a_full_outbox_of_long_questions_goes_in_requests_that_each_fit() {
+        let mut d: Device = <Device>::default();
+        // 2,000 characters each, the most a question may have; some take
+        // several bytes in UTF-8 or in JSON.
+        let long =
+            |i: usize| format!("{i:04} {}", "é\n\"\u{1F600}ab".repeat(400)).chars().take(2000).collect::<String>();
+        for i in 0..MAX_OPS {
+            assert!(d.record(id(&format!("op-{i:08}")), Change::Question { condition: ConditionId(1), text: long(i) }));
+        }
+        let mut sent = Vec::new();
+        let mut requests = 0;
+        while !d.outbox.is_empty() {
+            let request = d.request();
+            let body = serde_json::to_string(&request).unwrap();
+            assert!(body.len() <= MAX_REQUEST_BYTES, "request {requests} is {} bytes", body.len());
+            assert!(!request.ops.is_empty() && request.ops.len() <= MAX_OPS);
+            let results =
+                request.ops.iter().map(|op| OpResult { id: op.id.clone(), outcome: Outcome::Applied }).collect();
+            sent.extend(request.ops.iter().map(|op| op.id.clone()));
+            d.absorb(SyncResponse { version: SYNC_VERSION, results, changes: None, cursor: 1 }, 0);
+            requests += 1;
+        }
+        assert!(requests > 1, "more than one request");
+        let expected: Vec<OpId> = (0..MAX_OPS).map(|i| id(&format!("op-{i:08}"))).collect();
+        assert_eq!(sent, expected, "every op, once, oldest first");
     }
 }

@@ -55,7 +55,7 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
         count(Understanding::Understood),
         count(Understanding::Question),
         count(Understanding::Changed),
-        count(Understanding::NotYet),
+        count(Understanding::NotYet) + count(Understanding::Answered),
     );
     view! {
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
@@ -103,7 +103,11 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
                     .explanations
                     .into_iter()
                     .map(|e| {
-                        let read = if e.read_at.is_some() { "Read" } else { "Not read yet" };
+                        let now = jiff::Timestamp::now();
+                        let read = match e.read_at {
+                            Some(at) => format!("Read on {}", crate::format::stamp(at, now)),
+                            None => "Not read yet".into(),
+                        };
                         view! { <li><strong>{e.title}</strong>{format!(" – {}. {read}.", e.kind.label())}</li> }
                     })
                     .collect_view()}

@@ -102,9 +102,9 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
     let changed = a.change_notice();
     let map = format::map_link(&a.place);
     let answer = match &a.rsvp {
-        Some(Rsvp::Attending) => Some("You said you will be there.".to_string()),
-        Some(Rsvp::NeedsChange(r)) => Some(format!("You asked to change this: {r}")),
-        None => None,
+        Some(Rsvp::Attending) => "You said you will be there.".to_string(),
+        Some(Rsvp::NeedsChange(r)) => format!("You asked to change this: {r}"),
+        None => "Please say if you can come.".to_string(),
     };
     view! {
         <section class="card" id=format!("a-{id}") data-sync-target=format!("appointment-{id}") aria-labelledby=format!("a-{id}-h")>
@@ -134,7 +134,7 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
                 {a.phone.clone().map(|p| view! { <a class="button button-secondary" href=format!("tel:{}", p.replace(' ', ""))>"Call"</a> })}
                 <a class="button button-secondary" href=format!("/me/appointments/{id}/calendar.ics") download="appointment.ics">"Add to my calendar"</a>
             </p>
-            {answer.map(|t| view! { <p class="banner">{t}</p> })}
+            <p class=if a.rsvp.is_some() { "banner" } else { "answer-state" } data-sync-state="">{answer}</p>
             <div class="answers">
                 <ActionForm action={ServerAction::<AnswerAppointment>::new()}>
                     <input type="hidden" name="appointment_id" value=id.to_string() />

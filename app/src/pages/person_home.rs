@@ -57,6 +57,7 @@ fn Home(
                 }
             })}
         <h1>{format!("Hello, {}", home.preferred_name)}</h1>
+        <WhatIsNew news=home.news now />
         <section class="card" aria-labelledby="next-heading">
             <h2 id="next-heading">"Your next appointment"</h2>
             {match home.next_appointment {
@@ -109,6 +110,36 @@ fn Home(
         </section>
         <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
         <WipePhone />
+    }
+}
+
+/// First on the home: what is new for the person, each a link to its own card.
+#[component]
+fn WhatIsNew(news: Vec<crate::model::news::News>, now: jiff::Timestamp) -> impl IntoView {
+    view! {
+        <section class="card news" aria-labelledby="news-heading">
+            <h2 id="news-heading">"What is new"</h2>
+            {if news.is_empty() {
+                view! { <p>"Nothing new for you right now."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list news-list">
+                        {news
+                            .into_iter()
+                            .map(|n| {
+                                view! {
+                                    <li>
+                                        <strong>{format!("{}: ", n.label())}</strong>
+                                        <a href=n.href()>{n.link_text(now)}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
     }
 }
 

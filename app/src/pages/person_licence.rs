@@ -3,7 +3,7 @@
 //! "I understand" / "I have a question".
 
 use super::last_error;
-use crate::api::licence::{get_person_licence, AnswerCondition};
+use crate::api::licence::{get_person_licence, AnswerCondition, ReadLetter};
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, Page};
 use crate::format;
 use crate::islands::ReadAloud;
@@ -69,6 +69,9 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
     }
 }
 
+/// Letters from the probation officer. Reading one is the person's own act
+/// ("I have read this", a plain form; kept on the phone with no signal), so
+/// the officer learns when it was really read, not when a page was fetched.
 #[component]
 fn Letters(explanations: Vec<Explanation>) -> impl IntoView {
     (!explanations.is_empty()).then(|| {
@@ -79,11 +82,26 @@ fn Letters(explanations: Vec<Explanation>) -> impl IntoView {
                 {explanations
                     .into_iter()
                     .map(|e| {
+                        let id = e.id;
                         view! {
-                            <article class="letter">
+                            <article class="letter" id=format!("letter-{id}") data-sync-target=format!("letter-{id}")>
                                 <h3>{e.title}</h3>
                                 <p class="muted">{format!("{} · {} · {}", e.kind.label(), e.practitioner_name, format::when(e.created_at, now))}</p>
                                 <p class="pre-line">{e.body}</p>
+                                {match e.read_at {
+                                    Some(at) => view! {
+                                        <p><span class="tag tag-ok" data-sync-state="">{format!("You read this: {}", format::when(at, now))}</span></p>
+                                    }
+                                    .into_any(),
+                                    None => view! {
+                                        <p><span class="tag tag-attention" data-sync-state="">"New. Not read yet"</span></p>
+                                        <ActionForm action={ServerAction::<ReadLetter>::new()} attr:class="answers">
+                                            <input type="hidden" name="explanation_id" value=id.to_string() />
+                                            <button type="submit" class="button">"I have read this"</button>
+                                        </ActionForm>
+                                    }
+                                    .into_any(),
+                                }}
                             </article>
                         }
                     })
@@ -91,6 +109,41 @@ fn Letters(explanations: Vec<Explanation>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// Exactly what changed in a rule's new version, each thing old beside new.
+#[component]
+fn WhatChanged(earlier: EarlierVersion) -> impl IntoView {
+    let now = jiff::Timestamp::now();
+    view! {
+        <div class="changed">
+            <p><strong>{format!("This rule changed {}.", format::when(earlier.replaced_at, now).to_lowercase())}</strong></p>
+            {earlier
+                .changes
+                .into_iter()
+                .map(|d| {
+                    let what = d.what();
+                    match (d.pair(), d.map_words()) {
+                        (Some((before, now)), _) => view! {
+                            <div class="change-pair">
+                                <p class="change-what"><strong>{what}</strong></p>
+                                <div><p class="muted">"Before"</p><p class="pre-line">{before}</p></div>
+                                <div><p class="muted">"Now"</p><p class="pre-line">{now}</p></div>
+                            </div>
+                        }
+                        .into_any(),
+                        (None, words) => view! {
+                            <div class="change-pair">
+                                <p class="change-what"><strong>{what}</strong></p>
+                                <p class="change-only">{words.unwrap_or_default()}</p>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
 }
 
 #[component]
@@ -102,7 +155,6 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
         Understanding::NotYet => "tag",
         _ => "tag tag-attention",
     };
-    let now = jiff::Timestamp::now();
     // The error and what was typed belong to one condition's form only.
     let error = error.filter(|e| e.kept("condition_id") == Some(id.to_string()));
     let question_error = error.as_ref().filter(|e| e.field() == Some("question")).map(|e| e.to_string());
@@ -113,7 +165,7 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
         <details class="condition" id=format!("c-{id}") data-sync-target=format!("condition-{id}") open=open>
             <summary>
                 <span class="condition-headline">{c.headline.clone()}</span>
-                <span class=status_class>{c.understanding.label()}</span>
+                <span class=status_class data-sync-state="">{c.understanding.label()}</span>
             </summary>
             <div class="condition-body">
                 {c.today.map(|t| view! { <p class="today"><strong>"Today: "</strong>{t}</p> })}
@@ -127,16 +179,7 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
                             />
                         }
                     })}
-                {c.earlier
-                    .map(|e| {
-                        view! {
-                            <div class="changed">
-                                <p><strong>{format!("This rule changed {}.", format::when(e.replaced_at, now).to_lowercase())}</strong></p>
-                                <p>"Before, it said:"</p>
-                                <blockquote>{e.official_words}</blockquote>
-                            </div>
-                        }
-                    })}
+                {c.earlier.map(|earlier| view! { <WhatChanged earlier /> })}
                 <div id=text_id.clone()>
                     {c.explanation
                         .map(|x| {

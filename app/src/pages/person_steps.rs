@@ -98,7 +98,7 @@ fn StepCard(s: Step, error: FormError) -> impl IntoView {
         <details class="condition" id=format!("s-{id}") data-sync-target=format!("step-{id}") open=s.status != StepStatus::Done>
             <summary>
                 <span class="condition-headline">{s.title.clone()}</span>
-                <span class=tag>{s.status.label()}</span>
+                <span class=tag data-sync-state="">{s.status.label()}</span>
             </summary>
             <div class="condition-body">
                 {s.stuck_reason.clone().map(|r| view! { <p class="changed"><strong>"Stuck: "</strong>{r}</p> })}

@@ -6,9 +6,42 @@ use app::backend::CaseBackend;
 use app::error::{AppError, AppResult};
 use app::model::*;
 
+impl WaymarkBackend {
+    /// What is new for the person, from their own explicit acts only: answers
+    /// to their questions and changed rules until they answer again, letters
+    /// until they say they read them, moved appointments until they reply.
+    fn news(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<Vec<news::News>> {
+        use news::News;
+        let mut out = Vec::new();
+        let rules = store::condition_rows(conn, case)?;
+        let headline = |row: &store::ConditionRow| self.headline(&row.template);
+        for row in rules.iter().filter(|r| r.understanding == Understanding::Answered) {
+            out.push(News::Answer { condition: row.id, headline: headline(row) });
+        }
+        for letter in store::explanations(conn, case)?.into_iter().filter(|e| e.read_at.is_none()) {
+            out.push(News::Letter { id: letter.id, title: letter.title });
+        }
+        for row in rules.iter().filter(|r| r.understanding == Understanding::Changed) {
+            out.push(News::ChangedRule { condition: row.id, headline: headline(row) });
+        }
+        let now = jiff::Timestamp::now();
+        for a in store::appointments(conn, case)? {
+            let Some(starts_at) = a.next_start(now).filter(|_| !a.cancelled && a.rsvp.is_none()) else { continue };
+            let moved = a.moved_from.is_some();
+            if moved || a.change_notice().is_some() {
+                out.push(News::Appointment { id: a.id, kind: a.kind, starts_at, moved });
+            }
+        }
+        Ok(out)
+    }
+}
+
 impl CaseBackend for WaymarkBackend {
     fn person_home(&self, case: CaseId) -> AppResult<PersonHome> {
-        store::person_home(&self.store.read(), case)?.ok_or(AppError::NotFound)
+        let conn = self.store.read();
+        let mut home = store::person_home(&conn, case)?.ok_or(AppError::NotFound)?;
+        home.news = self.news(&conn, case)?;
+        Ok(home)
     }
 
     fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>> {

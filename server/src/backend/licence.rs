@@ -5,11 +5,19 @@ use crate::store;
 use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
 use app::model::catalogue::{check_details, Details};
+use app::model::what_changed::{differences, Version};
 use app::model::*;
 
 impl WaymarkBackend {
     pub(super) fn template_for(&self, template: &Option<(String, String)>) -> Option<&Template> {
         template.as_ref().and_then(|(v, c)| self.catalogue.get(v, c))
+    }
+
+    /// A rule in one line: the catalogue's plain headline, or a bespoke rule's.
+    pub(super) fn headline(&self, template: &Option<(String, String)>) -> String {
+        self.template_for(template)
+            .map(|t| t.plain.headline.clone())
+            .unwrap_or_else(|| "A rule your probation officer wrote for you".into())
     }
 
     fn official_words(&self, template: Option<&Template>, details: &Details, bespoke: Option<&str>) -> String {
@@ -30,11 +38,26 @@ impl WaymarkBackend {
             let template = self.template_for(&row.template);
             let thread = messages.iter().filter(|(id, _)| *id == row.id).map(|(_, m)| m.clone()).collect();
             messages.retain(|(id, _)| *id != row.id);
-            let earlier = history.iter().find(|h| h.condition == row.id).map(|h| EarlierVersion {
-                version: h.version,
-                official_words: self.official_words(template, &h.details, h.bespoke_text.as_deref()),
-                explanation: h.explanation.clone(),
-                replaced_at: jiff::Timestamp::from_second(h.replaced_at).unwrap_or_default(),
+            let map = maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m);
+            let earlier = history.iter().find(|h| h.condition == row.id).map(|h| {
+                let before = Version {
+                    details: &h.details,
+                    explanation: h.explanation.as_deref(),
+                    bespoke: h.bespoke_text.as_deref(),
+                };
+                let now = Version {
+                    details: &row.details,
+                    explanation: row.explanation.as_deref(),
+                    bespoke: row.bespoke_text.as_deref(),
+                };
+                // A map put on with this version (in the same transaction, so not before it).
+                let map_changed = map.is_some_and(|m| m.uploaded_at.as_second() >= h.replaced_at);
+                let inputs = template.map(|t| t.inputs.as_slice()).unwrap_or_default();
+                EarlierVersion {
+                    version: h.version,
+                    changes: differences(inputs, before, now, map_changed),
+                    replaced_at: jiff::Timestamp::from_second(h.replaced_at).unwrap_or_default(),
+                }
             });
             let plain = template.map(|t| t.plain.clone());
             conditions.push(LicenceCondition {
@@ -42,10 +65,7 @@ impl WaymarkBackend {
                 case_id: case,
                 licence: row.licence,
                 group: plain.as_ref().map(|p| p.group).unwrap_or(ConditionGroup::EveryDay),
-                headline: plain
-                    .as_ref()
-                    .map(|p| p.headline.clone())
-                    .unwrap_or_else(|| "A rule your probation officer wrote for you".into()),
+                headline: self.headline(&row.template),
                 plain,
                 official_words: self.official_words(template, &row.details, row.bespoke_text.as_deref()),
                 explanation: row.explanation,
@@ -56,7 +76,7 @@ impl WaymarkBackend {
                 today: template.and_then(|t| today_words(t, &row.details, now)),
                 template: row.template,
                 details: row.details,
-                map: maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m),
+                map,
             });
         }
         conditions.sort_by_key(|c| (c.group, c.licence, c.id));
@@ -78,6 +98,11 @@ pub(crate) fn person_answer(
     store::record_answer(tx, case, condition, &answer)?.then_some(()).ok_or(AppError::NotFound)
 }
 
+/// The person read a letter (at `at`, UTC seconds), inside the caller's transaction.
+pub(crate) fn letter_read(tx: &rusqlite::Connection, case: CaseId, letter: ExplanationId, at: i64) -> AppResult<()> {
+    store::mark_read(tx, case, letter, at)?.then_some(()).ok_or(AppError::NotFound)
+}
+
 impl LicenceBackend for WaymarkBackend {
     fn templates(&self, version: &str) -> AppResult<Vec<Template>> {
         let list: Vec<Template> = self.catalogue.in_version(version).cloned().collect();
@@ -91,12 +116,12 @@ impl LicenceBackend for WaymarkBackend {
         self.catalogue.get(version, code).cloned().ok_or(AppError::NotFound)
     }
 
-    fn person_licence(&self, case: CaseId, seen: bool) -> AppResult<PersonLicence> {
-        let licence = self.licence(&self.store.read(), case)?;
-        if seen && licence.explanations.iter().any(|e| e.read_at.is_none()) {
-            store::mark_explanations_read(&self.store.write(), case)?;
-        }
-        Ok(licence)
+    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence> {
+        self.licence(&self.store.read(), case)
+    }
+
+    fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()> {
+        self.in_transaction(|tx| letter_read(tx, case, letter, jiff::Timestamp::now().as_second()))
     }
 
     fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {

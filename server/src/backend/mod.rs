@@ -16,7 +16,7 @@ mod share;
 mod sign_in;
 mod text;
 
-pub(crate) use licence::person_answer;
+pub(crate) use licence::{letter_read, person_answer};
 pub(crate) use plan::{person_rsvp, step_status};
 use text::{check_text, optional_explanation};
 

@@ -190,6 +190,8 @@ pub fn cancel_appointment(
     Ok(n == 1)
 }
 
+/// The person's answer; false when no such appointment is open on the case.
+/// The answer already standing changes nothing (no new rev).
 pub fn record_rsvp(conn: &Connection, case: CaseId, id: AppointmentId, rsvp: &Rsvp) -> StoreResult<bool> {
     let (response, reason) = match rsvp {
         Rsvp::Attending => ("attending", None),
@@ -197,8 +199,16 @@ pub fn record_rsvp(conn: &Connection, case: CaseId, id: AppointmentId, rsvp: &Rs
     };
     let n = conn.execute(
         "UPDATE appointment SET response = ?3, response_reason = ?4, responded_at = ?5, rev = rev + 1
-         WHERE id = ?1 AND case_id = ?2 AND status = 'scheduled'",
+         WHERE id = ?1 AND case_id = ?2 AND status = 'scheduled'
+           AND (response IS NOT ?3 OR response_reason IS NOT ?4)",
         params![id.0, case.0, response, reason, super::now()],
     )?;
-    Ok(n == 1)
+    if n == 1 {
+        return Ok(true);
+    }
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM appointment WHERE id = ?1 AND case_id = ?2 AND status = 'scheduled')",
+        params![id.0, case.0],
+        |r| r.get(0),
+    )?)
 }

@@ -133,6 +133,7 @@ pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<Person
         next_appointment: super::next_appointment(conn, case)?,
         conditions: super::conditions_progress(conn, case)?,
         tracks: super::tracks_progress(conn, case)?,
+        news: Vec::new(),
     }))
 }
 

@@ -39,10 +39,11 @@ pub struct ConditionRow {
     pub understanding: Understanding,
 }
 
-fn understanding(response: &str, version: u32, confirmed: Option<u32>) -> Understanding {
+fn understanding(response: &str, version: u32, confirmed: Option<u32>, answered: bool) -> Understanding {
     match (response, confirmed) {
         ("question", _) => Understanding::Question,
         ("understood", Some(c)) if c == version => Understanding::Understood,
+        _ if answered => Understanding::Answered,
         (_, Some(c)) if c < version => Understanding::Changed,
         _ => Understanding::NotYet,
     }
@@ -59,7 +60,7 @@ pub fn details_json(details: &Details) -> String {
 pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<ConditionRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, licence_kind, policy_version, code, bespoke_text, details_json, explanation,
-                version, confirmed_version, response
+                version, confirmed_version, response, answered_at IS NOT NULL
          FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL ORDER BY id",
     )?;
     let mut rows = stmt.query([case.0])?;
@@ -79,7 +80,7 @@ pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<Condit
             details: details_from(&details)?,
             explanation: r.get(6)?,
             version: v,
-            understanding: understanding(&response, v, r.get(8)?),
+            understanding: understanding(&response, v, r.get(8)?, r.get(10)?),
         });
     }
     Ok(out)
@@ -181,8 +182,32 @@ fn live_version(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult
         .optional()?)
 }
 
+/// Whether the person's answer is the one already standing (a second tap, a
+/// form sent twice): understood for this very version, or the same question
+/// still open. `None` when no such live condition is on the case.
+fn answer_stands(conn: &Connection, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<Option<bool>> {
+    Ok(conn
+        .query_row(
+            "SELECT response = 'understood' AND confirmed_version = version, response = 'question', response_text
+             FROM case_condition WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
+            params![id.0, case.0],
+            |r| Ok((r.get::<_, bool>(0)?, r.get::<_, bool>(1)?, r.get::<_, Option<String>>(2)?)),
+        )
+        .optional()?
+        .map(|(understood, asked, text)| match answer {
+            Answer::Understood => understood,
+            Answer::Question(q) => asked && text.as_deref() == Some(q.as_str()),
+        }))
+}
+
 /// The person's answer. Returns false when no such condition is on their case.
+/// The answer already standing changes nothing: no message, no new rev.
 pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<bool> {
+    match answer_stands(conn, case, id, answer)? {
+        None => return Ok(false),
+        Some(true) => return Ok(true),
+        Some(false) => {}
+    }
     let Some(version) = live_version(conn, case, id)? else { return Ok(false) };
     let (kind, body) = match answer {
         Answer::Understood => ("understood", None),
@@ -196,11 +221,12 @@ pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &
     match answer {
         Answer::Understood => conn.execute(
             "UPDATE case_condition SET response = 'understood', confirmed_version = version, responded_at = ?2,
-                                       rev = rev + 1 WHERE id = ?1",
+                                       answered_at = NULL, rev = rev + 1 WHERE id = ?1",
             params![id.0, super::now()],
         )?,
         Answer::Question(text) => conn.execute(
-            "UPDATE case_condition SET response = 'question', response_text = ?2, responded_at = ?3, rev = rev + 1
+            "UPDATE case_condition SET response = 'question', response_text = ?2, responded_at = ?3,
+                                       answered_at = NULL, rev = rev + 1
              WHERE id = ?1",
             params![id.0, text, super::now()],
         )?,
@@ -208,7 +234,8 @@ pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &
     Ok(true)
 }
 
-/// The practitioner answers; the person is asked to confirm again.
+/// The practitioner answers; an open question becomes answered (shown to the
+/// person as new until they answer again).
 pub fn record_reply(
     conn: &Connection,
     case: CaseId,
@@ -223,9 +250,10 @@ pub fn record_reply(
         params![id.0, body, version, by.0, super::now()],
     )?;
     conn.execute(
-        "UPDATE case_condition SET response = CASE WHEN response = 'question' THEN 'unread' ELSE response END,
+        "UPDATE case_condition SET answered_at = CASE WHEN response = 'question' THEN ?2 ELSE answered_at END,
+                                   response = CASE WHEN response = 'question' THEN 'unread' ELSE response END,
                                    rev = rev + 1 WHERE id = ?1",
-        [id.0],
+        params![id.0, super::now()],
     )?;
     Ok(true)
 }

@@ -31,7 +31,7 @@ pub fn explanations(conn: &Connection, case: CaseId) -> StoreResult<Vec<Explanat
         let kind: String = r.get(1)?;
         let read: Option<i64> = r.get(5)?;
         out.push(Explanation {
-            id: r.get(0)?,
+            id: ExplanationId(r.get(0)?),
             kind: ExplanationKind::parse(&kind).unwrap_or(ExplanationKind::Note),
             title: r.get(2)?,
             body: r.get(3)?,
@@ -43,11 +43,21 @@ pub fn explanations(conn: &Connection, case: CaseId) -> StoreResult<Vec<Explanat
     Ok(out)
 }
 
-/// The person has opened their explanations: a read receipt for each unread one.
-pub fn mark_explanations_read(conn: &Connection, case: CaseId) -> StoreResult<()> {
-    conn.execute(
-        "UPDATE explanation SET read_at = ?2, rev = rev + 1 WHERE case_id = ?1 AND read_at IS NULL",
-        params![case.0, super::now()],
+/// The person read a letter at `at` (UTC seconds, by their phone's clock: never
+/// before it was written nor after now). The first reading stands. False when
+/// no such letter is on the case.
+pub fn mark_read(conn: &Connection, case: CaseId, id: ExplanationId, at: i64) -> StoreResult<bool> {
+    let n = conn.execute(
+        "UPDATE explanation SET read_at = MAX(created_at, MIN(?3, ?4)), rev = rev + 1
+         WHERE id = ?1 AND case_id = ?2 AND read_at IS NULL",
+        params![id.0, case.0, at, super::now()],
     )?;
-    Ok(())
+    if n == 1 {
+        return Ok(true);
+    }
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM explanation WHERE id = ?1 AND case_id = ?2)",
+        params![id.0, case.0],
+        |r| r.get(0),
+    )?)
 }

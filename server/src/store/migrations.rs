@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_condition_map.sql"),
     include_str!("migrations/0009_hsds.sql"),
     include_str!("migrations/0010_appointment_changes.sql"),
+    include_str!("migrations/0012_person_loop.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {
@@ -44,5 +45,34 @@ mod tests {
         assert_eq!(mode, "wal");
         let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!(fk, 1);
+    }
+
+    /// 0012: a question the practitioner answered before the column existed is
+    /// answered; one the person has answered again since, or never asked, is not.
+    #[test]
+    fn questions_answered_before_0012_are_marked_answered() {
+        let (store, _dir) = crate::store::testing::store();
+        crate::seed::seed(&store).unwrap();
+        let conn = store.write();
+        // As a reply left them before 0012: the question reopened as 'unread', no answered_at.
+        conn.execute_batch(
+            "INSERT INTO condition_message (condition_id, author, kind, body, condition_version, practitioner_id, at)
+             VALUES (2, 'practitioner', 'reply', 'Yes.', 1, 1, 2000000000);
+             INSERT INTO condition_message (condition_id, author, kind, body, condition_version, at)
+             VALUES (3, 'person', 'question', 'Why?', 1, 1000000000),
+                    (3, 'person', 'understood', NULL, 1, 3000000000);
+             INSERT INTO condition_message (condition_id, author, kind, body, condition_version, practitioner_id, at)
+             VALUES (3, 'practitioner', 'reply', 'Because.', 1, 1, 2000000000);
+             UPDATE case_condition SET response = 'unread', answered_at = NULL WHERE id IN (2, 3, 4);",
+        )
+        .unwrap();
+        let (_, backfill) = include_str!("migrations/0012_person_loop.sql").split_once(';').unwrap();
+        conn.execute_batch(backfill).unwrap();
+        let answered = |id: i64| -> Option<i64> {
+            conn.query_row("SELECT answered_at FROM case_condition WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(answered(2), Some(2000000000), "asked, then answered");
+        assert_eq!(answered(3), None, "the person said they understand after the answer");
+        assert_eq!(answered(4), None, "never asked");
     }
 }

@@ -138,6 +138,8 @@ pub fn steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<Step>> {
 
 /// Change a step's status, keeping the change in its history. Whoever writes
 /// last wins; the earlier value stays in the history. `None` if no such step.
+/// The status it already has (stuck for the same reason) changes nothing: no
+/// history row, no new rev.
 pub fn set_step_status(
     conn: &Connection,
     case: CaseId,
@@ -146,10 +148,17 @@ pub fn set_step_status(
     to: StepStatus,
     reason: Option<&str>,
 ) -> StoreResult<Option<()>> {
-    let from: Option<String> = conn
-        .query_row("SELECT status FROM step WHERE id = ?1 AND case_id = ?2", params![step.0, case.0], |r| r.get(0))
+    let from: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT status, stuck_reason FROM step WHERE id = ?1 AND case_id = ?2",
+            params![step.0, case.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
-    let Some(from) = from else { return Ok(None) };
+    let Some((from, stuck_reason)) = from else { return Ok(None) };
+    if from == to.as_str() && (to != StepStatus::Stuck || stuck_reason.as_deref() == reason) {
+        return Ok(Some(()));
+    }
     conn.execute(
         "INSERT INTO step_history (step_id, at, by_person, practitioner_id, from_status, to_status, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -5,7 +5,7 @@
 
 use crate::common::*;
 use app::model::sync::{Change, Device, OpId, Outcome, SyncResponse};
-use app::model::{AppointmentId, ConditionId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
+use app::model::{AppointmentId, ConditionId, ExplanationId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -21,11 +21,26 @@ enum Action {
 
 #[derive(Debug, Clone)]
 enum ChangeSpec {
-    Step { step: usize, status: StepStatus },
-    Understood { condition: usize },
-    Question { condition: usize },
-    Attending { appointment: usize },
-    NeedsChange { appointment: usize },
+    Step {
+        step: usize,
+        status: StepStatus,
+    },
+    Understood {
+        condition: usize,
+    },
+    Question {
+        condition: usize,
+    },
+    Attending {
+        appointment: usize,
+    },
+    NeedsChange {
+        appointment: usize,
+    },
+    /// The letter is read, `ago` seconds before the test's clock.
+    Read {
+        ago: i64,
+    },
 }
 
 fn status() -> impl Strategy<Value = StepStatus> {
@@ -44,6 +59,7 @@ fn action() -> impl Strategy<Value = Action> {
         (0..2usize).prop_map(|condition| ChangeSpec::Question { condition }),
         (0..2usize).prop_map(|appointment| ChangeSpec::Attending { appointment }),
         (0..2usize).prop_map(|appointment| ChangeSpec::NeedsChange { appointment }),
+        (1..5000i64).prop_map(|ago| ChangeSpec::Read { ago }),
     ];
     prop_oneof![
         4 => (0..2usize, change).prop_map(|(phone, change)| Action::Record { phone, change }),
@@ -57,14 +73,19 @@ struct Targets {
     steps: Vec<StepId>,
     conditions: Vec<ConditionId>,
     appointments: Vec<AppointmentId>,
+    letter: ExplanationId,
 }
 
-/// What the server should end with: the last arrival for each thing.
+/// What the server should end with: the last arrival for each thing. A change
+/// to the state a thing already has is no change: nothing is counted.
 #[derive(Default)]
 struct Expected {
-    steps: HashMap<StepId, StepStatus>,
+    /// Status, and the reason when stuck.
+    steps: HashMap<StepId, (StepStatus, Option<String>)>,
     conditions: HashMap<ConditionId, Understanding>,
     rsvps: HashMap<AppointmentId, Rsvp>,
+    /// The first reading of each letter stands.
+    reads: HashMap<ExplanationId, i64>,
     seen: HashSet<OpId>,
     person_step_changes: i64,
     person_answers: i64,
@@ -77,15 +98,19 @@ impl Expected {
             return;
         }
         match change {
-            Change::Step { step, status, .. } => {
-                self.steps.insert(*step, *status);
-                self.person_step_changes += 1;
+            Change::Step { step, status, reason } => {
+                let to = (*status, reason.clone().filter(|_| *status == StepStatus::Stuck));
+                if self.steps.insert(*step, to.clone()) != Some(to) {
+                    self.person_step_changes += 1;
+                }
             }
             Change::Understood { condition } => {
-                self.conditions.insert(*condition, Understanding::Understood);
-                self.person_answers += 1;
+                if self.conditions.insert(*condition, Understanding::Understood) != Some(Understanding::Understood) {
+                    self.person_answers += 1;
+                }
             }
             Change::Question { condition, .. } => {
+                // Every generated question has its own words: always a new one.
                 self.conditions.insert(*condition, Understanding::Question);
                 self.person_answers += 1;
             }
@@ -94,6 +119,9 @@ impl Expected {
             }
             Change::NeedsChange { appointment, reason } => {
                 self.rsvps.insert(*appointment, Rsvp::NeedsChange(reason.clone()));
+            }
+            Change::Read { explanation, at } => {
+                self.reads.entry(*explanation).or_insert(*at);
             }
         }
     }
@@ -115,6 +143,9 @@ fn sync(app: &TestApp, phone: &Device, expected: &mut Expected) -> SyncResponse 
 
 fn run(actions: Vec<Action>) {
     let app = TestApp::new();
+    // Jay's letter was written a while ago, so readings on the phone's clock fall after it.
+    let clock = jiff::Timestamp::now().as_second();
+    app.backend.store().write().execute("UPDATE explanation SET created_at = ?1 - 100000", [clock]).expect("letter");
     let mut phones = [<Device>::default(), <Device>::default()];
     let mut expected = Expected::default();
     for phone in &mut phones {
@@ -126,7 +157,14 @@ fn run(actions: Vec<Action>) {
         steps: snapshot.steps.iter().take(3).map(|s| s.id).collect(),
         conditions: snapshot.licence.conditions.iter().take(2).map(|c| c.id).collect(),
         appointments: snapshot.appointments.iter().filter(|a| !a.cancelled).take(2).map(|a| a.id).collect(),
+        letter: snapshot.licence.explanations.first().expect("a letter").id,
     };
+    for s in snapshot.steps.iter().filter(|s| targets.steps.contains(&s.id)) {
+        expected.steps.insert(s.id, (s.status, s.stuck_reason.clone()));
+    }
+    for c in snapshot.licence.conditions.iter().filter(|c| targets.conditions.contains(&c.id)) {
+        expected.conditions.insert(c.id, c.understanding);
+    }
     assert!(targets.steps.len() == 3 && targets.conditions.len() == 2 && targets.appointments.len() == 2);
     let (h0, m0) = (person_step_changes(&app), person_answers(&app));
 
@@ -153,6 +191,7 @@ fn run(actions: Vec<Action>) {
                         appointment: targets.appointments[appointment],
                         reason: format!("Reason {n}"),
                     },
+                    ChangeSpec::Read { ago } => Change::Read { explanation: targets.letter, at: clock - ago },
                 };
                 phones[phone].record(id, change);
             }
@@ -174,7 +213,7 @@ fn run(actions: Vec<Action>) {
                         reason,
                     )
                     .expect("the practitioner's change");
-                expected.steps.insert(targets.steps[step], status);
+                expected.steps.insert(targets.steps[step], (status, reason.map(str::to_owned)));
             }
         }
     }
@@ -192,10 +231,16 @@ fn run(actions: Vec<Action>) {
         assert!(phone.outbox.is_empty(), "everything was sent");
         assert_eq!(phone.view().as_ref(), Some(&server), "the phone shows what the server has");
     }
-    for (step, status) in &expected.steps {
+    for (step, (status, _)) in &expected.steps {
         let s = server.steps.iter().find(|s| s.id == *step).expect("step");
         assert_eq!(s.status, *status, "step {step}: the last arrival stands");
     }
+    let letter = server.licence.explanations.iter().find(|e| e.id == targets.letter).expect("the letter");
+    assert_eq!(
+        letter.read_at.map(|t| t.as_second()),
+        expected.reads.get(&targets.letter).copied(),
+        "the first reading that reached the server stands"
+    );
     for (condition, understanding) in &expected.conditions {
         let c = server.licence.conditions.iter().find(|c| c.id == *condition).expect("condition");
         assert_eq!(c.understanding, *understanding, "condition {condition}");

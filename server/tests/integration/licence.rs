@@ -70,7 +70,15 @@ async fn practitioner_adds_a_curfew_and_the_person_reads_answers_and_sees_change
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
     let page = app.get("/me/licence", Some(&person)).await.body;
     assert!(page.contains("This changed. Please read it again"), "{page}");
-    assert!(page.contains("between 9pm and 6:30am"), "the earlier words are shown");
+    let changed = what_changed(&page, new_id);
+    assert_eq!(
+        changed,
+        vec![
+            "The curfew start time | Before | 9pm | Now | 10pm".to_owned(),
+            "What your probation officer says | Before | Be home by nine. | Now | Be home by ten.".to_owned()
+        ],
+        "exactly what changed, old beside new"
+    );
     assert!(page.contains("between 10pm and 6:30am"), "the new words are shown");
     assert!(app.get("/me", Some(&person)).await.body.contains("3 of 12 understood"));
     let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
@@ -168,8 +176,36 @@ async fn nobody_reaches_another_persons_conditions() {
     }
 }
 
+/// The pairs of a condition's "what changed" box, each as its words joined by " | ".
+fn what_changed(page: &str, condition: i64) -> Vec<String> {
+    let card = page.split(&format!("id=\"c-{condition}\"")).nth(1).unwrap_or_default();
+    let card = card.split("</details>").next().unwrap_or_default();
+    card.split("class=\"change-pair\"")
+        .skip(1)
+        .map(|pair| {
+            let pair = pair.split("</div></div>").next().unwrap_or_default();
+            let mut words = Vec::new();
+            let mut rest = pair;
+            while let Some(close) = rest.find('>') {
+                rest = &rest[close + 1..];
+                let text = rest.split('<').next().unwrap_or_default().trim();
+                if !text.is_empty() {
+                    words.push(text.to_owned());
+                }
+            }
+            words.join(" | ")
+        })
+        .collect()
+}
+
+/// Jay's letters on the desk: "title – kind. Read on …" lines.
+async fn desk_letters(app: &TestApp, sam: &str) -> String {
+    let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(sam)).await.body;
+    desk.split("class=\"letters-sent\"").nth(1).and_then(|s| s.split("</ul>").next()).unwrap_or_default().to_owned()
+}
+
 #[tokio::test]
-async fn written_explanations_reach_the_person_with_a_read_receipt() {
+async fn a_letter_is_read_when_the_person_says_so_never_when_a_page_is_opened() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let r = app
@@ -182,11 +218,53 @@ async fn written_explanations_reach_the_person_with_a_read_receipt() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
-    assert!(app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body.contains("Not read yet"));
-    let page = app.get("/me/licence", Some(&jay(&app).await)).await.body;
+    let letter: i64 =
+        app.backend.store().read().query_row("SELECT MAX(id) FROM explanation", [], |r| r.get(0)).unwrap();
+    let person = jay(&app).await;
+    // Opening the pages, as the person, the phone's worker or a forged link would: nothing is read.
+    for path in ["/me/licence", "/me", "/me/licence?read=1", "/api/person_licence"] {
+        app.get(path, Some(&person)).await;
+    }
+    let page = app.get("/me/licence", Some(&person)).await.body;
     assert!(page.contains("About Friday") && page.contains("A warning and why"));
-    let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
-    assert!(!desk.contains("Not read yet"), "read receipts after the person opened it");
+    assert!(page.contains("New. Not read yet") && page.contains("I have read this"), "{page}");
+    assert!(desk_letters(&app, &sam).await.contains("About Friday</strong> – A warning and why. Not read yet."));
+    let unread = "SELECT COUNT(*) FROM explanation WHERE read_at IS NULL AND case_id = 1";
+    assert_eq!(
+        app.backend.store().read().query_row(unread, [], |r| r.get::<_, i64>(0)).unwrap(),
+        2,
+        "a GET marks nothing"
+    );
+
+    // "I have read this": a plain form post, back to the letter.
+    let r = app.post_form("/api/read_letter", &format!("explanation_id={letter}"), "/me/licence", Some(&person)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location.as_deref(), Some(format!("/me/licence?read={letter}#letter-{letter}").as_str()));
+    let read_at: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT read_at FROM explanation WHERE id = ?1", [letter], |r| r.get(0))
+        .expect("read");
+    let stamp = app::format::stamp(jiff::Timestamp::from_second(read_at).unwrap(), jiff::Timestamp::now());
+    let desk = desk_letters(&app, &sam).await;
+    assert!(desk.contains(&format!("About Friday</strong> – A warning and why. Read on {stamp}.")), "{desk}");
+    assert!(desk.contains("Not read yet"), "the other letter is still unread: {desk}");
+    let page = app.get("/me/licence", Some(&person)).await.body;
+    assert!(page.contains("You read this: Today"), "{page}");
+    // Again: the first reading stands.
+    app.post_form("/api/read_letter", &format!("explanation_id={letter}"), "/me/licence", Some(&person)).await;
+    let again: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT read_at FROM explanation WHERE id = ?1", [letter], |r| r.get(0))
+        .expect("read");
+    assert_eq!(again, read_at);
+    // Someone else's letter is not theirs to read.
+    let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
+    let r = app.call("/api/read_letter", &format!("explanation_id={letter}"), Some(&alex)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ mod durability;
 mod hope;
 mod hope_exchange;
 mod licence;
+mod news;
 mod plain_words;
 mod plan;
 mod reporting;

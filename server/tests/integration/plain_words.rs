@@ -51,6 +51,28 @@ async fn every_page_a_person_reads_is_easy_reading() {
     let token: String =
         app.backend.store().read().query_row("SELECT token FROM share_link", [], |r| r.get(0)).expect("a link");
     let shared = format!("/shared/{token}");
+    // What is new and what changed: an answer, a changed rule, a moved curfew.
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let curfew: i64 = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT MAX(id) FROM case_condition WHERE case_id = 1", [], |r| r.get(0))
+        .unwrap();
+    for (path, form) in [
+        ("/api/reply_to_question", format!("case_id={JAY}&condition_id=2&reply=Yes,+that+counts.+Tell+me+first.")),
+        ("/api/edit_condition", format!("case_id={JAY}&condition_id=1&explanation=Be+kind+to+the+people+you+meet.")),
+        (
+            "/api/edit_condition",
+            format!(
+                "case_id={JAY}&condition_id={curfew}&explanation=Be+home+by+8.+Stay+in+until+7.\
+                 &details[numberOfCurfews][]=One+curfew&details[oneCurfewStart][]=20:00&details[oneCurfewEnd][]=07:00"
+            ),
+        ),
+    ] {
+        let r = app.call(path, &form, Some(&sam)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    }
     let pages: [(&str, Option<&str>); 19] = [
         ("/", None),
         ("/hope", None),

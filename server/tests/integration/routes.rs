@@ -315,6 +315,7 @@ async fn server_functions_against_every_role() {
         ("/api/answer_appointment", "appointment_id=1&answer=attending", Box::new(persons_own)),
         ("/api/set_step", "step_id=1&status=in_progress", Box::new(persons_own)),
         ("/api/answer_condition", "condition_id=1&answer=understood", Box::new(persons_own)),
+        ("/api/read_letter", "explanation_id=1", Box::new(persons_own)),
         // Prices: office admins only (Sam is one, Priya is not).
         ("/api/update_step_cost", "key=gp&cost=Free.&checked_on=2026-11-01", Box::new(admin_only)),
         // The office's hope corner: every practitioner sees it, only admins change it.

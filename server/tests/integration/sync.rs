@@ -257,7 +257,7 @@ async fn the_practitioners_page_can_tell_when_the_phone_changed_something() {
 }
 
 #[tokio::test]
-async fn keeping_pages_for_offline_marks_nothing_read_and_wiping_clears_the_phone() {
+async fn no_page_fetch_marks_anything_read_and_wiping_clears_the_phone() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let r = app
@@ -281,7 +281,7 @@ async fn keeping_pages_for_offline_marks_nothing_read_and_wiping_clears_the_phon
     assert!(kept.status == StatusCode::OK && kept.body.contains("Kept"));
     assert_eq!(app.count(unread), before, "the service worker's copy is not a reading");
     app.get("/me/licence", Some(&jay)).await;
-    assert_eq!(app.count(unread), 0, "opening it is");
+    assert_eq!(app.count(unread), before, "nor is opening the page: reading is the person's own act");
 
     let req = Request::post("/api/sign_out")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -296,4 +296,174 @@ async fn keeping_pages_for_offline_marks_nothing_read_and_wiping_clears_the_phon
     );
     assert!(res.headers().get(header::LOCATION).is_some_and(|l| l == "/?wiped=1"));
     assert_eq!(app.get("/me", Some(&jay)).await.location.as_deref(), Some("/sign-in"), "the session is gone too");
+}
+
+/// One intent is one change: a second tap, a form sent twice, or an op whose
+/// answer is already the one standing changes nothing (no history row, no
+/// thread message, no new rev), yet is answered "applied".
+#[tokio::test]
+async fn a_repeat_of_the_same_answer_changes_nothing() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    let understood = snap.licence.conditions.iter().find(|c| c.understanding == app::model::Understanding::Understood);
+    let understood = understood.expect("a rule Jay understands").id;
+    let step = snap.steps.iter().find(|s| s.status == StepStatus::NotStarted).expect("a step not started").id;
+    let appointment = snap.appointments.iter().find(|a| a.rsvp.is_none() && !a.cancelled).expect("one to answer").id;
+    let asked = snap.licence.conditions.iter().find(|c| c.understanding != app::model::Understanding::Question);
+    let asked = asked.expect("a rule to ask about").id;
+    let counts = |app: &TestApp| {
+        (
+            app.count("SELECT COUNT(*) FROM condition_message"),
+            app.count(&format!("SELECT COUNT(*) FROM step_history WHERE step_id = {step}")),
+        )
+    };
+    let all_applied = |r: &SyncResponse| r.results.iter().all(|x| x.outcome == app::model::sync::Outcome::Applied);
+
+    // Already understood: no message, no new rev.
+    let (messages, history) = counts(&app);
+    let r = app
+        .sync_ok(
+            json!({"version": 1, "since": cursor, "ops": [
+            {"id": "op-eeeeeeee-0001", "kind": "understood", "condition": understood}]}),
+            &cookie,
+        )
+        .await;
+    assert!(all_applied(&r), "{r:?}");
+    assert_eq!((counts(&app), app.rev(JAY) as u64, r.changes), ((messages, history), cursor, None));
+
+    // The first of each changes the case; the same again, in new ops, does not.
+    let first = json!({"version": 1, "since": cursor, "ops": [
+        {"id": "op-eeeeeeee-0002", "kind": "step", "step": step, "status": "in_progress"},
+        {"id": "op-eeeeeeee-0003", "kind": "attending", "appointment": appointment},
+        {"id": "op-eeeeeeee-0004", "kind": "question", "condition": asked, "text": "Can I see my son?"},
+    ]});
+    let r = app.sync_ok(first, &cookie).await;
+    assert!(all_applied(&r), "{r:?}");
+    assert_eq!(counts(&app), (messages + 1, history + 1));
+    let rev = app.rev(JAY);
+    let again = json!({"version": 1, "since": r.cursor, "ops": [
+        {"id": "op-eeeeeeee-0005", "kind": "step", "step": step, "status": "in_progress"},
+        {"id": "op-eeeeeeee-0006", "kind": "attending", "appointment": appointment},
+        {"id": "op-eeeeeeee-0007", "kind": "question", "condition": asked, "text": " Can I see my son? "},
+    ]});
+    let r = app.sync_ok(again, &cookie).await;
+    assert!(all_applied(&r), "{r:?}");
+    assert_eq!((counts(&app), app.rev(JAY)), ((messages + 1, history + 1), rev), "nothing changed the second time");
+    assert_eq!(r.changes, None);
+
+    // The same from plain forms sent twice (a double tap with signal).
+    for _ in 0..2 {
+        let r = app.call("/api/set_step", &format!("step_id={step}&status=done"), Some(&cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let r =
+            app.call("/api/answer_condition", &format!("condition_id={asked}&answer=understood"), Some(&cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    assert_eq!(counts(&app), (messages + 2, history + 2), "one message and one history row each");
+    // A real change still is one: stuck, then stuck for another reason.
+    for reason in ["No+photo", "No+photo", "No+address"] {
+        let r = app.call("/api/set_step", &format!("step_id={step}&status=stuck&reason={reason}"), Some(&cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    assert_eq!(counts(&app).1, history + 4);
+}
+
+/// Reading a letter is an op like any other: applied once, keeping the time it
+/// was first read on the phone; another person's letter is refused plainly.
+#[tokio::test]
+async fn a_letter_read_on_the_phone_reaches_the_desk_with_when_it_was_read() {
+    let app = TestApp::new();
+    let (cookie, snap, cursor) = jay(&app).await;
+    let letter = snap.licence.explanations.first().expect("Jay's letter").id;
+    // Written two days ago; read yesterday at 10:31 with no signal.
+    let now = jiff::Timestamp::now().as_second();
+    app.backend.store().write().execute("UPDATE explanation SET created_at = ?1", [now - 2 * 86400]).unwrap();
+    let read_at = now - 86400;
+    let op = |id: &str, at: i64| json!({"id": id, "kind": "read", "explanation": letter.0, "read_at": at});
+    let r =
+        app.sync_ok(json!({"version": 1, "since": cursor, "ops": [op("op-ffffffff-0001", read_at)]}), &cookie).await;
+    assert_eq!(r.results[0].outcome, app::model::sync::Outcome::Applied, "{r:?}");
+    let shown = r.changes.expect("the case changed").licence.explanations[0].read_at;
+    assert_eq!(shown.map(|t| t.as_second()), Some(read_at), "the phone's time of reading");
+    let rev = app.rev(JAY);
+
+    // Sent again (a lost reply), or read again later: the first reading stands.
+    let r = app
+        .sync_ok(
+            json!({"version": 1, "since": r.cursor, "ops": [op("op-ffffffff-0001", read_at), op("op-ffffffff-0002", now)]}),
+            &cookie,
+        )
+        .await;
+    assert!(r.results.iter().all(|x| x.outcome == app::model::sync::Outcome::Applied), "{r:?}");
+    assert_eq!((app.rev(JAY), r.changes), (rev, None));
+    let stored = format!("SELECT read_at FROM explanation WHERE id = {}", letter.0);
+    assert_eq!(app.count(&stored), read_at);
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let desk = app.get(&format!("/caseload/{JAY}/licence"), Some(&sam)).await.body;
+    let stamp = app::format::stamp(jiff::Timestamp::from_second(read_at).unwrap(), jiff::Timestamp::now());
+    assert!(desk.contains(&format!("Read on {stamp}.")), "{desk}");
+
+    // Alex's phone names Jay's letter: refused, Jay's letter untouched.
+    let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
+    let r = app.sync_ok(json!({"version": 1, "since": 0, "ops": [op("op-ffffffff-0003", now)]}), &alex).await;
+    assert_eq!(
+        r.results[0].outcome,
+        app::model::sync::Outcome::Rejected {
+            reason: "We could not find this letter, so it was not marked as read.".into()
+        }
+    );
+    assert_eq!(app.count(&stored), read_at);
+
+    // A phone clock ahead of time, or behind the letter, cannot move the reading out of bounds.
+    app.backend.store().write().execute("UPDATE explanation SET read_at = NULL", []).unwrap();
+    app.sync_ok(json!({"version": 1, "since": 0, "ops": [op("op-ffffffff-0004", now + 86400 * 365)]}), &cookie).await;
+    assert!(app.count(&stored) <= jiff::Timestamp::now().as_second(), "not in the future");
+    app.backend.store().write().execute("UPDATE explanation SET read_at = NULL", []).unwrap();
+    app.sync_ok(json!({"version": 1, "since": 0, "ops": [op("op-ffffffff-0005", 0)]}), &cookie).await;
+    assert_eq!(app.count(&stored), now - 2 * 86400, "not before it was written");
+}
+
+/// The documented limits agree with the body limit: a phone whose outbox holds
+/// 100 questions of 2,000 characters (several bytes each) sends them in
+/// requests that each fit, through the real router, and every one arrives once.
+#[tokio::test]
+async fn a_full_outbox_of_long_questions_drains_through_the_router() {
+    use app::model::sync::{Change, Device, OpId, MAX_OPS};
+    let app = TestApp::new();
+    let (cookie, snap, _) = jay(&app).await;
+    let condition = snap.licence.conditions[0].id;
+    let before = app.count("SELECT COUNT(*) FROM condition_message WHERE kind = 'question'");
+    let mut phone: Device = Device::default();
+    for i in 0..MAX_OPS {
+        // 2,000 characters, the most a question may have: "é" is 2 bytes, "😀" 4, a quote 2 in JSON.
+        let text: String = format!("{i:03} {}", "é😀\"ab ".repeat(400)).chars().take(2000).collect();
+        phone.record(OpId::try_from(format!("op-long-{i:04}")).unwrap(), Change::Question { condition, text });
+    }
+    assert_eq!(phone.outbox.len(), MAX_OPS);
+    let mut requests = 0;
+    while !phone.outbox.is_empty() {
+        assert!(requests < 50, "the outbox drains");
+        let body = serde_json::to_string(&phone.request()).unwrap();
+        assert!(body.len() <= 64 * 1024, "request {requests}: {} bytes", body.len());
+        let r = app.sync(&body, Some(&cookie)).await;
+        assert_eq!(r.status, StatusCode::OK, "request {requests} ({} bytes): {}", body.len(), r.body);
+        let answer: SyncResponse = serde_json::from_str(&r.body).unwrap();
+        assert!(answer.results.iter().all(|x| x.outcome == app::model::sync::Outcome::Applied), "{answer:?}");
+        phone.absorb(answer, 0);
+        requests += 1;
+    }
+    assert!(requests > 1, "more than one request was needed");
+    let after = app.count("SELECT COUNT(*) FROM condition_message WHERE kind = 'question'");
+    assert_eq!(after - before, MAX_OPS as i64, "every question arrived, once");
+}
+
+/// A body limit below the phone's request size would refuse every full outbox:
+/// the server does not start with one.
+#[test]
+fn the_server_refuses_a_body_limit_the_phone_cannot_fit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = server::config::Config::for_tests(dir.path().to_owned());
+    config.max_body_bytes = app::model::sync::MAX_REQUEST_BYTES - 1;
+    let refused = TestApp::start(&config, dir).err().expect("refused");
+    assert!(refused.to_string().contains("WAYMARK_MAX_BODY_BYTES must be at least 49152"), "{refused}");
 }
