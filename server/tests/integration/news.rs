@@ -63,7 +63,7 @@ async fn home_starts_with_what_is_new_until_the_person_answers_or_reads_it() {
     assert_eq!(items[1], "A new letter: Why you have a curfew -> /me/licence#letter-1");
     assert!(items[2].starts_with("A rule changed: ") && items[2].ends_with(" -> /me/licence#c-1"), "{items:?}");
     assert!(
-        items[3].starts_with("An appointment moved: Supervision: ")
+        items[3].starts_with("An appointment moved: Probation meeting: ")
             && items[3].ends_with("11 am -> /me/appointments#a-1"),
         "{items:?}"
     );

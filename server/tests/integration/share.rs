@@ -44,7 +44,7 @@ async fn a_supporter_sees_only_what_was_chosen_and_never_people_or_places() {
     let body = page.body;
     assert!(body.contains("Shared by Jay"), "{body}");
     assert!(body.contains("Be at your agreed address when your curfew is on"), "a rule about times is shown");
-    assert!(body.contains("Be home by 7 pm tonight") || body.contains("tonight"), "with today's terms");
+    assert!(body.contains("tonight") || body.contains("You should be at home now, until 7am"), "with today's terms");
     assert!(body.contains("Appointments coming up"));
     for secret in [
         "Do not contact the people named",
