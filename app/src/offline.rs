@@ -344,7 +344,8 @@ fn mark_waiting(device: &Device) {
         let Ok(Some(target)) = document.query_selector(&selector) else { continue };
         if let Ok(Some(state)) = target.query_selector("[data-sync-state]") {
             let _ = state.set_attribute("data-sync-was", &state.text_content().unwrap_or_default());
-            state.set_text_content(Some(&format!("{} ({})", change.shows(), words::WAITING)));
+            let shows = change.shows();
+            state.set_text_content(Some(&format!("{} ({})", shows.trim_end_matches('.'), words::WAITING)));
             let _ = state.class_list().add_1("tag-waiting");
         }
         if let Ok(forms) = target.query_selector_all("form") {

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { demo, expectAccessible, signInJay, waitForHydration } from "./helpers";
+import { demo, expectAccessible, signInJay, signInPractitioner, waitForHydration } from "./helpers";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -22,6 +22,30 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Your PIN").fill(demo.jayPin);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Hello, Jay" })).toBeVisible();
+  });
+
+  test("a person reads a letter with a plain form; no button that needs the app is shown", async ({ browser }) => {
+    const desk = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await signInPractitioner(desk);
+    const title = `Plain form ${Date.now() % 100000}`;
+    await desk.goto("/caseload/1/licence");
+    await desk.getByLabel("Title", { exact: true }).fill(title);
+    await desk.getByLabel("Explanation", { exact: true }).fill("See you on Monday at ten.");
+    await desk.getByRole("button", { name: "Send to Jay" }).click();
+    await expect(desk.locator(".letters-sent li", { hasText: title })).toContainText("Not read yet");
+
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await signInJay(page);
+    await expect(page.getByRole("button", { name: "Send now" })).toHaveCount(0);
+    await page.goto("/me/licence");
+    const letter = page.locator("article.letter", { hasText: title });
+    await expect(letter).toContainText("New. Not read yet");
+    await letter.getByRole("button", { name: "I have read this" }).click();
+    await expect(page).toHaveURL(/\/me\/licence\?read=\d+/);
+    await expect(page.locator("article.letter", { hasText: title })).toContainText("You read this: Today");
+    await expect(page.getByRole("button", { name: "Send now" })).toHaveCount(0);
+    await desk.reload();
+    await expect(desk.locator(".letters-sent li", { hasText: title })).toContainText(/Read on \w{3} \d{1,2} \w{3} at /);
   });
 
   test("the display options work as a plain form and are kept on the phone", async ({ page }) => {
@@ -97,4 +121,13 @@ test("the app is installable: manifest, icons and a service worker", async ({ pa
     return caches.keys();
   });
   expect(names.every((n) => /^waymark-[0-9a-f]{12}$/.test(n)), names.join(", ")).toBeTruthy();
+});
+
+test("with the app running, the phone's panel shows only what works: no button that does nothing", async ({ page }) => {
+  await signInJay(page);
+  await waitForHydration(page);
+  const panel = page.locator(".sync-panel");
+  await expect(panel).toContainText("Everything is sent.");
+  // Only "Send now": the button for reading refusals is hidden while there are none.
+  await expect(panel.getByRole("button")).toHaveText(["Send now"]);
 });

@@ -45,3 +45,24 @@ export async function signInJay(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Hello, Jay" })).toBeVisible();
 }
+
+/** The service worker controls the page and has kept the person's pages for offline use. */
+export async function waitUntilKeptForOffline(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+  }
+  await waitForHydration(page);
+  await expect(page.locator(".sync-panel")).toContainText("Everything is sent.");
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+          const kept = await Promise.all(pages.map((p) => caches.match(p, { ignoreVary: true })));
+          return kept.every((r) => r !== undefined);
+        }),
+      { message: "the person's pages are kept on the phone" }
+    )
+    .toBe(true);
+}

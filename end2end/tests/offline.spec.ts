@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { demo, expectAccessible, signInPractitioner, waitForHydration } from "./helpers";
+import { demo, expectAccessible, signInPractitioner, waitForHydration, waitUntilKeptForOffline } from "./helpers";
 
 // Alex (Priya's case) is used only here, so other tests running beside this
 // one do not change what it expects.
@@ -11,27 +11,6 @@ async function signInAlex(page: Page) {
   await page.getByLabel("Your PIN").fill(alex.pin);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
-}
-
-/** The service worker controls the page and has kept the person's pages. */
-async function waitUntilKeptForOffline(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
-    await page.reload();
-  }
-  await waitForHydration(page);
-  await expect(page.locator(".sync-panel")).toContainText("Everything is sent.");
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
-          const kept = await Promise.all(pages.map((p) => caches.match(p, { ignoreVary: true })));
-          return kept.every((r) => r !== undefined);
-        }),
-      { message: "the person's pages are kept on the phone" }
-    )
-    .toBe(true);
 }
 
 test("with no signal the pages open, changes wait on the phone, and reach the practitioner once", async ({
@@ -143,4 +122,67 @@ test("sign out and wipe this phone leaves nothing of the case behind", async ({ 
   expect(left).toEqual({ storage: 0, kept: [] });
   await page.goto("/me");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("with no signal a tap shows on the card at once, a second tap is not a second change, and the desk sees one", async ({
+  browser,
+}) => {
+  const phoneContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  await signInAlex(phone);
+  await waitUntilKeptForOffline(phone);
+  await phoneContext.setOffline(true);
+
+  // "I understand" on a rule not read yet: the card itself says so, marked as waiting.
+  await phone.goto("/me/licence");
+  await waitForHydration(phone);
+  const rule = phone.locator("details.condition").filter({ has: phone.locator(".tag", { hasText: "Not read yet" }) }).first();
+  const ruleId = await rule.getAttribute("id");
+  const card = phone.locator(`#${ruleId}`);
+  const understand = card.getByRole("button", { name: "I understand" });
+  await understand.click();
+  await expect(card.locator(".tag")).toHaveText("You said you understand (waiting to send)");
+  await expect(understand, "the button for what already waits goes").toBeHidden();
+  // A double tap (the same form sent again before the page changed): kept once.
+  await card.locator("form", { has: phone.locator("input[value=understood]") }).evaluate((f: HTMLFormElement) => f.requestSubmit());
+  const panel = phone.locator(".sync-panel");
+  await expect(panel).toContainText("You did this already");
+  await expect(panel).toContainText("Waiting to send: 1");
+  const outbox = () => phone.evaluate(() => JSON.parse(localStorage.getItem("waymark.device.3") ?? "{}").outbox?.length);
+  expect(await outbox()).toBe(1);
+
+  // A step done: its card shows it, and keeps showing it when the page is opened again.
+  await phone.goto("/me/steps");
+  await waitForHydration(phone);
+  const step = phone.locator("details.condition").filter({ has: phone.getByRole("button", { name: "It is done" }) }).first();
+  const stepCard = phone.locator(`#${await step.getAttribute("id")}`);
+  await stepCard.getByRole("button", { name: "It is done" }).click();
+  await expect(stepCard.locator(".tag")).toHaveText("Done (waiting to send)");
+  await phone.reload();
+  await waitForHydration(phone);
+  await expect(stepCard.locator(".tag")).toHaveText("Done (waiting to send)");
+  await expect(stepCard.getByRole("button", { name: "It is done" })).toBeHidden();
+
+  // An appointment: "I'll be there" shows on its card.
+  await phone.goto("/me/appointments");
+  await waitForHydration(phone);
+  const appointment = phone.locator("section.card").filter({ has: phone.getByRole("button", { name: "I’ll be there" }) }).first();
+  const appointmentId = await appointment.getAttribute("id");
+  await appointment.getByRole("button", { name: "I’ll be there" }).click();
+  await expect(phone.locator(`#${appointmentId} [data-sync-state]`)).toHaveText("You said you will be there (waiting to send)");
+  await expect(panel).toContainText("Waiting to send: 3");
+  await expectAccessible(phone);
+
+  // Signal: everything sent once; the desk has one "I understand" for that rule.
+  await phoneContext.setOffline(false);
+  await expect(panel).toContainText("Everything is sent.", { timeout: 15_000 });
+  await phone.goto("/me/licence");
+  await expect(card.locator(".tag")).toHaveText("You said you understand");
+  const desk = await (await browser.newContext()).newPage();
+  await signInPractitioner(desk, demo.colleague);
+  await desk.goto(`/caseload/${alex.caseId}/licence`);
+  const deskCard = desk.locator(`#${ruleId}`);
+  await expect(deskCard).toContainText("Understood");
+  await expect(deskCard.locator(".msg", { hasText: "I understand this rule." })).toHaveCount(1);
+  await phoneContext.close();
 });
