@@ -1,4 +1,4 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Browser, Page } from "@playwright/test";
 import { demo, expectAccessible, signInPractitioner, waitForHydration, waitUntilKeptForOffline } from "./helpers";
 
 // Alex (Priya's case) is used only here, so other tests running beside this
@@ -13,15 +13,20 @@ async function signInAlex(page: Page) {
   await expect(page.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
 }
 
+/** Alex's phone, signed in, with the pages kept, then out of signal. */
+async function alexOffline(browser: Browser) {
+  const context = await browser.newContext();
+  const phone = await context.newPage();
+  await signInAlex(phone);
+  await waitUntilKeptForOffline(phone);
+  await context.setOffline(true);
+  return { context, phone };
+}
+
 test("with no signal the pages open, changes wait on the phone, and reach the practitioner once", async ({
   browser,
 }) => {
-  const phoneContext = await browser.newContext();
-  const phone = await phoneContext.newPage();
-  await signInAlex(phone);
-  await waitUntilKeptForOffline(phone);
-
-  await phoneContext.setOffline(true);
+  const { context: phoneContext, phone } = await alexOffline(browser);
   await phone.reload();
   await expect(phone.getByRole("heading", { name: "Hello, Alex" })).toBeVisible();
   for (const [path, heading] of [
@@ -127,11 +132,7 @@ test("sign out and wipe this phone leaves nothing of the case behind", async ({ 
 test("with no signal a tap shows on the card at once, a second tap is not a second change, and the desk sees one", async ({
   browser,
 }) => {
-  const phoneContext = await browser.newContext();
-  const phone = await phoneContext.newPage();
-  await signInAlex(phone);
-  await waitUntilKeptForOffline(phone);
-  await phoneContext.setOffline(true);
+  const { context: phoneContext, phone } = await alexOffline(browser);
 
   // "I understand" on a rule not read yet: the card itself says so, marked as waiting.
   await phone.goto("/me/licence");

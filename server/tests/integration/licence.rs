@@ -235,22 +235,14 @@ async fn a_letter_is_read_when_the_person_says_so_never_when_a_page_is_opened() 
     assert!(page.contains("New. Not read yet") && page.contains("I have read this"), "{page}");
     assert!(desk_letters(&app, &sam).await.contains("About Friday</strong> – A warning and why. Not read yet."));
     let unread = "SELECT COUNT(*) FROM explanation WHERE read_at IS NULL AND case_id = 1";
-    assert_eq!(
-        app.backend.store().read().query_row(unread, [], |r| r.get::<_, i64>(0)).unwrap(),
-        2,
-        "a GET marks nothing"
-    );
+    assert_eq!(app.count(unread), 2, "a GET marks nothing");
 
     // "I have read this": a plain form post, back to the letter.
     let r = app.post_form("/api/read_letter", &format!("explanation_id={letter}"), "/me/licence", Some(&person)).await;
     assert!(r.status.is_redirection(), "{}: {}", r.status, r.body);
     assert_eq!(r.location.as_deref(), Some(format!("/me/licence?read={letter}#letter-{letter}").as_str()));
-    let read_at: i64 = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT read_at FROM explanation WHERE id = ?1", [letter], |r| r.get(0))
-        .expect("read");
+    let read_at_of = || -> i64 { app.count(&format!("SELECT read_at FROM explanation WHERE id = {letter}")) };
+    let read_at = read_at_of();
     let stamp = app::format::stamp(jiff::Timestamp::from_second(read_at).unwrap(), jiff::Timestamp::now());
     let desk = desk_letters(&app, &sam).await;
     assert!(desk.contains(&format!("About Friday</strong> – A warning and why. Read on {stamp}.")), "{desk}");
@@ -259,13 +251,7 @@ async fn a_letter_is_read_when_the_person_says_so_never_when_a_page_is_opened() 
     assert!(page.contains("You read this: Today"), "{page}");
     // Again: the first reading stands.
     app.post_form("/api/read_letter", &format!("explanation_id={letter}"), "/me/licence", Some(&person)).await;
-    let again: i64 = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT read_at FROM explanation WHERE id = ?1", [letter], |r| r.get(0))
-        .expect("read");
-    assert_eq!(again, read_at);
+    assert_eq!(read_at_of(), read_at);
     // Someone else's letter is not theirs to read.
     let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
     let r = app.call("/api/read_letter", &format!("explanation_id={letter}"), Some(&alex)).await;
