@@ -52,6 +52,11 @@ pub fn when(at: Timestamp, now: Timestamp) -> String {
     format!("{}, {}", day(at.date(), today), clock(&at))
 }
 
+/// "1 rule", "3 rules": a count with its word, one or many.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// "Tue 1 Dec at 10:31 am" (with the year when it is not this year): a moment
 /// on record, such as when a letter was read.
 pub fn stamp(at: Timestamp, now: Timestamp) -> String {
@@ -123,6 +128,13 @@ mod tests {
         assert_eq!(when(ts("2026-10-25T01:30:00Z"), ts("2026-10-24T12:00:00Z")), "Tomorrow, 1:30 am");
         assert_eq!(when(ts("2026-12-01T12:00:00Z"), now), "Tuesday 1 December, 12 pm");
         assert_eq!(when(ts("2027-01-05T00:00:00Z"), now), "Tuesday 5 January 2027, 12 am");
+    }
+
+    #[test]
+    fn counts_say_one_or_many() {
+        assert_eq!(count(1, "rule", "rules"), "1 rule");
+        assert_eq!(count(0, "rule", "rules"), "0 rules");
+        assert_eq!(count(12, "step", "steps"), "12 steps");
     }
 
     #[test]

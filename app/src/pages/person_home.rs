@@ -79,7 +79,7 @@ fn Home(
         </section>
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
-            <p>{format!("Your licence has {} rules.", c.total)}</p>
+            <p>{format!("Your licence has {}.", format::count(c.total as usize, "rule", "rules"))}</p>
             <p>
                 <Progress done=c.understood total=c.total label="understood" />
             </p>

@@ -297,3 +297,26 @@ async fn the_licence_is_set_up_by_version_and_type_and_standard_conditions_added
         app.call("/api/set_licence_setup", &format!("case_id={dee}&version=4.0&licence_type=ap"), Some(&priya)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+/// One rule is "1 rule", on the person's home and licence alike.
+#[tokio::test]
+async fn one_rule_is_one_rule() {
+    let app = TestApp::new();
+    {
+        let conn = app.backend.store().write();
+        let ids: Vec<i64> = conn
+            .prepare("SELECT id FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL ORDER BY id")
+            .unwrap()
+            .query_map([JAY], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for id in &ids[1..] {
+            server::store::remove_condition(&conn, app::model::CaseId(JAY), app::model::ConditionId(*id)).unwrap();
+        }
+    }
+    let person = jay(&app).await;
+    assert!(app.get("/me", Some(&person)).await.body.contains("Your licence has 1 rule."));
+    let page = app.get("/me/licence", Some(&person)).await.body;
+    assert!(page.contains("Your licence has 1 rule. You said you understand 1 of them."), "{page}");
+}

@@ -452,6 +452,7 @@ async fn a_full_outbox_of_long_questions_drains_through_the_router() {
         phone.absorb(answer, 0);
         requests += 1;
     }
+    println!("{MAX_OPS} questions of 2,000 characters went in {requests} requests");
     assert!(requests > 1, "more than one request was needed");
     let after = app.count("SELECT COUNT(*) FROM condition_message WHERE kind = 'question'");
     assert_eq!(after - before, MAX_OPS as i64, "every question arrived, once");
