@@ -1,0 +1,63 @@
+//! "This phone is lost": a plain question first (GET), then the action (a
+//! form post that works without JavaScript).
+
+use crate::api::caseload::{get_case, PhoneLost};
+use crate::components::{current_viewer, ErrorNotice, Page};
+use crate::error::AppError;
+use crate::model::{CaseId, Viewer};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CasePhoneLostPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<CaseId>().ok()));
+    let no_such_case = match current_viewer() {
+        Viewer::Practitioner { .. } => AppError::NotFound,
+        Viewer::Person { .. } => AppError::Forbidden,
+        Viewer::Anonymous => AppError::NotSignedIn,
+    };
+    let case = Resource::new_blocking(
+        move || id,
+        move |id| {
+            let no_such_case = no_such_case.clone();
+            async move {
+                match id {
+                    Some(id) => get_case(id).await,
+                    None => Err(no_such_case),
+                }
+            }
+        },
+    );
+    let action = ServerAction::<PhoneLost>::new();
+    view! {
+        <Page title="Phone lost">
+            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match case.await {
+                        Ok(case) => {
+                            let (id, name) = (case.entry.case_id, case.entry.preferred_name);
+                            view! {
+                                <p><a href=format!("/caseload/{id}")>{format!("Back to {name}")}</a></p>
+                                <h1>{format!("Is {name}'s phone lost?")}</h1>
+                                <p>"Use this if their phone is lost, stolen, sold or in someone else's hands. It will:"</p>
+                                <ul>
+                                    <li>"sign Waymark out on every phone they used"</li>
+                                    <li>"turn off every link they shared with family or friends"</li>
+                                    <li>"stop their PIN working"</li>
+                                    <li>"make a new code, so they can start again on a new phone"</li>
+                                </ul>
+                                <ActionForm action>
+                                    <input type="hidden" name="case_id" value=id.to_string() />
+                                    <button type="submit" class="button button-warning">"Yes, this phone is lost"</button>
+                                </ActionForm>
+                                <p><a href=format!("/caseload/{id}")>"No, go back"</a></p>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
