@@ -67,7 +67,7 @@ impl Section {
     /// "your licence".
     pub fn words(self) -> &'static str {
         match self {
-            Section::Case => "your case page",
+            Section::Case => "your details",
             Section::Licence => "your licence",
             Section::Appointments => "your appointments",
             Section::Steps => "your steps",
@@ -207,9 +207,12 @@ fn kind(a: AuditAction) -> AuditAction {
     }
 }
 
-/// Group rows (any order) by who, kind, link and London day; newest group first.
+/// Group rows (any order) by who, kind, link and London day; newest group
+/// first. A page that reads several parts reads each once, so the times a
+/// group counts are the reads of its most-read part.
 pub fn group(rows: Vec<AuditRow>) -> Vec<Looked> {
     let mut out: Vec<Looked> = Vec::new();
+    let mut counts: Vec<Vec<(Option<Section>, u32)>> = Vec::new();
     for row in rows {
         let day = row.at.to_zoned(format::london()).date();
         let section = match row.action {
@@ -219,24 +222,32 @@ pub fn group(rows: Vec<AuditRow>) -> Vec<Looked> {
         let same = |g: &Looked| {
             g.who == row.who && kind(g.action) == kind(row.action) && g.detail == row.detail && g.day == day
         };
-        match out.iter_mut().find(|g| same(g)) {
-            Some(g) => {
-                g.times += 1;
+        match out.iter().position(|g| same(g)) {
+            Some(i) => {
+                let g = &mut out[i];
                 g.last_at = g.last_at.max(row.at);
                 if let Some(s) = section.filter(|s| !g.sections.contains(s)) {
                     g.sections.push(s);
                     g.sections.sort();
                 }
+                match counts[i].iter_mut().find(|(s, _)| *s == section) {
+                    Some((_, n)) => *n += 1,
+                    None => counts[i].push((section, 1)),
+                }
+                g.times = counts[i].iter().map(|(_, n)| *n).max().unwrap_or(1);
             }
-            None => out.push(Looked {
-                who: row.who,
-                action: kind(row.action),
-                sections: section.into_iter().collect(),
-                detail: row.detail,
-                day,
-                last_at: row.at,
-                times: 1,
-            }),
+            None => {
+                out.push(Looked {
+                    who: row.who,
+                    action: kind(row.action),
+                    sections: section.into_iter().collect(),
+                    detail: row.detail,
+                    day,
+                    last_at: row.at,
+                    times: 1,
+                });
+                counts.push(vec![(section, 1)]);
+            }
         }
     }
     out.sort_by(|a, b| b.last_at.cmp(&a.last_at));
@@ -334,7 +345,7 @@ mod tests {
             lines,
             [
                 "Mum (with the link you shared) looked at your appointments — today, 11 am",
-                "Sam Patel (your probation officer) looked at your licence and your steps — today, last at 10:31 am (3 times)",
+                "Sam Patel (your probation officer) looked at your licence and your steps — today, last at 10:31 am (2 times)",
                 "Sam Patel (your probation officer) changed your appointments — today, 8 am",
                 "Sam Patel (your probation officer) looked at your licence — yesterday, 3 pm",
             ]

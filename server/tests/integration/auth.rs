@@ -136,7 +136,7 @@ async fn every_failure_reads_the_same_whether_the_number_exists_is_active_or_slo
         .read()
         .query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", [], |r| r.get(0))
         .unwrap();
-    let answer = |r: &Reply| (r.status, r.body.clone());
+    let answer = |r: &Reply| (r.status, r.message());
     let missing = app.call("/api/sign_in_person", "number=12345678&pin=9753", None).await;
     let unactivated = app.call("/api/sign_in_person", &format!("number={dee}&pin=9753"), None).await;
     let wrong = app.call("/api/sign_in_person", &format!("number={ALEX_NUMBER}&pin=9753"), None).await;
@@ -155,6 +155,7 @@ async fn every_failure_reads_the_same_whether_the_number_exists_is_active_or_slo
 
 /// Each kind of failure runs argon2 once (or an equal-cost dummy): compared by
 /// the fastest of several tries, which load on the machine cannot make faster.
+/// (Before, an unactivated number answered in 1 ms and a missing one in 22.)
 #[tokio::test]
 async fn every_failure_takes_as_long_as_a_wrong_pin() {
     let app = TestApp::new();
@@ -170,7 +171,7 @@ async fn every_failure_takes_as_long_as_a_wrong_pin() {
         ("wrong PIN", format!("number={ALEX_NUMBER}&pin=9753")),
     ];
     let mut fastest = [std::time::Duration::MAX; 3];
-    for _ in 0..7 {
+    for _ in 0..11 {
         for (i, (_, form)) in forms.iter().enumerate() {
             let started = std::time::Instant::now();
             let r = app.call("/api/sign_in_person", form, None).await;
@@ -182,7 +183,11 @@ async fn every_failure_takes_as_long_as_a_wrong_pin() {
     for (i, (name, _)) in forms.iter().enumerate() {
         let ratio = fastest[i].as_secs_f64() / reference;
         println!("{name}: {:?} ({ratio:.2} of a wrong PIN)", fastest[i]);
-        assert!((0.6..1.67).contains(&ratio), "{name} took {:?}, a wrong PIN {:?}", fastest[i], fastest[2]);
+    }
+    for (i, (name, _)) in forms.iter().enumerate() {
+        let ratio = fastest[i].as_secs_f64() / reference;
+        // Wide, for a busy machine; a path that skips argon2 is 20 to 50 times faster.
+        assert!((0.33..3.0).contains(&ratio), "{name} took {:?}, a wrong PIN {:?}", fastest[i], fastest[2]);
     }
 }
 

@@ -121,6 +121,18 @@ impl TestApp {
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").collect::<Result<_, _>>().expect("rows")
     }
 
+    /// A page asked for from a client address.
+    pub async fn get_from(&self, peer: &str, path: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let mut req = req.body(Body::empty()).expect("request");
+        let addr: std::net::SocketAddr = format!("{peer}:40000").parse().expect("peer address");
+        req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+        self.send(req).await
+    }
+
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
         let mut req = Request::get(path).header(header::ACCEPT, "text/html");
         if let Some(c) = cookie {
