@@ -14,25 +14,25 @@ use crate::pages::person_home::Progress;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-#[component]
-pub fn CasePage() -> impl IntoView {
+/// The case in the address (`/caseload/:id/…`). One that cannot be a case is
+/// refused as who is asking would be: not found, not yours, or sign in first.
+pub(crate) fn case_in_path() -> Result<CaseId, AppError> {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<CaseId>().ok()));
-    // An address that cannot be a case: still check who is asking first.
-    let no_such_case = match current_viewer() {
+    id.ok_or_else(|| match current_viewer() {
         Viewer::Practitioner { .. } => AppError::NotFound,
         Viewer::Person { .. } => AppError::Forbidden,
         Viewer::Anonymous => AppError::NotSignedIn,
-    };
+    })
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let id = case_in_path();
     let case = Resource::new_blocking(
-        move || id,
-        move |id| {
-            let no_such_case = no_such_case.clone();
-            async move {
-                match id {
-                    Some(id) => Ok((get_case(id).await?, get_case_list(id).await?, get_case_share_links(id).await?)),
-                    None => Err(no_such_case),
-                }
-            }
+        move || id.clone(),
+        |id| async move {
+            let id = id?;
+            Ok((get_case(id).await?, get_case_list(id).await?, get_case_share_links(id).await?))
         },
     );
     view! {

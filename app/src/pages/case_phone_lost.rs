@@ -2,32 +2,13 @@
 //! form post that works without JavaScript).
 
 use crate::api::caseload::{get_case, PhoneLost};
-use crate::components::{current_viewer, ErrorNotice, Page};
-use crate::error::AppError;
-use crate::model::{CaseId, Viewer};
+use crate::components::{ErrorNotice, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CasePhoneLostPage() -> impl IntoView {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<CaseId>().ok()));
-    let no_such_case = match current_viewer() {
-        Viewer::Practitioner { .. } => AppError::NotFound,
-        Viewer::Person { .. } => AppError::Forbidden,
-        Viewer::Anonymous => AppError::NotSignedIn,
-    };
-    let case = Resource::new_blocking(
-        move || id,
-        move |id| {
-            let no_such_case = no_such_case.clone();
-            async move {
-                match id {
-                    Some(id) => get_case(id).await,
-                    None => Err(no_such_case),
-                }
-            }
-        },
-    );
+    let id = super::case::case_in_path();
+    let case = Resource::new_blocking(move || id.clone(), |id| async move { get_case(id?).await });
     let action = ServerAction::<PhoneLost>::new();
     view! {
         <Page title="Phone lost">

@@ -18,21 +18,7 @@ async fn every_practitioner_read_of_a_case_is_recorded_with_where_it_came_from()
     let app = TestApp::new();
     let form = "email=practitioner%40demo.waymark.example&password=waymark-demo";
     let sam = app.call_from(SAM_DESK, &[], "/api/sign_in_practitioner", form, None).await.cookie.expect("signed in");
-    let map = {
-        let conn = app.backend.store().write();
-        let id = server::store::insert_answered_condition(
-            &conn,
-            app::model::CaseId(JAY),
-            "4.0",
-            "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
-            &Default::default(),
-            None,
-            None,
-        )
-        .unwrap();
-        server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").unwrap();
-        id.0
-    };
+    let map = app.jays_map();
     for (path, action) in [
         (format!("/caseload/{JAY}"), "read:case"),
         (format!("/caseload/{JAY}"), "read:my_list"),

@@ -130,12 +130,7 @@ async fn a_stranger_cannot_lock_a_person_out_nor_end_their_session() {
 #[tokio::test]
 async fn every_failure_reads_the_same_whether_the_number_exists_is_active_or_slowed() {
     let app = with_backoff();
-    let dee: String = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", [], |r| r.get(0))
-        .unwrap();
+    let dee = app.dee_number();
     let answer = |r: &Reply| (r.status, r.message());
     let missing = app.call("/api/sign_in_person", "number=12345678&pin=9753", None).await;
     let unactivated = app.call("/api/sign_in_person", &format!("number={dee}&pin=9753"), None).await;
@@ -159,12 +154,7 @@ async fn every_failure_reads_the_same_whether_the_number_exists_is_active_or_slo
 #[tokio::test]
 async fn every_failure_takes_as_long_as_a_wrong_pin() {
     let app = TestApp::new();
-    let dee: String = app
-        .backend
-        .store()
-        .read()
-        .query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", [], |r| r.get(0))
-        .unwrap();
+    let dee = app.dee_number();
     let forms = [
         ("missing", "number=12345678&pin=9753".to_owned()),
         ("unactivated", format!("number={dee}&pin=9753")),

@@ -184,6 +184,30 @@ impl TestApp {
         self.send(req.body(Body::from(body)).expect("request")).await
     }
 
+    /// A map on a condition of Jay's, made straight in the store: the condition's id.
+    pub fn jays_map(&self) -> i64 {
+        let conn = self.backend.store().write();
+        let id = server::store::insert_answered_condition(
+            &conn,
+            app::model::CaseId(JAY),
+            "4.0",
+            "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
+            &Default::default(),
+            None,
+            None,
+        )
+        .expect("condition");
+        server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").expect("map");
+        id.0
+    }
+
+    /// Dee's Waymark number: the demo person who has not activated yet.
+    pub fn dee_number(&self) -> String {
+        let conn = self.backend.store().read();
+        conn.query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", [], |r| r.get(0))
+            .expect("Dee")
+    }
+
     /// The id of the service with this name.
     pub fn service_named(&self, name: &str) -> i64 {
         let conn = self.backend.store().read();

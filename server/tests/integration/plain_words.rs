@@ -5,7 +5,6 @@
 
 use super::common::*;
 use app::readability::Score;
-use axum::http::StatusCode;
 use server::seed;
 
 /// The words a reader sees in <body>, one entry per block of text.
