@@ -51,10 +51,12 @@ impl WaymarkBackend {
     /// noting that the session was used.
     pub fn viewer_for_token(&self, token: &str) -> AppResult<Viewer> {
         let hash = auth::token_hash(token);
-        let owner = store::session_owner(&self.store.read(), &hash)?;
-        if owner.is_some() {
+        let live = store::live_session(&self.store.read(), &hash)?;
+        // The writer is taken only when the last use is over a minute old.
+        if live.is_some_and(|(_, stale)| stale) {
             store::touch_session(&self.store.write(), &hash)?;
         }
+        let owner = live.map(|(owner, _)| owner);
         let conn = self.store.read();
         Ok(match owner {
             None => Viewer::Anonymous,

@@ -32,20 +32,25 @@ pub fn insert_session(conn: &Connection, token_hash: &str, owner: SessionOwner, 
 /// The live session for this token hash: before its end, and used recently
 /// enough (a month for a person, two hours for a practitioner).
 pub fn session_owner(conn: &Connection, token_hash: &str) -> StoreResult<Option<SessionOwner>> {
+    Ok(live_session(conn, token_hash)?.map(|(owner, _)| owner))
+}
+
+/// As `session_owner`, and whether its last use is old enough to write again.
+pub fn live_session(conn: &Connection, token_hash: &str) -> StoreResult<Option<(SessionOwner, bool)>> {
     let now = super::now();
-    let row: Option<(Option<i64>, Option<i64>)> = conn
+    let row: Option<(Option<i64>, Option<i64>, bool)> = conn
         .prepare_cached(
-            "SELECT case_id, practitioner_id FROM session
+            "SELECT case_id, practitioner_id, last_seen_at <= ?2 - ?5 FROM session
              WHERE token_hash = ?1 AND expires_at > ?2
                AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
         )?
-        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS, TOUCH_EVERY_SECONDS], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .optional()?;
-    Ok(row.and_then(|(case, practitioner)| match (case, practitioner) {
-        (Some(c), None) => Some(SessionOwner::Person(CaseId(c))),
-        (None, Some(p)) => Some(SessionOwner::Practitioner(PractitionerId(p))),
+    Ok(row.and_then(|(case, practitioner, stale)| match (case, practitioner) {
+        (Some(c), None) => Some((SessionOwner::Person(CaseId(c)), stale)),
+        (None, Some(p)) => Some((SessionOwner::Practitioner(PractitionerId(p)), stale)),
         _ => None,
     }))
 }
