@@ -48,9 +48,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: `${target}/site`,
       WAYMARK_DATA_DIR: dataDir,
-      // Every test signs in from 127.0.0.1; the limit itself is tested in Rust.
-      WAYMARK_ATTEMPTS_PER_CLIENT: "10000",
-      WAYMARK_ATTEMPTS_PER_ACCOUNT: "10000",
+      // Every test signs in from 127.0.0.1; the back-off itself is tested in Rust.
+      WAYMARK_FREE_FAILURES_PER_CLIENT: "10000",
+      WAYMARK_FREE_FAILURES_PER_ACCOUNT: "10000",
       RUST_LOG: "warn",
     },
   },

@@ -9,9 +9,15 @@ use crate::error::AppResult;
 use crate::model::catalogue;
 use crate::model::hope::{self, HopeList};
 use crate::model::*;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
-/// Where an attempt came from, for rate limits.
+/// A boxed future, for the trait methods that wait on work done off the async threads.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Where an attempt came from (for back-off and the audit): the client's
+/// address, an IPv6 client by its /64.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClientKey(pub String);
 
@@ -26,12 +32,31 @@ impl<T> Backend for T where
 {
 }
 
-/// Sign-in and sessions.
+/// Sign-in and sessions. Every failure answers alike, after the same work
+/// (one argon2 run), whatever was wrong; the hashing runs off the async threads.
 pub trait AuthBackend {
-    fn sign_in_practitioner(&self, email: &str, password: &str, client: &ClientKey) -> AppResult<IssuedSession>;
+    fn sign_in_practitioner<'a>(
+        &'a self,
+        email: &'a str,
+        password: &'a str,
+        client: &'a ClientKey,
+    ) -> BoxFuture<'a, AppResult<IssuedSession>>;
     /// Use a one-time code and choose a PIN; returns the session and the person's Waymark number.
-    fn activate(&self, code: &str, pin: &str, client: &ClientKey) -> AppResult<(IssuedSession, String)>;
-    fn sign_in_person(&self, waymark_number: &str, pin: &str, client: &ClientKey) -> AppResult<IssuedSession>;
+    fn activate<'a>(
+        &'a self,
+        code: &'a str,
+        pin: &'a str,
+        client: &'a ClientKey,
+    ) -> BoxFuture<'a, AppResult<(IssuedSession, String)>>;
+    /// `device`: the phone's device cookie, if it has one (a known phone is
+    /// slowed only by its own wrong tries, never by a stranger's).
+    fn sign_in_person<'a>(
+        &'a self,
+        waymark_number: &'a str,
+        pin: &'a str,
+        client: &'a ClientKey,
+        device: Option<&'a str>,
+    ) -> BoxFuture<'a, AppResult<IssuedSession>>;
     fn sign_out(&self, token: &str) -> AppResult<()>;
 }
 
@@ -42,8 +67,13 @@ pub trait CaseBackend {
     fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview>;
     /// Open a case allocated to the practitioner; returns its id. A code is issued with it.
     fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId>;
-    /// Issue a new one-time code, replacing any unused one; using it unlocks a locked case.
+    /// Issue a new one-time code, replacing any unused one; the case's share links end.
     fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
+    /// "This phone is lost": every session, known phone and share link of the
+    /// case ends, the PIN stops working, and a new code is issued.
+    fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
+    /// For the person: who else has looked at or changed their information, grouped.
+    fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<crate::model::audit::Looked>>;
 }
 
 /// The hope corner: public lists, "my list", and curation by office admins.
@@ -199,10 +229,16 @@ pub trait PlanBackend {
 
 /// Share links: a person lets a supporter see chosen parts of their plan.
 pub trait ShareBackend {
-    /// A new link on the person's own case; the token is made here.
-    fn create_share_link(&self, case: CaseId, form: &share::ShareForm) -> AppResult<share::ShareLink>;
+    /// A new link on the person's own case, made under their session's token
+    /// (`session`), which alone can show it again, for a few minutes.
+    fn create_share_link(&self, case: CaseId, form: &share::ShareForm, session: &str) -> AppResult<share::ShareId>;
     fn share_links(&self, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
+    /// The link just made, with its secret: only for the session that made it, only for a few minutes.
+    fn made_share_link(&self, case: CaseId, id: share::ShareId, session: &str) -> AppResult<Option<share::MadeLink>>;
     fn turn_off_share_link(&self, case: CaseId, id: share::ShareId) -> AppResult<()>;
+    /// A case's links for its practitioner: who, what, until (never the token).
+    fn case_share_links(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
+    fn end_share_link(&self, practitioner: PractitionerId, case: CaseId, id: share::ShareId) -> AppResult<()>;
     /// What a supporter sees through a link: `NotFound` for an unknown token,
     /// `Ok(Err(state))` for a link that has ended or was turned off.
     fn shared_view(&self, token: &str) -> AppResult<Result<share::SharedView, share::ShareState>>;

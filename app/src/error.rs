@@ -28,10 +28,6 @@ pub enum AppError {
     NotFound,
     #[error("{}", .0.message)]
     Invalid(Invalid),
-    #[error("Too many tries. Please wait {minutes} minutes and try again.")]
-    TooManyAttempts { minutes: u32 },
-    #[error("This sign-in is locked after too many wrong PINs. Ask your probation officer for a new code.")]
-    Locked,
     #[error("Something went wrong on our side. Nothing was changed. Please try again.")]
     Internal,
     /// The request itself was broken (a missing field, bad encoding).

@@ -18,7 +18,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Your Waymark number").fill(demo.jayNumber);
     await page.getByLabel("Your PIN").fill("1");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("do not match");
+    await expect(page.getByRole("alert")).toContainText("That did not work");
     await page.getByLabel("Your PIN").fill(demo.jayPin);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Hello, Jay" })).toBeVisible();

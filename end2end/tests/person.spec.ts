@@ -21,7 +21,7 @@ test("a wrong PIN is explained", async ({ page }) => {
   await page.getByLabel("Your Waymark number").fill(demo.jayNumber);
   await page.getByLabel("Your PIN").fill("9753");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("do not match");
+  await expect(page.getByRole("alert")).toContainText("That did not work");
   await expect(page.getByLabel("Your Waymark number")).toHaveValue(demo.jayNumber);
   await expectAccessible(page);
 });

@@ -3,17 +3,24 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64::Engine;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use rand::Rng;
 use sha2::{Digest, Sha256};
-use std::num::NonZeroU32;
 
-/// Wrong PINs in a row before a case locks and needs a new code.
-pub const PIN_LOCK_AFTER: u32 = 5;
-/// A person stays signed in on their phone for half a year.
+/// A person stays signed in on their phone for half a year at most...
 pub const PERSON_SESSION_SECONDS: i64 = 180 * 24 * 3600;
-/// A practitioner's session lasts a working day.
+/// ...and a month unused: long enough for weeks with no signal or no credit
+/// (the phone keeps working offline), short enough that a phone left in a
+/// drawer or sold asks for the PIN again.
+pub const PERSON_IDLE_SECONDS: i64 = 30 * 24 * 3600;
+/// A practitioner's session lasts a working day at most...
 pub const PRACTITIONER_SESSION_SECONDS: i64 = 12 * 3600;
+/// ...and two hours unused: desks are shared and caseloads are sensitive, and
+/// a practitioner signs in again in seconds.
+pub const PRACTITIONER_IDLE_SECONDS: i64 = 2 * 3600;
+/// The phone-keeping cookie lasts as long as browsers allow (400 days).
+pub const DEVICE_COOKIE_SECONDS: i64 = 400 * 24 * 3600;
+/// The session that made a share link may show it again for this long.
+pub const SHARE_REVEAL_SECONDS: i64 = 10 * 60;
 /// An activation code works for a week.
 pub const CODE_VALID_SECONDS: i64 = 7 * 24 * 3600;
 
@@ -71,45 +78,104 @@ pub fn new_waymark_number() -> String {
     rand::rng().random_range(10_000_000u32..100_000_000).to_string()
 }
 
-/// Attempt limits on sign-in, by client address and by account.
-pub struct Limits {
-    by_client: DefaultKeyedRateLimiter<String>,
-    by_account: DefaultKeyedRateLimiter<String>,
+/// How long the next try waits after wrong ones in a row. Nothing ever locks:
+/// the wait doubles from `base` after `free` failures, up to `cap`, and the
+/// count starts again a day after the last failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    pub free: u32,
+    pub base_seconds: i64,
+    pub cap_seconds: i64,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub struct Limited {
-    pub minutes: u32,
+/// Failures older than this no longer count.
+pub const BACKOFF_MEMORY_SECONDS: i64 = 24 * 3600;
+
+impl Backoff {
+    pub fn delay(&self, failures: u32) -> i64 {
+        if failures < self.free {
+            return 0;
+        }
+        let doublings = (failures - self.free).min(30);
+        self.base_seconds.saturating_mul(1_i64 << doublings).min(self.cap_seconds)
+    }
+}
+
+/// The back-off for each kind of key (see `backend/sign_in.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// One client address (an IPv6 client counts by its /64).
+    pub client: Backoff,
+    /// One Waymark number, email or activation code, whoever types it.
+    pub account: Backoff,
+    /// One phone the person has signed in on before (its device cookie).
+    pub device: Backoff,
+}
+
+impl Limits {
+    /// `per_client` and `per_account` wrong tries before the waits begin.
+    pub fn new(per_client: u32, per_account: u32) -> Self {
+        Limits {
+            client: Backoff { free: per_client, base_seconds: 30, cap_seconds: 3600 },
+            account: Backoff { free: per_account, base_seconds: 30, cap_seconds: 15 * 60 },
+            device: Backoff { free: per_account.max(5), base_seconds: 30, cap_seconds: 15 * 60 },
+        }
+    }
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self::new(20, 10)
+        Self::new(10, 3)
     }
 }
 
-impl Limits {
-    /// `per_client` and `per_account` attempts a minute (each with that burst).
-    pub fn new(per_client: u32, per_account: u32) -> Self {
-        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN));
-        Limits { by_client: RateLimiter::keyed(quota(per_client)), by_account: RateLimiter::keyed(quota(per_account)) }
+/// argon2 runs here, off the async worker threads, at most `permits` at a
+/// time: forty clients guessing PINs queue here and leave the workers free.
+#[derive(Clone)]
+pub struct HashPool {
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PoolError {
+    #[error("the hashing pool is closed")]
+    Closed,
+    #[error("a hashing task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl HashPool {
+    pub fn new(permits: usize) -> Self {
+        HashPool { permits: std::sync::Arc::new(tokio::sync::Semaphore::new(permits.max(1))) }
     }
 
-    pub fn check(&self, client: &str, account: &str) -> Result<(), Limited> {
-        let client_ok = self.by_client.check_key(&client.to_owned()).is_ok();
-        let account_ok = self.by_account.check_key(&account.to_lowercase()).is_ok();
-        if client_ok && account_ok {
-            Ok(())
-        } else {
-            Err(Limited { minutes: 1 })
-        }
+    /// Half the cores (at least one), so hashing never takes the whole machine.
+    pub fn default_permits() -> usize {
+        std::thread::available_parallelism().map(|n| n.get() / 2).unwrap_or(1).max(1)
     }
 
-    /// Forget keys that are back to full allowance (call now and then).
-    pub fn tidy(&self) {
-        self.by_client.retain_recent();
-        self.by_account.retain_recent();
+    /// Run `f` on a blocking thread once a permit is free.
+    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, PoolError> {
+        let permit = self.permits.clone().acquire_owned().await.map_err(|_| PoolError::Closed)?;
+        // The permit moves into the task: it is held until the work is done,
+        // even if the request that asked has gone.
+        Ok(tokio::task::spawn_blocking(move || {
+            let out = f();
+            drop(permit);
+            out
+        })
+        .await?)
     }
+}
+
+/// A share link's token, made from a random salt under the session that made
+/// it: that session (and only it) can show the link again while the salt is
+/// kept, and the database holds only the salt and the token's hash.
+pub fn share_token(session_token: &str, salt: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(session_token.as_bytes()).expect("HMAC takes any key length");
+    mac.update(salt.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
 #[cfg(test)]
@@ -146,16 +212,27 @@ mod tests {
     }
 
     #[test]
-    fn limits_stop_bursts_per_account_and_client() {
-        let limits = Limits::new(100, 3);
-        for _ in 0..3 {
-            assert!(limits.check("1.2.3.4", "a@x").is_ok());
-        }
-        assert_eq!(limits.check("5.6.7.8", "A@X"), Err(Limited { minutes: 1 }));
-        assert!(limits.check("5.6.7.8", "b@x").is_ok());
-        let limits = Limits::new(2, 100);
-        assert!(limits.check("c", "1").is_ok());
-        assert!(limits.check("c", "2").is_ok());
-        assert!(limits.check("c", "3").is_err());
+    fn waits_double_after_the_free_tries_up_to_a_cap() {
+        let b = Backoff { free: 3, base_seconds: 30, cap_seconds: 900 };
+        let waits: Vec<i64> = (0..10).map(|n| b.delay(n)).collect();
+        assert_eq!(waits, [0, 0, 0, 30, 60, 120, 240, 480, 900, 900]);
+        assert_eq!(b.delay(u32::MAX), 900, "no overflow");
+    }
+
+    #[test]
+    fn a_share_token_is_made_again_only_under_the_same_session() {
+        let t = share_token("session-a", "salt");
+        assert_eq!(t, share_token("session-a", "salt"));
+        assert_ne!(t, share_token("session-b", "salt"));
+        assert_ne!(t, share_token("session-a", "salt2"));
+        assert_eq!(t.len(), 43);
+    }
+
+    #[tokio::test]
+    async fn the_hash_pool_runs_work_off_the_caller() {
+        let pool = HashPool::new(1);
+        let caller = std::thread::current().id();
+        let ran_on = pool.run(|| std::thread::current().id()).await.unwrap();
+        assert_ne!(ran_on, caller);
     }
 }

@@ -37,13 +37,27 @@ pub struct Config {
     #[arg(long, env = "WAYMARK_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
 
-    /// Sign-in attempts allowed per minute from one address.
-    #[arg(long, env = "WAYMARK_ATTEMPTS_PER_CLIENT", default_value_t = 20)]
-    pub attempts_per_client: u32,
+    /// Wrong sign-in tries from one address before each next try must wait
+    /// (30 s, doubling, at most an hour). Nothing ever locks.
+    #[arg(long, env = "WAYMARK_FREE_FAILURES_PER_CLIENT", default_value_t = 10)]
+    pub free_failures_per_client: u32,
 
-    /// Sign-in attempts allowed per minute for one account.
-    #[arg(long, env = "WAYMARK_ATTEMPTS_PER_ACCOUNT", default_value_t = 10)]
-    pub attempts_per_account: u32,
+    /// Wrong tries for one Waymark number, email or activation code before each
+    /// next try must wait (30 s, doubling, at most 15 minutes). A phone the
+    /// person signed in on before is slowed only by its own wrong tries.
+    #[arg(long, env = "WAYMARK_FREE_FAILURES_PER_ACCOUNT", default_value_t = 3)]
+    pub free_failures_per_account: u32,
+
+    /// Proxies whose `X-Forwarded-For` is believed: addresses or CIDR ranges,
+    /// comma-separated (e.g. `127.0.0.1,10.0.0.0/8`). The client is the
+    /// right-most address in the header that is not one of them. Empty: the
+    /// TCP peer is the client, and the header is ignored.
+    #[arg(long, env = "WAYMARK_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
+    /// Threads that may hash passwords and PINs at once (default: half the cores).
+    #[arg(long, env = "WAYMARK_HASHING_THREADS")]
+    pub hashing_threads: Option<usize>,
 
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "WAYMARK_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
@@ -52,6 +66,14 @@ pub struct Config {
     /// Largest Open Referral UK file an office admin may import, in bytes.
     #[arg(long, env = "WAYMARK_MAX_IMPORT_BYTES", default_value_t = 2 * 1024 * 1024)]
     pub max_import_bytes: usize,
+}
+
+/// An address (`10.0.0.1`) or a range (`10.0.0.0/8`).
+fn parse_proxy(s: &str) -> Result<ipnet::IpNet, String> {
+    let s = s.trim();
+    s.parse::<ipnet::IpNet>()
+        .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{s:?} is not an IP address or CIDR range"))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -23,8 +23,9 @@ pub fn start(
     let catalogue = Arc::new(catalogue::Catalogue::load()?);
     let store = Arc::new(store::Store::open(&config.data_dir)?);
     let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
-    let limits = auth::Limits::new(config.attempts_per_client, config.attempts_per_account);
-    let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, config.is_production()));
+    let limits = auth::Limits::new(config.free_failures_per_client, config.free_failures_per_account);
+    let hashing = auth::HashPool::new(config.hashing_threads.unwrap_or_else(auth::HashPool::default_permits));
+    let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, hashing, config.is_production()));
     Ok((http::build(config, backend.clone()), backend, seeded))
 }
 

@@ -27,14 +27,13 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // Forget old sessions and rate-limit keys now and then.
+    // Forget old sessions, old wrong tries and share-link salts now and then.
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tick.tick().await;
-            backend.limits().tidy();
-            if let Err(e) = server::store::delete_expired_sessions(&backend.store().write()) {
-                tracing::warn!("could not tidy sessions: {e}");
+            if let Err(e) = backend.tidy() {
+                tracing::warn!("could not tidy: {e}");
             }
         }
     });

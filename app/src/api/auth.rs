@@ -16,8 +16,10 @@ pub async fn sign_in_practitioner(email: String, password: String) -> Result<(),
     if password.is_empty() {
         return Err(AppError::invalid("password", "Enter your password.").keeping(&[("email", email)]));
     }
-    let session =
-        backend()?.sign_in_practitioner(email, &password, &client_key()).map_err(|e| e.keeping(&[("email", email)]))?;
+    let session = backend()?
+        .sign_in_practitioner(email, &password, &client_key())
+        .await
+        .map_err(|e| e.keeping(&[("email", email)]))?;
     set_session_cookie(&session);
     leptos_axum::redirect("/caseload");
     Ok(())
@@ -38,7 +40,7 @@ pub async fn activate(code: String, pin: String, pin_again: String) -> Result<()
             .keeping(&[("code", code)]));
     }
     let (session, _number) =
-        backend()?.activate(code, &pin, &client_key()).map_err(|e| e.keeping(&[("code", code)]))?;
+        backend()?.activate(code, &pin, &client_key()).await.map_err(|e| e.keeping(&[("code", code)]))?;
     set_session_cookie(&session);
     leptos_axum::redirect("/me?welcome=1");
     Ok(())
@@ -56,8 +58,11 @@ pub async fn sign_in_person(number: String, pin: String) -> Result<(), AppError>
     if pin.is_empty() {
         return Err(AppError::invalid("pin", "Enter your PIN.").keeping(&[("number", &number)]));
     }
-    let session =
-        backend()?.sign_in_person(&number, &pin, &client_key()).map_err(|e| e.keeping(&[("number", &number)]))?;
+    let device = device_token();
+    let session = backend()?
+        .sign_in_person(&number, &pin, &client_key(), device.as_deref())
+        .await
+        .map_err(|e| e.keeping(&[("number", &number)]))?;
     set_session_cookie(&session);
     leptos_axum::redirect("/me");
     Ok(())

@@ -45,3 +45,14 @@ pub async fn issue_code(case_id: CaseId) -> Result<(), AppError> {
     leptos_axum::redirect(&format!("/caseload/{case_id}"));
     Ok(())
 }
+
+/// "This phone is lost": sign the phone out, end the links, make a new code.
+#[server(endpoint = "phone_lost")]
+pub async fn phone_lost(case_id: CaseId) -> Result<(), AppError> {
+    use super::request::*;
+
+    let me = require_practitioner()?;
+    backend()?.phone_lost(me, case_id)?;
+    leptos_axum::redirect(&format!("/caseload/{case_id}?phone_lost=1"));
+    Ok(())
+}

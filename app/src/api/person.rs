@@ -11,3 +11,12 @@ pub async fn get_person_home() -> Result<PersonHome, AppError> {
     let case = require_person()?;
     backend()?.person_home(case)
 }
+
+/// Who else has looked at or changed the person's information, grouped.
+#[server(endpoint = "who_has_looked")]
+pub async fn get_who_has_looked() -> Result<Vec<crate::model::audit::Looked>, AppError> {
+    use super::request::*;
+
+    let case = require_person()?;
+    backend()?.who_has_looked(case)
+}

@@ -80,6 +80,36 @@ pub fn set_session_cookie(session: &IssuedSession) {
         "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         p.name, session.token, session.max_age_seconds
     ));
+    if let Some(device) = &session.device {
+        set_cookie(format!(
+            "{}={device}; Path=/; HttpOnly; SameSite=Lax; Max-Age={DEVICE_COOKIE_SECONDS}{secure}",
+            device_cookie_name(p)
+        ));
+    }
+}
+
+/// The phone's device cookie outlives sign-outs: it tells the server this is a
+/// phone the person signed in on before (see `AuthBackend::sign_in_person`).
+const DEVICE_COOKIE_SECONDS: i64 = 400 * 24 * 3600;
+
+fn device_cookie_name(p: CookiePolicy) -> &'static str {
+    if p.secure {
+        "__Host-waymark-device"
+    } else {
+        "waymark-device"
+    }
+}
+
+/// This phone's device cookie, if it sent one.
+pub fn device_token() -> Option<String> {
+    let name = device_cookie_name(cookie_policy());
+    let parts = parts()?;
+    parts.headers.get_all(header::COOKIE).iter().filter_map(|h| h.to_str().ok()).find_map(|h| {
+        h.split(';').find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name && !v.is_empty()).then(|| v.to_owned())
+        })
+    })
 }
 
 pub fn clear_session_cookie() {
@@ -136,10 +166,9 @@ pub fn qr_svg(text: &str) -> AppResult<String> {
 pub fn status_of(error: &AppError) -> u16 {
     match error {
         AppError::NotSignedIn => 401,
-        AppError::Forbidden | AppError::Locked => 403,
+        AppError::Forbidden => 403,
         AppError::NotFound => 404,
         AppError::Invalid(_) | AppError::BadRequest(_) => 400,
-        AppError::TooManyAttempts { .. } => 429,
         AppError::Internal => 500,
     }
 }

@@ -170,7 +170,8 @@ pub enum Activation {
     /// A code has been given out but not used yet.
     Waiting,
     Active,
-    /// Too many wrong PINs: a new code is needed.
+    /// The practitioner said the phone is lost: the old PIN no longer works
+    /// until the person uses the new code. (Wrong PINs never lock: they slow.)
     Locked,
 }
 
@@ -179,7 +180,7 @@ impl Activation {
         match self {
             Activation::Waiting => "Not activated yet",
             Activation::Active => "Using Waymark",
-            Activation::Locked => "Locked: needs a new code",
+            Activation::Locked => "Phone lost: waiting for the new code",
         }
     }
 }

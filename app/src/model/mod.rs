@@ -1,6 +1,7 @@
 //! Domain types shared by the server and the browser.
 
 mod appointment;
+pub mod audit;
 mod case;
 pub mod catalogue;
 pub mod display;

@@ -156,24 +156,70 @@ pub enum ShareState {
     TurnedOff,
 }
 
-/// One link, as its owner sees it in their list.
+/// Who or what turned a link off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TurnedOffBy {
+    /// The person, from their own list.
+    Person,
+    /// Their probation officer, from the case page.
+    Practitioner,
+    /// A new code was made (a new phone): old links end with the old phone.
+    NewCode,
+    /// The practitioner's "This phone is lost".
+    PhoneLost,
+}
+
+impl TurnedOffBy {
+    pub const ALL: [TurnedOffBy; 4] =
+        [TurnedOffBy::Person, TurnedOffBy::Practitioner, TurnedOffBy::NewCode, TurnedOffBy::PhoneLost];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TurnedOffBy::Person => "person",
+            TurnedOffBy::Practitioner => "practitioner",
+            TurnedOffBy::NewCode => "new_code",
+            TurnedOffBy::PhoneLost => "phone_lost",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TurnedOffBy> {
+        Self::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+
+    /// How the person's list says it ended.
+    pub fn words(self) -> &'static str {
+        match self {
+            TurnedOffBy::Person => "You turned this link off.",
+            TurnedOffBy::Practitioner => "Your probation officer turned this link off.",
+            TurnedOffBy::NewCode => "This link ended when you got a new code.",
+            TurnedOffBy::PhoneLost => "This link ended when your phone was reported lost.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TurnedOff {
+    pub at: Timestamp,
+    pub by: TurnedOffBy,
+}
+
+/// One link, as its owner (or their practitioner) sees it in a list. The
+/// token is not here: only its hash is kept, and the person sees the link
+/// itself once, just after making it (`MadeLink`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareLink {
     pub id: ShareId,
     pub case_id: CaseId,
     pub who: String,
-    /// The secret in the link. Kept so the person can show or send it again:
-    /// it opens only this, only until it ends, and only while not turned off.
-    pub token: String,
     pub sections: ShareSections,
     pub created_at: Timestamp,
     pub ends_at: Timestamp,
-    pub turned_off_at: Option<Timestamp>,
+    pub turned_off: Option<TurnedOff>,
 }
 
 impl ShareLink {
     pub fn state(&self, now: Timestamp) -> ShareState {
-        if self.turned_off_at.is_some() {
+        if self.turned_off.is_some() {
             ShareState::TurnedOff
         } else if now >= self.ends_at {
             ShareState::Ended
@@ -181,7 +227,16 @@ impl ShareLink {
             ShareState::Open
         }
     }
+}
 
+/// A link just made, with its secret, for the person to send or show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MadeLink {
+    pub id: ShareId,
+    pub token: String,
+}
+
+impl MadeLink {
     pub fn path(&self) -> String {
         format!("/shared/{}", self.token)
     }
@@ -374,15 +429,14 @@ mod tests {
             id: ShareId(1),
             case_id: CaseId(1),
             who: "Mum".into(),
-            token: "t".into(),
             sections: ShareSections { appointments: true, licence: false, steps: false },
             created_at: now - day,
             ends_at: now + day,
-            turned_off_at: None,
+            turned_off: None,
         };
         assert_eq!(link.state(now), ShareState::Open);
         assert_eq!(link.state(now + day), ShareState::Ended);
-        link.turned_off_at = Some(now);
+        link.turned_off = Some(TurnedOff { at: now, by: TurnedOffBy::Person });
         assert_eq!(link.state(now), ShareState::TurnedOff);
         let view = SharedView::build(
             "Jay".into(),

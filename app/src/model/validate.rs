@@ -8,21 +8,48 @@ pub const PIN_MIN: usize = 4;
 pub const PIN_MAX: usize = 6;
 pub const NAME_MAX: usize = 80;
 
+/// PINs people pick most, beyond the patterns `guessable` catches: pairs,
+/// keypad shapes (columns, corners, a cross), dates' usual forms and the like.
+const COMMON_PINS: &[&str] = &[
+    "2580", "0852", "1470", "0741", "3690", "0963", "1379", "1397", "7931", "9713", "1212", "1122", "1313", "2121",
+    "2323", "1010", "2020", "6969", "4200", "1004", "1357", "2468", "7531", "8642", "1590", "0007", "2001", "1230",
+    "1998", "5683", "0911", "9111", "112233", "121212", "123123", "159753", "147258", "258369", "654321", "696969",
+    "111222", "101010", "520520", "131313",
+];
+
+/// Why a PIN is too easy to guess, if it is: the same digit, a straight run up
+/// or down, a year, or one of the most common PINs.
+fn guessable(pin: &str) -> Option<&'static str> {
+    let d: Vec<i8> = pin.bytes().map(|b| (b - b'0') as i8).collect();
+    if d.iter().all(|&x| x == d[0]) {
+        return Some("That PIN is too easy to guess. Do not use the same number each time.");
+    }
+    let steps: Vec<i8> = d.windows(2).map(|w| (w[1] - w[0]).rem_euclid(10)).collect();
+    if steps.iter().all(|&s| s == 1) || steps.iter().all(|&s| s == 9) {
+        return Some("That PIN is too easy to guess. Do not use numbers in a row, like 1234 or 4321.");
+    }
+    if pin.len() == 4 && (pin.starts_with("19") || pin.starts_with("20")) {
+        return Some("That PIN is too easy to guess. Do not use a year, like a birthday.");
+    }
+    COMMON_PINS.contains(&pin).then_some("That PIN is one many people use, so it is easy to guess. Choose another.")
+}
+
+/// A PIN someone is choosing (on activation or any change): the right shape,
+/// and not one that is easy to guess.
 pub fn check_pin(pin: &str) -> AppResult<()> {
     if pin.is_empty() {
         return Err(AppError::invalid("pin", "Choose a PIN of 4 to 6 numbers."));
     }
     if !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err(AppError::invalid("pin", "Your PIN can only have numbers in it, like 2580."));
+        return Err(AppError::invalid("pin", "Your PIN can only have numbers in it, like 4826."));
     }
     if !(PIN_MIN..=PIN_MAX).contains(&pin.len()) {
         return Err(AppError::invalid("pin", "Your PIN needs 4 to 6 numbers."));
     }
-    let first = pin.as_bytes()[0];
-    if pin.bytes().all(|b| b == first) {
-        return Err(AppError::invalid("pin", "That PIN is too easy to guess. Do not use the same number each time."));
+    match guessable(pin) {
+        Some(reason) => Err(AppError::invalid("pin", reason)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn parse_date(field: &str, label: &str, value: &str) -> AppResult<Date> {
@@ -65,10 +92,28 @@ mod tests {
 
     #[test]
     fn pins() {
-        assert!(check_pin("2580").is_ok());
-        assert!(check_pin("135790").is_ok());
-        for bad in ["", "123", "1234567", "12a4", "1111", " 2580"] {
+        for good in ["4826", "135790", "7394", "2864", "49173"] {
+            assert!(check_pin(good).is_ok(), "{good:?} should be allowed");
+        }
+        for bad in ["", "123", "1234567", "12a4", " 4826"] {
             assert!(check_pin(bad).is_err(), "{bad:?} should be refused");
+        }
+        // Easy to guess, each with its plain reason.
+        let reason = |pin: &str| check_pin(pin).unwrap_err().to_string();
+        for (pin, words) in [
+            ("1111", "same number"),
+            ("000000", "same number"),
+            ("1234", "in a row"),
+            ("4321", "in a row"),
+            ("7890", "in a row"),
+            ("987654", "in a row"),
+            ("1987", "a year"),
+            ("2024", "a year"),
+            ("2580", "many people use"),
+            ("1212", "many people use"),
+            ("8642", "many people use"),
+        ] {
+            assert!(reason(pin).contains(words), "{pin}: {}", reason(pin));
         }
     }
 

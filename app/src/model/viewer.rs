@@ -21,4 +21,6 @@ impl Viewer {
 pub struct IssuedSession {
     pub token: String,
     pub max_age_seconds: i64,
+    /// A new device cookie for a person's phone (on their first sign-in on it).
+    pub device: Option<String>,
 }

@@ -2,35 +2,37 @@
 
 use crate::api::caseload::{get_case, IssueCode};
 use crate::api::hope::get_case_list;
+use crate::api::share::{get_case_share_links, EndShareLink};
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::error::AppError;
 use crate::format;
 use crate::islands::LiveUpdates;
 use crate::model::hope::SavedService;
+use crate::model::share::{ShareLink, ShareState, TurnedOffBy};
 use crate::model::{Activation, CaseId, CaseOverview, Viewer};
 use crate::pages::person_home::Progress;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-#[component]
-pub fn CasePage() -> impl IntoView {
+/// The case in the address (`/caseload/:id/…`). One that cannot be a case is
+/// refused as who is asking would be: not found, not yours, or sign in first.
+pub(crate) fn case_in_path() -> Result<CaseId, AppError> {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<CaseId>().ok()));
-    // An address that cannot be a case: still check who is asking first.
-    let no_such_case = match current_viewer() {
+    id.ok_or_else(|| match current_viewer() {
         Viewer::Practitioner { .. } => AppError::NotFound,
         Viewer::Person { .. } => AppError::Forbidden,
         Viewer::Anonymous => AppError::NotSignedIn,
-    };
+    })
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let id = case_in_path();
     let case = Resource::new_blocking(
-        move || id,
-        move |id| {
-            let no_such_case = no_such_case.clone();
-            async move {
-                match id {
-                    Some(id) => Ok((get_case(id).await?, get_case_list(id).await?)),
-                    None => Err(no_such_case),
-                }
-            }
+        move || id.clone(),
+        |id| async move {
+            let id = id?;
+            Ok((get_case(id).await?, get_case_list(id).await?, get_case_share_links(id).await?))
         },
     );
     view! {
@@ -38,7 +40,7 @@ pub fn CasePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok((case, list)) => view! { <Case case list /> }.into_any(),
+                        Ok((case, list, links)) => view! { <Case case list links /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -50,8 +52,9 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
+fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>) -> impl IntoView {
     let issue = ServerAction::<IssueCode>::new();
+    let phone_lost = use_query_map().with_untracked(|q| q.get("phone_lost").is_some());
     let e = case.entry;
     let c = case.conditions;
     let needs_code = e.activation != Activation::Active || case.pending_code.is_some();
@@ -60,6 +63,15 @@ fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
             <a href="/caseload">"Back to caseload"</a>
         </p>
         <h1>{e.preferred_name.clone()}</h1>
+        {phone_lost
+            .then(|| {
+                view! {
+                    <p class="banner" role="status">
+                        "Done. Waymark is signed out on their phones, their share links are off, and their PIN no longer works. "
+                        "Give them the new code below to start again."
+                    </p>
+                }
+            })}
         <LiveUpdates case_id=e.case_id.0 rev=case.rev name=e.preferred_name.clone() />
         <dl class="facts">
             <dt>"Licence"</dt>
@@ -103,8 +115,12 @@ fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
                 <input type="hidden" name="case_id" value=e.case_id.to_string() />
                 <button type="submit" class="button button-secondary">"Make a new code"</button>
             </ActionForm>
-            <p class="hint">"A new code replaces the old one. It also unlocks a locked PIN."</p>
+            <p class="hint">"A new code replaces the old one, and ends the links they shared. Using it sets a new PIN."</p>
+            <p>
+                <a href=format!("/caseload/{}/phone-lost", e.case_id)>"Their phone is lost or stolen"</a>
+            </p>
         </section>
+        <CaseShareLinks case_id=e.case_id links />
         <section class="card" aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Steps"</h2>
             <ul class="tracks">
@@ -137,6 +153,60 @@ fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
                             .map(|s| {
                                 let how = s.recommended_by.map(|by| format!(" (recommended by {by})")).unwrap_or_else(|| " (saved by them)".into());
                                 view! { <li><a href=format!("/hope/{}", s.id)>{s.name}</a>{how}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The links the person shared: who, what and until when, never the link itself.
+#[component]
+fn CaseShareLinks(case_id: CaseId, links: Vec<ShareLink>) -> impl IntoView {
+    let now = jiff::Timestamp::now();
+    view! {
+        <section class="card" id="share-links" aria-labelledby="share-links-heading">
+            <h2 id="share-links-heading">"Links they shared"</h2>
+            {if links.is_empty() {
+                view! { <p>"They have not shared anything with family or friends."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="share-links">
+                        {links
+                            .into_iter()
+                            .map(|link| {
+                                let state = link.state(now);
+                                let ends = format::date_long(link.ends_at.to_zoned(format::london()).date());
+                                let status = match (state, link.turned_off.map(|t| t.by)) {
+                                    (ShareState::Open, _) => format!("Works until {ends}."),
+                                    (_, Some(TurnedOffBy::Person)) => "They turned it off.".to_owned(),
+                                    (_, Some(TurnedOffBy::Practitioner)) => "Ended by probation.".to_owned(),
+                                    (_, Some(TurnedOffBy::NewCode)) => "Ended with a new code.".to_owned(),
+                                    (_, Some(TurnedOffBy::PhoneLost)) => "Ended when the phone was lost.".to_owned(),
+                                    _ => format!("Ended on {ends}."),
+                                };
+                                view! {
+                                    <li class="share-link">
+                                        <h3>{format!("For {}", link.who)}</h3>
+                                        <p>{format!("Can see: {}.", link.sections.words())}</p>
+                                        <p>{status}</p>
+                                        {(state == ShareState::Open)
+                                            .then(|| {
+                                                view! {
+                                                    <ActionForm action={ServerAction::<EndShareLink>::new()}>
+                                                        <input type="hidden" name="case_id" value=case_id.to_string() />
+                                                        <input type="hidden" name="id" value=link.id.to_string() />
+                                                        <button type="submit" class="button button-warning">
+                                                            {format!("End the link for {}", link.who)}
+                                                        </button>
+                                                    </ActionForm>
+                                                }
+                                            })}
+                                    </li>
+                                }
                             })
                             .collect_view()}
                     </ul>

@@ -108,6 +108,9 @@ fn Home(
                 <a class="button button-secondary" href="/me/share">"Share with family or a friend"</a>
             </p>
         </section>
+        <p>
+            <a href="/me/who-has-looked">"Who has looked at your information"</a>
+        </p>
         <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
         <WipePhone />
     }

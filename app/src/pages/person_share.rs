@@ -1,7 +1,7 @@
 //! "Share with family or a friend": the person makes a link that shows chosen
 //! parts of their plan, sees their links, and turns any of them off.
 
-use crate::api::share::{get_share_links, CreateShareLink, MyShareLinks, TurnOffShareLink};
+use crate::api::share::{get_share_links, CreateShareLink, MadeShown, MyShareLinks, TurnOffShareLink};
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::format;
 use crate::model::share::{ShareId, ShareLength, ShareLink, ShareState};
@@ -88,7 +88,7 @@ fn NewLink(error: FormError, action: ServerAction<CreateShareLink>) -> impl Into
 #[component]
 fn Links(mine: MyShareLinks) -> impl IntoView {
     let now = jiff::Timestamp::now();
-    let MyShareLinks { origin, links, made_qr } = mine;
+    let MyShareLinks { links, made } = mine;
     (!links.is_empty()).then(|| {
         view! {
             <section class="card" aria-labelledby="links-heading">
@@ -97,8 +97,8 @@ fn Links(mine: MyShareLinks) -> impl IntoView {
                     {links
                         .into_iter()
                         .map(|link| {
-                            let qr = made_qr.as_ref().filter(|(id, _)| *id == link.id).map(|(_, svg)| svg.clone());
-                            view! { <LinkItem link origin=origin.clone() qr now /> }
+                            let made = made.clone().filter(|m| m.id == link.id);
+                            view! { <LinkItem link made now /> }
                         })
                         .collect_view()}
                 </ul>
@@ -108,31 +108,32 @@ fn Links(mine: MyShareLinks) -> impl IntoView {
 }
 
 #[component]
-fn LinkItem(link: ShareLink, origin: String, qr: Option<String>, now: jiff::Timestamp) -> impl IntoView {
+fn LinkItem(link: ShareLink, made: Option<MadeShown>, now: jiff::Timestamp) -> impl IntoView {
     let state = link.state(now);
-    let ends = format::date_long(link.ends_at.to_zoned(format::london()).date());
-    let status = match state {
-        ShareState::Open => format!("It works until {ends}."),
-        ShareState::Ended => "This link has ended.".to_owned(),
-        ShareState::TurnedOff => "You turned this link off.".to_owned(),
-    };
-    let address = format!("{origin}{}", link.path());
+    let status = share_status(&link, now);
     let field_id = format!("link-{}", link.id);
-    let fresh = qr.is_some();
+    let fresh = made.is_some();
     view! {
         <li class="share-link" class:share-link-new=fresh id=format!("share-{}", link.id)>
             <h3>{format!("For {}", link.who)}</h3>
-            {fresh.then(|| view! { <p class="banner" role="status">"Your link is ready. Send it, or show them the code below."</p> })}
+            {fresh.then(|| view! {
+                <p class="banner" role="status">
+                    "Your link is ready. Send it, or show them the code below. "
+                    "You can see it only now, so send it before you leave this page."
+                </p>
+            })}
             <p>{format!("They can see your {}.", link.sections.words())}</p>
             <p>{status}</p>
             {(state == ShareState::Open)
                 .then(|| {
                     view! {
-                        <div class="field">
-                            <label for=field_id.clone()>"The link"</label>
-                            <input type="url" id=field_id readonly value=address />
-                        </div>
-                        {qr.map(|svg| view! { <div class="qr" role="img" aria-label="A code to scan with a phone camera" inner_html=svg></div> })}
+                        {made.map(|m| view! {
+                            <div class="field">
+                                <label for=field_id.clone()>"The link"</label>
+                                <input type="url" id=field_id readonly value=m.address />
+                            </div>
+                            <div class="qr" role="img" aria-label="A code to scan with a phone camera" inner_html=m.qr></div>
+                        })}
                         <ActionForm action={ServerAction::<TurnOffShareLink>::new()}>
                             <input type="hidden" name="id" value=link.id.to_string() />
                             <button type="submit" class="button button-warning">"Turn this link off"</button>
@@ -140,5 +141,15 @@ fn LinkItem(link: ShareLink, origin: String, qr: Option<String>, now: jiff::Time
                     }
                 })}
         </li>
+    }
+}
+
+/// "It works until 3 March 2027.", or how it ended — for the person and their practitioner alike.
+pub fn share_status(link: &ShareLink, now: jiff::Timestamp) -> String {
+    let ends = format::date_long(link.ends_at.to_zoned(format::london()).date());
+    match (link.state(now), link.turned_off) {
+        (ShareState::Open, _) => format!("It works until {ends}."),
+        (ShareState::TurnedOff, Some(off)) => off.by.words().to_owned(),
+        _ => "This link has ended.".to_owned(),
     }
 }

@@ -1,7 +1,15 @@
 //! Cases: the person's home, the caseload, opening a case and its codes.
 
-use super::{db, WaymarkBackend};
-use crate::{auth, store};
+use super::{db, Caller, WaymarkBackend};
+use crate::auth;
+use crate::store::{self, Actor};
+use app::model::audit::{group, AuditAction, Looked, Section};
+use app::model::share::TurnedOffBy;
+
+/// "Who has looked at my information" covers three months...
+const WHO_HAS_LOOKED_DAYS: i64 = 91;
+/// ...and at most this many rows (grouped into far fewer lines).
+const WHO_HAS_LOOKED_ROWS: u32 = 5000;
 use app::backend::CaseBackend;
 use app::error::{AppError, AppResult};
 use app::model::*;
@@ -49,9 +57,9 @@ impl CaseBackend for WaymarkBackend {
     }
 
     fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview> {
-        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
-        store::audit(&self.store.write(), Some(practitioner), Some(case), "viewed case")?;
-        Ok(overview)
+        self.on_case_read(practitioner, case, Section::Case, |conn| {
+            store::case_overview(conn, practitioner, case)?.ok_or(AppError::NotFound)
+        })
     }
 
     fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId> {
@@ -64,20 +72,46 @@ impl CaseBackend for WaymarkBackend {
         }
         let case = store::insert_case(&tx, office, practitioner, new_case, &number, false)?;
         self.issue_code(&tx, practitioner, case)?;
-        store::audit(&tx, Some(practitioner), Some(case), "opened case")?;
+        let actor = Actor::Practitioner(practitioner);
+        self.record_event(&tx, actor, Some(case), AuditAction::Change(Section::Case), Some("opened case"), None)?;
         tx.commit().map_err(db)?;
         Ok(case)
     }
 
     fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        if !store::case_visible_to(&tx, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        self.issue_code(&tx, practitioner, case)?;
-        store::audit(&tx, Some(practitioner), Some(case), "issued activation code")?;
-        tx.commit().map_err(db)?;
-        Ok(())
+        let caller = Caller::Practitioner(practitioner);
+        self.write_case(&caller, case, AuditAction::CodeIssued, "issued activation code", |tx| {
+            self.issue_code(tx, practitioner, case)
+        })
+    }
+
+    fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()> {
+        let caller = Caller::Practitioner(practitioner);
+        self.write_case(&caller, case, AuditAction::PhoneLost, "this phone is lost", |tx| {
+            store::delete_case_sessions(tx, case)?;
+            store::delete_known_devices(tx, case)?;
+            // The PIN may be known to whoever has the phone: it works again only with the new code.
+            store::lock_case(tx, case)?;
+            for who in store::end_share_links(tx, case, TurnedOffBy::PhoneLost)? {
+                let actor = Actor::Practitioner(practitioner);
+                self.record_event(tx, actor, Some(case), AuditAction::ShareTurnedOff, Some(&who), None)?;
+            }
+            self.issue_code(tx, practitioner, case)
+        })
+    }
+
+    fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<Looked>> {
+        let since = store::now() - WHO_HAS_LOOKED_DAYS * 86_400;
+        let rows = store::case_audit(&self.store.read(), case, since, WHO_HAS_LOOKED_ROWS)?;
+        Ok(group(rows))
+    }
+}
+
+impl WaymarkBackend {
+    /// The case's change counter, for its practitioner's open pages (not recorded: no personal data).
+    pub fn case_rev(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u64> {
+        self.on_case_read(practitioner, case, Section::Rev, |conn| {
+            store::case_rev(conn, case)?.ok_or(AppError::NotFound)
+        })
     }
 }

@@ -5,6 +5,7 @@ use super::WaymarkBackend;
 use crate::store;
 use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
+use app::model::audit::Section;
 use app::model::catalogue::{active_inputs, InputType};
 use app::model::map::{MapFormat, MapRefusal};
 use app::model::{CaseId, ConditionId, PractitionerId};
@@ -37,7 +38,7 @@ impl WaymarkBackend {
         let name: String = file_name.chars().filter(|c| !c.is_control()).take(NAME_MAX).collect();
         let mut details = row.details.clone();
         details.insert(input.name.clone(), vec![if name.trim().is_empty() { "map".to_owned() } else { name }]);
-        self.on_case(practitioner, case, "attached a map", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "attached a map", |tx| {
             store::put_condition_map(tx, condition, format, bytes)?;
             store::update_condition(tx, case, condition, practitioner, &details, None, row.explanation.as_deref())?
                 .then_some(())
@@ -58,10 +59,8 @@ impl WaymarkBackend {
         case: CaseId,
         condition: ConditionId,
     ) -> AppResult<(MapFormat, Vec<u8>)> {
-        let conn = self.store().read();
-        if !store::case_visible_to(&conn, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        store::condition_map(&conn, case, condition)?.ok_or(AppError::NotFound)
+        self.on_case_read(practitioner, case, Section::Map, |conn| {
+            store::condition_map(conn, case, condition)?.ok_or(AppError::NotFound)
+        })
     }
 }

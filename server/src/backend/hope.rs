@@ -4,6 +4,7 @@ use super::{db, WaymarkBackend};
 use crate::store;
 use app::backend::HopeBackend;
 use app::error::{AppError, AppResult};
+use app::model::audit::Section;
 use app::model::*;
 
 impl HopeBackend for WaymarkBackend {
@@ -65,15 +66,11 @@ impl HopeBackend for WaymarkBackend {
     }
 
     fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
-        let conn = self.store.read();
-        if !store::case_visible_to(&conn, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        Ok(store::saved_services(&conn, case)?)
+        self.on_case_read(practitioner, case, Section::MyList, |conn| Ok(store::saved_services(conn, case)?))
     }
 
     fn recommend_service(&self, practitioner: PractitionerId, case: CaseId, service: ServiceId) -> AppResult<()> {
-        self.on_case(practitioner, case, "recommended a service", |tx| {
+        self.on_case(practitioner, case, Section::MyList, "recommended a service", |tx| {
             store::keep_service(tx, case, service, true, Some(practitioner))?.then_some(()).ok_or(AppError::NotFound)
         })
     }

@@ -1,9 +1,10 @@
 //! Licence conditions: the catalogue joined with each case's rows.
 
-use super::{check_text, optional_explanation, WaymarkBackend};
+use super::{check_text, optional_explanation, Caller, WaymarkBackend};
 use crate::store;
 use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
+use app::model::audit::Section;
 use app::model::catalogue::{check_details, Details};
 use app::model::what_changed::{differences, Version};
 use app::model::*;
@@ -133,24 +134,17 @@ impl LicenceBackend for WaymarkBackend {
         practitioner: Option<PractitionerId>,
         case: CaseId,
     ) -> AppResult<Vec<(ConditionId, app::model::reporting::Reporting)>> {
-        let conn = self.store.read();
-        if let Some(p) = practitioner {
-            if !store::case_visible_to(&conn, p, case)? {
-                return Err(AppError::NotFound);
-            }
-        }
-        Ok(store::condition_rows(&conn, case)?
-            .into_iter()
-            .filter_map(|row| app::model::reporting::Reporting::from_details(&row.details).map(|r| (row.id, r)))
-            .collect())
+        let caller = practitioner.map(Caller::Practitioner).unwrap_or(Caller::Person(case));
+        self.read_case(&caller, case, Section::Reporting, |conn| {
+            Ok(store::condition_rows(conn, case)?
+                .into_iter()
+                .filter_map(|row| app::model::reporting::Reporting::from_details(&row.details).map(|r| (row.id, r)))
+                .collect())
+        })
     }
 
     fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
-        let conn = self.store.read();
-        if !store::case_visible_to(&conn, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        self.licence(&conn, case)
+        self.on_case_read(practitioner, case, Section::Licence, |conn| self.licence(conn, case))
     }
 
     fn add_condition(
@@ -165,7 +159,7 @@ impl LicenceBackend for WaymarkBackend {
             NewCondition::Catalogue { version, code, details } => {
                 let template = self.catalogue.get(version, code).ok_or(AppError::NotFound)?;
                 let details = check_details(&template.inputs, details)?;
-                self.on_case(practitioner, case, "added condition", |tx| {
+                self.on_case(practitioner, case, Section::Licence, "added condition", |tx| {
                     Ok(store::insert_condition(
                         tx,
                         case,
@@ -179,7 +173,7 @@ impl LicenceBackend for WaymarkBackend {
             }
             NewCondition::Bespoke { licence, text } => {
                 let text = check_text("bespoke_text", text, EXPLANATION_MAX, "the condition")?;
-                self.on_case(practitioner, case, "added bespoke condition", |tx| {
+                self.on_case(practitioner, case, Section::Licence, "added bespoke condition", |tx| {
                     Ok(store::insert_condition(
                         tx,
                         case,
@@ -212,7 +206,7 @@ impl LicenceBackend for WaymarkBackend {
         if details == row.details && explanation == row.explanation {
             return Ok(()); // Nothing changed: no new version to confirm.
         }
-        self.on_case(practitioner, case, "changed condition", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "changed condition", |tx| {
             store::update_condition(tx, case, condition, practitioner, &details, None, explanation.as_deref())?
                 .then_some(())
                 .ok_or(AppError::NotFound)
@@ -220,7 +214,7 @@ impl LicenceBackend for WaymarkBackend {
     }
 
     fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()> {
-        self.on_case(practitioner, case, "removed condition", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "removed condition", |tx| {
             store::remove_condition(tx, case, condition)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
@@ -235,23 +229,23 @@ impl LicenceBackend for WaymarkBackend {
         if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::invalid("version", "Choose policy version 4.0 or 3.0."));
         }
-        self.on_case(practitioner, case, "set up the licence", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "set up the licence", |tx| {
             store::set_licence_setup(tx, case, version, licence_type)?;
             Ok(())
         })
     }
 
     fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32> {
-        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
-        let present: Vec<(String, String)> =
-            self.case_licence(practitioner, case)?.conditions.into_iter().filter_map(|c| c.template).collect();
-        let missing: Vec<&Template> = self
-            .catalogue
-            .in_version(&overview.policy_version)
-            .filter(|t| t.standard && overview.licence_type.includes(t.licence))
-            .filter(|t| !present.contains(&(t.version.clone(), t.code.clone())))
-            .collect();
-        self.on_case(practitioner, case, "added the standard conditions", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "added the standard conditions", |tx| {
+            let overview = store::case_overview(tx, practitioner, case)?.ok_or(AppError::NotFound)?;
+            let present: Vec<(String, String)> =
+                self.licence(tx, case)?.conditions.into_iter().filter_map(|c| c.template).collect();
+            let missing: Vec<&Template> = self
+                .catalogue
+                .in_version(&overview.policy_version)
+                .filter(|t| t.standard && overview.licence_type.includes(t.licence))
+                .filter(|t| !present.contains(&(t.version.clone(), t.code.clone())))
+                .collect();
             for t in &missing {
                 store::insert_condition(tx, case, t.licence, Some((&t.version, &t.code)), None, &Details::new(), None)?;
             }
@@ -267,7 +261,7 @@ impl LicenceBackend for WaymarkBackend {
         body: &str,
     ) -> AppResult<()> {
         let body = check_text("reply", body, MESSAGE_MAX, "your answer")?;
-        self.on_case(practitioner, case, "answered a question", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "answered a question", |tx| {
             store::record_reply(tx, case, condition, practitioner, &body)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
@@ -282,7 +276,7 @@ impl LicenceBackend for WaymarkBackend {
     ) -> AppResult<()> {
         let title = check_text("title", title, 120, "a short title")?;
         let body = check_text("body", body, EXPLANATION_MAX, "the explanation")?;
-        self.on_case(practitioner, case, "wrote an explanation", |tx| {
+        self.on_case(practitioner, case, Section::Licence, "wrote an explanation", |tx| {
             store::insert_explanation(tx, case, practitioner, kind, &title, &body)?;
             Ok(())
         })

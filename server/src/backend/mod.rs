@@ -1,12 +1,13 @@
 //! `app::backend::Backend` for the real server: the store plus sign-in rules.
 
-use crate::auth::{self, Limits};
+use crate::auth::{HashPool, Limits};
 use crate::catalogue::Catalogue;
 use crate::store::{self, Store, StoreError};
 use app::error::{AppError, AppResult};
 use app::model::*;
 use std::sync::Arc;
 
+mod access;
 mod cases;
 mod condition_map;
 mod hope;
@@ -16,14 +17,20 @@ mod share;
 mod sign_in;
 mod text;
 
+pub(crate) use access::Caller;
+pub use access::REQUEST_CLIENT;
 pub(crate) use licence::{letter_read, person_answer};
 pub(crate) use plan::{person_rsvp, step_status};
+pub use sign_in::{CODE_WRONG, PERSON_WRONG, PRACTITIONER_WRONG};
 use text::{check_text, optional_explanation};
 
+/// Cheap to clone (everything is shared), so sign-ins can move to the hashing pool.
+#[derive(Clone)]
 pub struct WaymarkBackend {
     store: Arc<Store>,
     catalogue: Arc<Catalogue>,
     limits: Limits,
+    hashing: HashPool,
     /// Production refuses demo accounts even if demo rows are in the database.
     refuse_demo: bool,
 }
@@ -38,40 +45,53 @@ fn db(e: rusqlite::Error) -> AppError {
     AppError::internal(e)
 }
 
-fn limited(l: auth::Limited) -> AppError {
-    AppError::TooManyAttempts { minutes: l.minutes }
-}
-
 impl WaymarkBackend {
-    pub fn new(store: Arc<Store>, catalogue: Arc<Catalogue>, limits: Limits, refuse_demo: bool) -> Self {
-        WaymarkBackend { store, catalogue, limits, refuse_demo }
+    pub fn new(
+        store: Arc<Store>,
+        catalogue: Arc<Catalogue>,
+        limits: Limits,
+        hashing: HashPool,
+        refuse_demo: bool,
+    ) -> Self {
+        WaymarkBackend { store, catalogue, limits, hashing, refuse_demo }
     }
 
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    pub fn limits(&self) -> &Limits {
-        &self.limits
+    /// Forget what no longer counts: old sessions, old wrong tries, share-link
+    /// salts past their few minutes (call now and then).
+    pub fn tidy(&self) -> AppResult<()> {
+        let conn = self.store.write();
+        let now = store::now();
+        store::delete_expired_sessions(&conn)?;
+        store::delete_stale_attempts(&conn, now)?;
+        store::forget_share_reveals(&conn, now - crate::auth::SHARE_REVEAL_SECONDS)?;
+        Ok(())
     }
 
-    /// Run `f` in a write transaction on a case the practitioner may see.
+    /// A practitioner's change to one part of a case, through the door (`access.rs`).
     fn on_case<T>(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
-        action: &str,
+        section: audit::Section,
+        detail: &str,
         f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>,
     ) -> AppResult<T> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        if !store::case_visible_to(&tx, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        let out = f(&tx)?;
-        store::audit(&tx, Some(practitioner), Some(case), action)?;
-        tx.commit().map_err(db)?;
-        Ok(out)
+        self.write_case(&Caller::Practitioner(practitioner), case, audit::AuditAction::Change(section), detail, f)
+    }
+
+    /// A practitioner's read of one part of a case, through the door (`access.rs`).
+    fn on_case_read<T>(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        section: audit::Section,
+        f: impl FnOnce(&rusqlite::Connection) -> AppResult<T>,
+    ) -> AppResult<T> {
+        self.read_case(&Caller::Practitioner(practitioner), case, section, f)
     }
 
     /// An office admin, and (for an existing service) one they may curate:

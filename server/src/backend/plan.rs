@@ -4,6 +4,7 @@ use super::{check_text, WaymarkBackend};
 use crate::store;
 use app::backend::PlanBackend;
 use app::error::{AppError, AppResult};
+use app::model::audit::Section;
 use app::model::*;
 
 /// The person's answer to an appointment, checked, inside the caller's transaction.
@@ -53,11 +54,7 @@ impl PlanBackend for WaymarkBackend {
     }
 
     fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
-        let conn = self.store.read();
-        if !store::case_visible_to(&conn, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        Ok(store::appointments(&conn, case)?)
+        self.on_case_read(practitioner, case, Section::Appointments, |conn| Ok(store::appointments(conn, case)?))
     }
 
     fn create_appointment(
@@ -66,7 +63,9 @@ impl PlanBackend for WaymarkBackend {
         case: CaseId,
         draft: &AppointmentDraft,
     ) -> AppResult<AppointmentId> {
-        self.on_case(practitioner, case, "set an appointment", |tx| Ok(store::insert_appointment(tx, case, draft)?))
+        self.on_case(practitioner, case, Section::Appointments, "set an appointment", |tx| {
+            Ok(store::insert_appointment(tx, case, draft)?)
+        })
     }
 
     fn update_appointment(
@@ -76,7 +75,7 @@ impl PlanBackend for WaymarkBackend {
         appointment: AppointmentId,
         draft: &AppointmentDraft,
     ) -> AppResult<()> {
-        self.on_case(practitioner, case, "changed an appointment", |tx| {
+        self.on_case(practitioner, case, Section::Appointments, "changed an appointment", |tx| {
             store::update_appointment(tx, case, appointment, draft)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
@@ -92,7 +91,7 @@ impl PlanBackend for WaymarkBackend {
             Some(r) => Some(check_text("cancel_reason", r, MESSAGE_MAX, "the reason")?),
             None => None,
         };
-        self.on_case(practitioner, case, "cancelled an appointment", |tx| {
+        self.on_case(practitioner, case, Section::Appointments, "cancelled an appointment", |tx| {
             store::cancel_appointment(tx, case, appointment, reason.as_deref())?.then_some(()).ok_or(AppError::NotFound)
         })
     }
@@ -102,11 +101,7 @@ impl PlanBackend for WaymarkBackend {
     }
 
     fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>> {
-        let conn = self.store.read();
-        if !store::case_visible_to(&conn, practitioner, case)? {
-            return Err(AppError::NotFound);
-        }
-        Ok(store::steps(&conn, case)?)
+        self.on_case_read(practitioner, case, Section::Steps, |conn| Ok(store::steps(conn, case)?))
     }
 
     fn set_step_status(
@@ -119,7 +114,7 @@ impl PlanBackend for WaymarkBackend {
     ) -> AppResult<()> {
         let apply = |tx: &rusqlite::Transaction| step_status(tx, case, step, by, status, reason);
         match by {
-            Some(practitioner) => self.on_case(practitioner, case, "changed a step", apply),
+            Some(practitioner) => self.on_case(practitioner, case, Section::Steps, "changed a step", apply),
             None => self.in_transaction(apply),
         }
     }
@@ -138,7 +133,7 @@ impl PlanBackend for WaymarkBackend {
             .filter(|h| !h.is_empty())
             .map(|h| check_text("helper", h, 200, "who is helping"))
             .transpose()?;
-        self.on_case(practitioner, case, "added a step", |tx| {
+        self.on_case(practitioner, case, Section::Steps, "added a step", |tx| {
             store::insert_custom_step(tx, case, track, &title, helper.as_deref())?;
             Ok(())
         })
@@ -160,7 +155,7 @@ impl PlanBackend for WaymarkBackend {
             .filter(|h| !h.is_empty())
             .map(|h| check_text("helper", h, 200, "who is helping"))
             .transpose()?;
-        self.on_case(practitioner, case, "set who helps with a step", |tx| {
+        self.on_case(practitioner, case, Section::Steps, "set who helps with a step", |tx| {
             store::set_step_helper(tx, case, step, helper.as_deref())?.then_some(()).ok_or(AppError::NotFound)
         })
     }
@@ -199,5 +194,12 @@ impl PlanBackend for WaymarkBackend {
         }
         store::audit(&conn, Some(practitioner), None, &format!("updated the price of step {key}"))?;
         Ok(())
+    }
+}
+
+impl WaymarkBackend {
+    /// Every appointment of a case, for its practitioner to download as a calendar file.
+    pub fn case_calendar(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
+        self.on_case_read(practitioner, case, Section::Calendar, |conn| Ok(store::appointments(conn, case)?))
     }
 }

@@ -172,7 +172,7 @@ pub async fn person_reporting_ics(
 /// GET /caseload/{case}/calendar.ics — every appointment of a case, to hand over.
 pub async fn case_ics(State(app): State<App>, Extension(viewer): Extension<Viewer>, Path(case): Path<i64>) -> Response {
     let Viewer::Practitioner { practitioner_id, .. } = viewer else { return refuse(&viewer) };
-    match app.backend.case_appointments(practitioner_id, CaseId(case)) {
+    match app.backend.case_calendar(practitioner_id, CaseId(case)) {
         Ok(list) => file(ics(&list), "appointments.ics"),
         Err(app::error::AppError::NotFound) => (StatusCode::NOT_FOUND, "We could not find that case.").into_response(),
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response(),

@@ -28,6 +28,8 @@ pub struct App {
     pub cookies: CookiePolicy,
     pub max_body_bytes: usize,
     pub max_import_bytes: usize,
+    /// Proxies whose `X-Forwarded-For` names the client (`WAYMARK_TRUSTED_PROXIES`).
+    pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
 }
 
 impl axum::extract::FromRef<App> for LeptosOptions {
@@ -76,6 +78,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         cookies,
         max_body_bytes: config.max_body_bytes,
         max_import_bytes: config.max_import_bytes,
+        trusted_proxies: Arc::new(config.trusted_proxies.clone()),
     };
     let routes = route_list();
     let ctx = context(backend);

@@ -64,18 +64,9 @@ pub async fn case_rev(
     };
     let not_found = || refusal(StatusCode::NOT_FOUND, "not_found", "We could not find that case.");
     let Ok(case) = case.parse::<i64>().map(app::model::CaseId) else { return not_found() };
-    let conn = app.backend.store().read();
-    match crate::store::case_visible_to(&conn, practitioner_id, case).and_then(|ok| {
-        if ok {
-            crate::store::case_rev(&conn, case)
-        } else {
-            Ok(None)
-        }
-    }) {
-        Ok(Some(rev)) => {
-            ([(header::CACHE_CONTROL, "no-store")], Json(serde_json::json!({ "rev": rev }))).into_response()
-        }
-        Ok(None) => not_found(),
+    match app.backend.case_rev(practitioner_id, case) {
+        Ok(rev) => ([(header::CACHE_CONTROL, "no-store")], Json(serde_json::json!({ "rev": rev }))).into_response(),
+        Err(app::error::AppError::NotFound) => not_found(),
         Err(e) => {
             tracing::error!(error = %e, "case rev");
             refusal(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side.")

@@ -47,7 +47,7 @@ pub fn use_code(conn: &Connection, code: &str) -> StoreResult<Option<CaseId>> {
     Ok(case.map(CaseId))
 }
 
-/// Set a new PIN: clears failures and any lock; marks the case activated.
+/// Set a new PIN: clears any lock; marks the case activated.
 pub fn set_pin(conn: &Connection, case: CaseId, pin_hash: &str) -> StoreResult<()> {
     conn.execute(
         "UPDATE cases SET pin_hash = ?2, pin_failures = 0, locked_at = NULL,
@@ -72,24 +72,8 @@ pub fn pin_for_number(conn: &Connection, number: &str) -> StoreResult<Option<Pin
         .optional()?)
 }
 
-/// Count a wrong PIN; lock the case at `limit` failures. Returns whether it is now locked.
-pub fn record_pin_failure(conn: &Connection, case: CaseId, limit: u32) -> StoreResult<bool> {
-    let failures: u32 = conn.query_row(
-        "UPDATE cases SET pin_failures = pin_failures + 1 WHERE id = ?1 RETURNING pin_failures",
-        [case.0],
-        |r| r.get(0),
-    )?;
-    if failures >= limit {
-        conn.execute(
-            "UPDATE cases SET locked_at = ?2 WHERE id = ?1 AND locked_at IS NULL",
-            params![case.0, super::now()],
-        )?;
-        return Ok(true);
-    }
-    Ok(false)
-}
-
-pub fn clear_pin_failures(conn: &Connection, case: CaseId) -> StoreResult<()> {
-    conn.execute("UPDATE cases SET pin_failures = 0 WHERE id = ?1", [case.0])?;
+/// The PIN stops working until the person uses a new code (a lost phone).
+pub fn lock_case(conn: &Connection, case: CaseId) -> StoreResult<()> {
+    conn.execute("UPDATE cases SET locked_at = COALESCE(locked_at, ?2) WHERE id = ?1", params![case.0, super::now()])?;
     Ok(())
 }

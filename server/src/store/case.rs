@@ -5,7 +5,7 @@ use app::model::*;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 /// Cases a practitioner may see: allocated to them, or co-worked.
-const VISIBLE: &str = "(c.practitioner_id = :p OR EXISTS (SELECT 1 FROM case_coworker w WHERE w.case_id = c.id AND w.practitioner_id = :p))";
+pub(super) const VISIBLE: &str = "(c.practitioner_id = :p OR EXISTS (SELECT 1 FROM case_coworker w WHERE w.case_id = c.id AND w.practitioner_id = :p))";
 
 pub fn insert_case(
     conn: &Connection,

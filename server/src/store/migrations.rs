@@ -15,10 +15,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_condition_map.sql"),
     include_str!("migrations/0009_hsds.sql"),
     include_str!("migrations/0010_appointment_changes.sql"),
+    include_str!("migrations/0011_sign_in_safety.sql"),
     include_str!("migrations/0012_person_loop.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {
+    add_functions(conn)?;
     let done: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
         let tx = conn.transaction()?;
@@ -27,6 +29,19 @@ pub fn apply(conn: &mut Connection) -> StoreResult<()> {
         tx.commit()?;
         tracing::info!(version = i + 1, "applied migration");
     }
+    Ok(())
+}
+
+/// SQL functions that migrations may use: `waymark_sha256_hex(text)` hashes
+/// tokens kept in the clear by older versions (as `auth::token_hash` does).
+fn add_functions(conn: &Connection) -> StoreResult<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "waymark_sha256_hex",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(crate::auth::token_hash(&ctx.get::<String>(0)?)),
+    )?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 
 mod activation;
 mod appointment;
+mod attempt;
 mod audit;
 mod case;
 mod condition;
@@ -22,6 +23,7 @@ mod step;
 
 pub use activation::*;
 pub use appointment::*;
+pub use attempt::*;
 pub use audit::*;
 pub use case::*;
 pub use condition::*;

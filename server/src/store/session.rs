@@ -1,6 +1,8 @@
-//! Server-side sessions, found by a hash of the cookie's token.
+//! Server-side sessions and known phones, found by a hash of their cookie's
+//! token: a copy of the database signs nobody in.
 
 use super::StoreResult;
+use crate::auth::{PERSON_IDLE_SECONDS, PRACTITIONER_IDLE_SECONDS};
 use app::model::{CaseId, PractitionerId};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -10,33 +12,55 @@ pub enum SessionOwner {
     Practitioner(PractitionerId),
 }
 
+/// A session's last use is written at most this often (a write per request would be waste).
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
 pub fn insert_session(conn: &Connection, token_hash: &str, owner: SessionOwner, expires_at: i64) -> StoreResult<()> {
     let (case_id, practitioner_id) = match owner {
         SessionOwner::Person(c) => (Some(c.0), None),
         SessionOwner::Practitioner(p) => (None, Some(p.0)),
     };
+    let now = super::now();
     conn.execute(
-        "INSERT INTO session (token_hash, case_id, practitioner_id, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![token_hash, case_id, practitioner_id, super::now(), expires_at],
+        "INSERT INTO session (token_hash, case_id, practitioner_id, created_at, expires_at, last_seen_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?4)",
+        params![token_hash, case_id, practitioner_id, now, expires_at],
     )?;
     Ok(())
 }
 
-/// The live session for this token hash; expired ones count as none.
+/// The live session for this token hash: before its end, and used recently
+/// enough (a month for a person, two hours for a practitioner).
 pub fn session_owner(conn: &Connection, token_hash: &str) -> StoreResult<Option<SessionOwner>> {
-    let row: Option<(Option<i64>, Option<i64>)> = conn
-        .query_row(
-            "SELECT case_id, practitioner_id FROM session WHERE token_hash = ?1 AND expires_at > ?2",
-            params![token_hash, super::now()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+    Ok(live_session(conn, token_hash)?.map(|(owner, _)| owner))
+}
+
+/// As `session_owner`, and whether its last use is old enough to write again.
+pub fn live_session(conn: &Connection, token_hash: &str) -> StoreResult<Option<(SessionOwner, bool)>> {
+    let now = super::now();
+    let row: Option<(Option<i64>, Option<i64>, bool)> = conn
+        .prepare_cached(
+            "SELECT case_id, practitioner_id, last_seen_at <= ?2 - ?5 FROM session
+             WHERE token_hash = ?1 AND expires_at > ?2
+               AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
+        )?
+        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS, TOUCH_EVERY_SECONDS], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
-    Ok(row.and_then(|(case, practitioner)| match (case, practitioner) {
-        (Some(c), None) => Some(SessionOwner::Person(CaseId(c))),
-        (None, Some(p)) => Some(SessionOwner::Practitioner(PractitionerId(p))),
+    Ok(row.and_then(|(case, practitioner, stale)| match (case, practitioner) {
+        (Some(c), None) => Some((SessionOwner::Person(CaseId(c)), stale)),
+        (None, Some(p)) => Some((SessionOwner::Practitioner(PractitionerId(p)), stale)),
         _ => None,
     }))
+}
+
+/// Note that a session was used now (at most once a minute).
+pub fn touch_session(conn: &Connection, token_hash: &str) -> StoreResult<()> {
+    let now = super::now();
+    conn.prepare_cached("UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?2 - ?3")?
+        .execute(params![token_hash, now, TOUCH_EVERY_SECONDS])?;
+    Ok(())
 }
 
 pub fn delete_session(conn: &Connection, token_hash: &str) -> StoreResult<()> {
@@ -44,12 +68,46 @@ pub fn delete_session(conn: &Connection, token_hash: &str) -> StoreResult<()> {
     Ok(())
 }
 
-/// Sign a person out everywhere (after a new code is issued or a lock-out).
-pub fn delete_case_sessions(conn: &Connection, case: CaseId) -> StoreResult<()> {
-    conn.execute("DELETE FROM session WHERE case_id = ?1", [case.0])?;
+/// Sign a person out everywhere; returns how many sessions ended.
+pub fn delete_case_sessions(conn: &Connection, case: CaseId) -> StoreResult<usize> {
+    Ok(conn.execute("DELETE FROM session WHERE case_id = ?1", [case.0])?)
+}
+
+/// Sessions past their end or unused too long.
+pub fn delete_expired_sessions(conn: &Connection) -> StoreResult<usize> {
+    let now = super::now();
+    Ok(conn.execute(
+        "DELETE FROM session WHERE expires_at <= ?1
+            OR last_seen_at <= ?1 - CASE WHEN case_id IS NULL THEN ?2 ELSE ?3 END",
+        params![now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS],
+    )?)
+}
+
+/// Remember a phone the person signed in on.
+pub fn insert_known_device(conn: &Connection, token_hash: &str, case: CaseId) -> StoreResult<()> {
+    conn.execute(
+        "INSERT INTO known_device (token_hash, case_id, created_at, last_used_at) VALUES (?1, ?2, ?3, ?3)",
+        params![token_hash, case.0, super::now()],
+    )?;
     Ok(())
 }
 
-pub fn delete_expired_sessions(conn: &Connection) -> StoreResult<usize> {
-    Ok(conn.execute("DELETE FROM session WHERE expires_at <= ?1", [super::now()])?)
+/// The case a phone's device token belongs to, if it is known.
+pub fn known_device_case(conn: &Connection, token_hash: &str) -> StoreResult<Option<CaseId>> {
+    Ok(conn
+        .prepare_cached("SELECT case_id FROM known_device WHERE token_hash = ?1")?
+        .query_row([token_hash], |r| r.get(0))
+        .optional()?
+        .map(CaseId))
+}
+
+pub fn touch_known_device(conn: &Connection, token_hash: &str) -> StoreResult<()> {
+    conn.execute("UPDATE known_device SET last_used_at = ?2 WHERE token_hash = ?1", params![token_hash, super::now()])?;
+    Ok(())
+}
+
+/// Forget every phone of a case (a new code, or a lost phone).
+pub fn delete_known_devices(conn: &Connection, case: CaseId) -> StoreResult<()> {
+    conn.execute("DELETE FROM known_device WHERE case_id = ?1", [case.0])?;
+    Ok(())
 }

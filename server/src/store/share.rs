@@ -1,45 +1,71 @@
-//! Share links (see `app::model::share`).
+//! Share links (see `app::model::share`). Only a hash of each token is kept.
 
-use super::{timestamp, StoreResult};
-use app::model::share::{ShareDraft, ShareId, ShareLink, ShareSections};
+use super::{timestamp, StoreError, StoreResult};
+use app::model::share::{ShareDraft, ShareId, ShareLink, ShareSections, TurnedOff, TurnedOffBy};
 use app::model::CaseId;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-const COLUMNS: &str =
-    "id, case_id, token, who, show_appointments, show_licence, show_steps, created_at, ends_at, turned_off_at";
+const COLUMNS: &str = "id, case_id, who, show_appointments, show_licence, show_steps, created_at, ends_at, \
+                       turned_off_at, turned_off_by";
 
-fn link(r: &Row) -> rusqlite::Result<(ShareLink, i64, i64, Option<i64>)> {
+type Raw = (ShareLink, i64, i64, Option<i64>, Option<String>);
+
+fn link(r: &Row) -> rusqlite::Result<Raw> {
     Ok((
         ShareLink {
             id: ShareId(r.get(0)?),
             case_id: CaseId(r.get(1)?),
-            token: r.get(2)?,
-            who: r.get(3)?,
-            sections: ShareSections { appointments: r.get(4)?, licence: r.get(5)?, steps: r.get(6)? },
+            who: r.get(2)?,
+            sections: ShareSections { appointments: r.get(3)?, licence: r.get(4)?, steps: r.get(5)? },
             created_at: jiff::Timestamp::UNIX_EPOCH,
             ends_at: jiff::Timestamp::UNIX_EPOCH,
-            turned_off_at: None,
+            turned_off: None,
         },
+        r.get(6)?,
         r.get(7)?,
         r.get(8)?,
         r.get(9)?,
     ))
 }
 
-fn finish((mut l, created, ends, off): (ShareLink, i64, i64, Option<i64>)) -> StoreResult<ShareLink> {
+fn finish((mut l, created, ends, off_at, off_by): Raw) -> StoreResult<ShareLink> {
     l.created_at = timestamp(created)?;
     l.ends_at = timestamp(ends)?;
-    l.turned_off_at = off.map(timestamp).transpose()?;
+    l.turned_off = match (off_at, off_by) {
+        (Some(at), Some(by)) => Some(TurnedOff {
+            at: timestamp(at)?,
+            by: TurnedOffBy::parse(&by).ok_or_else(|| StoreError::Corrupt(format!("turned off by {by}")))?,
+        }),
+        _ => None,
+    };
     Ok(l)
 }
 
-pub fn insert_share_link(conn: &Connection, case: CaseId, token: &str, draft: &ShareDraft) -> StoreResult<ShareId> {
+/// A new link; `reveal_salt` lets the session that made it show it again for a while.
+pub fn insert_share_link(
+    conn: &Connection,
+    case: CaseId,
+    token_hash: &str,
+    reveal_salt: &str,
+    draft: &ShareDraft,
+) -> StoreResult<ShareId> {
     let now = super::now();
     let s = draft.sections;
     conn.execute(
-        "INSERT INTO share_link (case_id, token, who, show_appointments, show_licence, show_steps, created_at, ends_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![case.0, token, draft.who, s.appointments, s.licence, s.steps, now, now + draft.length.days() * 86_400],
+        "INSERT INTO share_link (case_id, token_hash, reveal_salt, who, show_appointments, show_licence, show_steps,
+                                 created_at, ends_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            case.0,
+            token_hash,
+            reveal_salt,
+            draft.who,
+            s.appointments,
+            s.licence,
+            s.steps,
+            now,
+            now + draft.length.days() * 86_400
+        ],
     )?;
     Ok(ShareId(conn.last_insert_rowid()))
 }
@@ -53,19 +79,54 @@ pub fn share_links(conn: &Connection, case: CaseId) -> StoreResult<Vec<ShareLink
     rows.into_iter().map(finish).collect()
 }
 
-pub fn share_link_by_token(conn: &Connection, token: &str) -> StoreResult<Option<ShareLink>> {
-    let row =
-        conn.query_row(&format!("SELECT {COLUMNS} FROM share_link WHERE token = ?1"), [token], link).optional()?;
+pub fn share_link_by_token_hash(conn: &Connection, token_hash: &str) -> StoreResult<Option<ShareLink>> {
+    let row = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM share_link WHERE token_hash = ?1"), [token_hash], link)
+        .optional()?;
     row.map(finish).transpose()
 }
 
+/// The salt and token hash of a case's link made since `since`, to show it again.
+pub fn share_reveal(conn: &Connection, case: CaseId, id: ShareId, since: i64) -> StoreResult<Option<(String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT reveal_salt, token_hash FROM share_link
+             WHERE id = ?1 AND case_id = ?2 AND created_at >= ?3 AND reveal_salt IS NOT NULL
+               AND turned_off_at IS NULL",
+            params![id.0, case.0, since],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Forget the salts of links made before `before`: they can never be shown again.
+pub fn forget_share_reveals(conn: &Connection, before: i64) -> StoreResult<usize> {
+    Ok(conn.execute(
+        "UPDATE share_link SET reveal_salt = NULL WHERE reveal_salt IS NOT NULL AND created_at < ?1",
+        [before],
+    )?)
+}
+
 /// Turn a case's own link off. False if the case has no such link.
-pub fn turn_off_share_link(conn: &Connection, case: CaseId, id: ShareId) -> StoreResult<bool> {
+pub fn turn_off_share_link(conn: &Connection, case: CaseId, id: ShareId, by: TurnedOffBy) -> StoreResult<bool> {
     let n = conn.execute(
-        "UPDATE share_link SET turned_off_at = COALESCE(turned_off_at, ?3) WHERE id = ?1 AND case_id = ?2",
-        params![id.0, case.0, super::now()],
+        "UPDATE share_link SET turned_off_by = COALESCE(turned_off_by, ?4), turned_off_at = COALESCE(turned_off_at, ?3),
+                               reveal_salt = NULL
+         WHERE id = ?1 AND case_id = ?2",
+        params![id.0, case.0, super::now(), by.as_str()],
     )?;
     Ok(n == 1)
+}
+
+/// End every open link of a case (a new code, a lost phone); returns their "who".
+pub fn end_share_links(conn: &Connection, case: CaseId, by: TurnedOffBy) -> StoreResult<Vec<String>> {
+    let now = super::now();
+    let mut stmt = conn.prepare_cached(
+        "UPDATE share_link SET turned_off_at = ?2, turned_off_by = ?3, reveal_salt = NULL
+         WHERE case_id = ?1 AND turned_off_at IS NULL AND ends_at > ?2 RETURNING who",
+    )?;
+    let who = stmt.query_map(params![case.0, now, by.as_str()], |r| r.get(0))?.collect::<Result<Vec<_>, _>>()?;
+    Ok(who)
 }
 
 #[cfg(test)]
@@ -85,21 +146,30 @@ mod tests {
             sections: ShareSections { appointments: true, licence: false, steps: false },
             length: ShareLength::Week,
         };
-        let id = insert_share_link(&conn, jay, "token-1", &draft).unwrap();
-        let link = share_link_by_token(&conn, "token-1").unwrap().expect("found by its token");
+        let id = insert_share_link(&conn, jay, "hash-1", "salt", &draft).unwrap();
+        let link = share_link_by_token_hash(&conn, "hash-1").unwrap().expect("found by its token's hash");
         assert_eq!((link.id, link.case_id, link.who.as_str()), (id, jay, "Mum"));
         assert_eq!((link.ends_at - link.created_at).get_seconds(), 7 * 86_400);
-        assert!(!turn_off_share_link(&conn, alex, id).unwrap(), "not Alex's link");
-        assert!(turn_off_share_link(&conn, jay, id).unwrap());
-        let first_off = share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at;
-        assert!(turn_off_share_link(&conn, jay, id).unwrap());
+        assert!(share_reveal(&conn, jay, id, 0).unwrap().is_some());
+        assert!(share_reveal(&conn, alex, id, 0).unwrap().is_none(), "not Alex's link");
+        assert!(!turn_off_share_link(&conn, alex, id, TurnedOffBy::Person).unwrap(), "not Alex's link");
+        assert!(turn_off_share_link(&conn, jay, id, TurnedOffBy::Person).unwrap());
+        let first_off = share_link_by_token_hash(&conn, "hash-1").unwrap().unwrap().turned_off;
+        assert!(turn_off_share_link(&conn, jay, id, TurnedOffBy::Practitioner).unwrap());
         assert_eq!(
-            share_link_by_token(&conn, "token-1").unwrap().unwrap().turned_off_at,
+            share_link_by_token_hash(&conn, "hash-1").unwrap().unwrap().turned_off,
             first_off,
-            "the first time stands"
+            "the first stands"
         );
+        assert!(share_reveal(&conn, jay, id, 0).unwrap().is_none(), "a turned-off link is never shown again");
         assert_eq!(share_links(&conn, jay).unwrap()[0].state(jiff::Timestamp::now()), ShareState::TurnedOff);
         assert!(share_links(&conn, alex).unwrap().is_empty());
-        assert_eq!(share_link_by_token(&conn, "no-such-token").unwrap(), None);
+        assert_eq!(share_link_by_token_hash(&conn, "no-such-hash").unwrap(), None);
+
+        insert_share_link(&conn, jay, "hash-2", "salt", &draft).unwrap();
+        assert_eq!(end_share_links(&conn, jay, TurnedOffBy::PhoneLost).unwrap(), ["Mum"]);
+        let ended = share_link_by_token_hash(&conn, "hash-2").unwrap().unwrap().turned_off.unwrap();
+        assert_eq!(ended.by, TurnedOffBy::PhoneLost);
+        assert!(end_share_links(&conn, jay, TurnedOffBy::NewCode).unwrap().is_empty(), "nothing left open");
     }
 }

@@ -37,8 +37,8 @@ impl TestApp {
     pub fn with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut config = Config::for_tests(dir.path().to_owned());
-        config.attempts_per_client = 1000;
-        config.attempts_per_account = 1000;
+        config.free_failures_per_client = 1000;
+        config.free_failures_per_account = 1000;
         adjust(&mut config);
         Self::start(&config, dir).expect("start")
     }
@@ -61,6 +61,76 @@ impl TestApp {
             .find_map(|c| c.split(';').next().map(str::to_owned));
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         Reply { status, location, cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// A server function called from a client address, with any extra headers
+    /// (as a proxy in front would add them).
+    pub async fn call_from(
+        &self,
+        peer: &str,
+        headers: &[(&str, &str)],
+        path: &str,
+        form: &str,
+        cookie: Option<&str>,
+    ) -> Reply {
+        let mut req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let mut req = req.body(Body::from(form.to_owned())).expect("request");
+        let addr: std::net::SocketAddr = format!("{peer}:40000").parse().expect("peer address");
+        req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+        self.send(req).await
+    }
+
+    /// Every cookie a response sets, as `name=value`.
+    pub async fn cookies_set(&self, req: Request<Body>) -> (StatusCode, Vec<String>) {
+        let res: Response<Body> = self.router.clone().oneshot(req).await.expect("infallible");
+        let cookies = res
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|c| c.split(';').next().map(str::to_owned))
+            .collect();
+        (res.status(), cookies)
+    }
+
+    /// The latest audit rows of a case: (actor, action, client), newest first.
+    pub fn audit_rows(&self, case: i64) -> Vec<(String, String, Option<String>)> {
+        let conn = self.backend.store().read();
+        let mut stmt = conn
+            .prepare("SELECT actor, action, client FROM audit WHERE case_id = ?1 ORDER BY id DESC")
+            .expect("audit query");
+        stmt.query_map([case], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("audit rows")
+            .collect::<Result<_, _>>()
+            .expect("audit rows")
+    }
+
+    /// Audit rows with no case (failed sign-ins on unknown numbers or codes): (action, client).
+    pub fn audit_rows_without_case(&self) -> Vec<(String, Option<String>)> {
+        let conn = self.backend.store().read();
+        let mut stmt =
+            conn.prepare("SELECT action, client FROM audit WHERE case_id IS NULL ORDER BY id").expect("query");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").collect::<Result<_, _>>().expect("rows")
+    }
+
+    /// A page asked for from a client address.
+    pub async fn get_from(&self, peer: &str, path: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let mut req = req.body(Body::empty()).expect("request");
+        let addr: std::net::SocketAddr = format!("{peer}:40000").parse().expect("peer address");
+        req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+        self.send(req).await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
@@ -112,6 +182,30 @@ impl TestApp {
             req = req.header(header::COOKIE, c);
         }
         self.send(req.body(Body::from(body)).expect("request")).await
+    }
+
+    /// A map on a condition of Jay's, made straight in the store: the condition's id.
+    pub fn jays_map(&self) -> i64 {
+        let conn = self.backend.store().write();
+        let id = server::store::insert_answered_condition(
+            &conn,
+            app::model::CaseId(JAY),
+            "4.0",
+            "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
+            &Default::default(),
+            None,
+            None,
+        )
+        .expect("condition");
+        server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").expect("map");
+        id.0
+    }
+
+    /// Dee's Waymark number: the demo person who has not activated yet.
+    pub fn dee_number(&self) -> String {
+        let conn = self.backend.store().read();
+        conn.query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", [], |r| r.get(0))
+            .expect("Dee")
     }
 
     /// The id of the service with this name.

@@ -1,6 +1,7 @@
 //! Integration tests: the real router, a fresh seeded database per test, no network.
 //! One test binary (modules below) so the workspace links it once.
 
+mod audit;
 mod auth;
 mod bad_input;
 mod common;
@@ -10,6 +11,7 @@ mod durability;
 mod hope;
 mod hope_exchange;
 mod licence;
+mod lost_phone;
 mod news;
 mod plain_words;
 mod plan;

@@ -5,7 +5,6 @@
 
 use super::common::*;
 use app::readability::Score;
-use axum::http::StatusCode;
 use server::seed;
 
 /// The words a reader sees in <body>, one entry per block of text.
@@ -47,9 +46,7 @@ async fn every_page_a_person_reads_is_easy_reading() {
     let app = TestApp::new();
     let person = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let share = "form[who]=Mum&form[appointments]=on&form[licence]=on&form[steps]=on&form[length]=week";
-    assert_eq!(app.call("/api/create_share_link", share, Some(&person)).await.status, StatusCode::OK);
-    let token: String =
-        app.backend.store().read().query_row("SELECT token FROM share_link", [], |r| r.get(0)).expect("a link");
+    let token = super::share::make_link(&app, &person, share).await;
     let shared = format!("/shared/{token}");
     // What is new and what changed: an answer, a changed rule, a moved curfew.
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
@@ -73,7 +70,11 @@ async fn every_page_a_person_reads_is_easy_reading() {
         let r = app.call(path, &form, Some(&sam)).await;
         assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
     }
-    let pages: [(&str, Option<&str>); 19] = [
+    // Someone else looks, so "who has looked" has something to say.
+    app.get("/caseload/1/licence", Some(&sam)).await;
+    app.get(&shared, None).await;
+    app.call("/api/sign_in_person", &format!("number={}&pin=9753", seed::DEMO_PERSON_NUMBER), None).await;
+    let pages: [(&str, Option<&str>); 20] = [
         ("/", None),
         ("/hope", None),
         ("/hope?lat=51.45&lon=-2.59", None),
@@ -91,6 +92,7 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/me/steps", Some(&person)),
         ("/me/share", Some(&person)),
         ("/me/share?made=1", Some(&person)),
+        ("/me/who-has-looked", Some(&person)),
         ("/hope/near", None),
         (&shared, None),
     ];
@@ -158,5 +160,47 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
     let text = words.join(" ");
     let score = Score::of(&text);
     println!("import messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+    assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
+}
+
+/// What sign-in and share links say when something goes wrong or ends: one
+/// text, scored like a page.
+#[test]
+fn what_sign_in_and_links_say_is_easy_reading() {
+    use app::model::audit::{AuditAction, Looked, Section, Who};
+    let mut all: Vec<String> =
+        [server::backend::PERSON_WRONG, server::backend::CODE_WRONG].into_iter().map(String::from).collect();
+    for pin in ["1111", "1234", "1990", "2580"] {
+        all.push(app::model::check_pin(pin).unwrap_err().to_string());
+    }
+    all.extend(app::model::share::TurnedOffBy::ALL.iter().map(|b| b.words().to_owned()));
+    let at: jiff::Timestamp = "2026-11-30T10:00:00Z".parse().unwrap();
+    for action in [
+        AuditAction::Read(Section::Calendar),
+        AuditAction::Change(Section::MyList),
+        AuditAction::SignInSlowed,
+        AuditAction::Activated,
+        AuditAction::CodeIssued,
+        AuditAction::ShareTurnedOff,
+        AuditAction::PhoneLost,
+        AuditAction::SignedIn,
+    ] {
+        let looked = Looked {
+            who: Who::Officer("Sam".into()),
+            action,
+            sections: match action {
+                AuditAction::Read(s) | AuditAction::Change(s) => vec![s],
+                _ => vec![],
+            },
+            detail: Some("Mum".into()),
+            day: at.to_zoned(app::format::london()).date(),
+            last_at: at,
+            times: 2,
+        };
+        all.push(format!("{}, {}.", looked.sentence(), looked.when(at)));
+    }
+    let text = all.join(" ");
+    let score = Score::of(&text);
+    println!("sign-in messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
 }

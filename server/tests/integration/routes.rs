@@ -32,29 +32,12 @@ async fn cookies(app: &TestApp) -> Vec<(Role, Option<String>)> {
 fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
     let conn = app.backend.store().write();
     conn.execute(
-        "INSERT INTO share_link (case_id, token, who, show_appointments, show_licence, show_steps, created_at, ends_at)
-         VALUES (?1, 'matrix-token', 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
-        [JAY],
+        "INSERT INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
+         VALUES (?1, ?2, 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
+        rusqlite::params![JAY, server::auth::token_hash("matrix-token")],
     )
     .unwrap();
     (conn.last_insert_rowid(), "matrix-token")
-}
-
-/// A map on a condition of Jay's, made straight in the store: the condition's id.
-fn jays_map(app: &TestApp) -> i64 {
-    let conn = app.backend.store().write();
-    let id = server::store::insert_answered_condition(
-        &conn,
-        app::model::CaseId(JAY),
-        "4.0",
-        "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
-        &Default::default(),
-        None,
-        None,
-    )
-    .unwrap();
-    server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").unwrap();
-    id.0
 }
 
 /// Expected outcome: a status, or a redirect to a path.
@@ -94,10 +77,11 @@ async fn pages_against_every_role() {
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
     let shared = format!("/shared/{token}");
-    let map = jays_map(&app);
+    let map = app.jays_map();
     let person_map = format!("/me/licence/{map}/map");
     let case_map = format!("/caseload/{JAY}/licence/{map}/map");
     let jay_calendar = format!("/caseload/{JAY}/calendar.ics");
+    let jay_phone_lost = format!("/caseload/{JAY}/phone-lost");
     let person_page = |r: Role| match r {
         Anonymous => Expect::Redirect("/sign-in"),
         PersonA | PersonB => Expect::Ok,
@@ -156,6 +140,9 @@ async fn pages_against_every_role() {
         ("/hope?lat=51.45&lon=-2.59", Box::new(public)),
         ("/me/steps", Box::new(person_page)),
         ("/me/share", Box::new(person_page)),
+        ("/me/who-has-looked", Box::new(person_page)),
+        // "This phone is lost" asks first: the question is a page, the action a form post.
+        (&jay_phone_lost, Box::new(case_of(PractitionerOfA))),
         // A map on Jay's licence: Jay and Sam only.
         (
             &person_map,
@@ -275,6 +262,7 @@ async fn server_functions_against_every_role() {
     let recommend_form = format!("case_id={JAY}&service_id=1");
     let (share_id, token) = jays_share_link(&app);
     let turn_off_form = format!("id={share_id}");
+    let end_link_form = format!("case_id={JAY}&id={share_id}");
     let shared_form = format!("token={token}");
     let alex_sign_in = format!("number={ALEX_NUMBER}&pin={ALEX_PIN}");
     let edit_form = format!("case_id={JAY}&condition_id=1&explanation=Be+kind.");
@@ -343,7 +331,7 @@ async fn server_functions_against_every_role() {
             "email=colleague%40demo.waymark.example&password=waymark-demo",
             Box::new(|_| 200),
         ),
-        ("/api/activate", "code=WAYM-0000&pin=8642&pin_again=8642", Box::new(|_| 400)),
+        ("/api/activate", "code=WAYM-0000&pin=7394&pin_again=7394", Box::new(|_| 400)),
         // The licence: the person's own, and the practitioner's view and changes on Jay's case.
         ("/api/person_licence", "", Box::new(person_only)),
         ("/api/case_licence", &case_form, Box::new(jay_case)),
@@ -354,6 +342,12 @@ async fn server_functions_against_every_role() {
         ("/api/add_standard_conditions", &case_form, Box::new(jay_case)),
         ("/api/remove_condition", &remove_form, Box::new(jay_case)),
         ("/api/case_reporting", &case_form, Box::new(jay_case)),
+        // Who has looked: the person's own; the case's share links: its practitioner's.
+        ("/api/who_has_looked", "", Box::new(person_only)),
+        ("/api/case_share_links", &case_form, Box::new(jay_case)),
+        ("/api/end_share_link", &end_link_form, Box::new(jay_case)),
+        // Last: it signs Jay out everywhere.
+        ("/api/phone_lost", &case_form, Box::new(jay_case)),
     ];
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {

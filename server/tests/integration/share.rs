@@ -9,13 +9,20 @@ use server::{seed, store};
 
 const NO_CONTACT: &str = "4858cd8b-bca6-4f11-b6ee-439e27216d7d";
 
-/// Jay makes a link; its token, read from Jay's list.
-async fn make_link(app: &TestApp, jay: &str, form: &str) -> String {
+/// The token in the first link address on a page, if any.
+pub fn link_on(page: &str) -> Option<String> {
+    let at = page.find("/shared/")?;
+    Some(page[at + 8..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect())
+}
+
+/// Jay makes a link; its token, read from the page Jay is shown just after.
+pub async fn make_link(app: &TestApp, jay: &str, form: &str) -> String {
     let r = app.call("/api/create_share_link", form, Some(jay)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let list = app.get("/me/share", Some(jay)).await.body;
-    let at = list.find("/shared/").expect("the link is listed");
-    list[at + 8..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+    let id: i64 =
+        app.backend.store().read().query_row("SELECT MAX(id) FROM share_link", [], |r| r.get(0)).expect("a link");
+    let page = app.get(&format!("/me/share?made={id}"), Some(jay)).await.body;
+    link_on(&page).expect("the new link is shown")
 }
 
 #[tokio::test]
@@ -87,8 +94,8 @@ async fn a_link_stops_when_turned_off_or_ended_and_only_its_owner_turns_it_off()
         .store()
         .write()
         .execute(
-            "UPDATE share_link SET created_at = created_at - 100, ends_at = created_at - 50 WHERE token = ?1",
-            [&token],
+            "UPDATE share_link SET created_at = created_at - 100, ends_at = created_at - 50 WHERE token_hash = ?1",
+            [server::auth::token_hash(&token)],
         )
         .unwrap();
     let body = app.get(&format!("/shared/{token}"), None).await.body;
@@ -119,4 +126,34 @@ async fn a_bad_share_form_is_refused_plainly_and_makes_nothing() {
     let page = app.get(back.trim_start_matches("http://localhost"), Some(&jay)).await.body;
     assert!(page.contains("Tick at least one thing to share.") && page.contains(r#"value="Mum""#), "{page}");
     assert_eq!(count(), 0);
+}
+
+#[tokio::test]
+async fn a_link_is_shown_once_to_the_phone_that_made_it_and_its_token_is_never_stored() {
+    let app = TestApp::new();
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let token = make_link(&app, &jay, "form[who]=Mum&form[steps]=on&form[length]=week").await;
+    let id: i64 = app.backend.store().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
+    let made = format!("/me/share?made={id}");
+    // The database holds its hash only.
+    let stored: String =
+        app.backend.store().read().query_row("SELECT token_hash FROM share_link", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, server::auth::token_hash(&token));
+    let dump: String = app
+        .backend
+        .store()
+        .read()
+        .query_row("SELECT group_concat(quote(reveal_salt) || who || token_hash) FROM share_link", [], |r| r.get(0))
+        .unwrap();
+    assert!(!dump.contains(&token));
+    // Another phone signed in as Jay does not see it, nor does the list without `made`.
+    let other_phone = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    assert_eq!(link_on(&app.get(&made, Some(&other_phone)).await.body), None);
+    let list = app.get("/me/share", Some(&jay)).await.body;
+    assert!(list.contains("For Mum") && link_on(&list).is_none(), "{list}");
+    // Ten minutes on, not even the phone that made it.
+    app.backend.store().write().execute("UPDATE share_link SET created_at = created_at - 601", []).unwrap();
+    assert_eq!(link_on(&app.get(&made, Some(&jay)).await.body), None);
+    // The link itself still works for Mum.
+    assert!(app.get(&format!("/shared/{token}"), None).await.body.contains("Shared by Jay"));
 }
