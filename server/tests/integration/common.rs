@@ -96,16 +96,9 @@ impl TestApp {
 
     /// A file sent as a browser sends a plain `multipart/form-data` form.
     pub async fn upload(&self, path: &str, field: &str, file_name: &str, bytes: &[u8], cookie: Option<&str>) -> Reply {
-        const BOUNDARY: &str = "----waymark-test-boundary";
-        let mut body = format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .into_bytes();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let (content_type, body) = multipart(field, file_name, bytes);
         let mut req = Request::post(path)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+            .header(header::CONTENT_TYPE, content_type)
             .header(header::CONTENT_LENGTH, body.len())
             .header(header::ACCEPT, "text/html");
         if let Some(c) = cookie {
@@ -154,6 +147,19 @@ impl TestApp {
         assert_eq!(r.status, StatusCode::OK, "sign in {number}: {}", r.body);
         r.cookie.expect("session cookie")
     }
+}
+
+/// A `multipart/form-data` body holding one file: its content type and bytes.
+pub fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "----waymark-test-boundary";
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
 
 /// The demo cases: Jay (Sam's), Dee (Sam's, not activated), Alex (Priya's).

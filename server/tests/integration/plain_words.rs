@@ -138,3 +138,26 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
     println!("import messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
 }
+
+/// What a browser shows when a form was too big or not readable text.
+#[tokio::test]
+async fn what_a_refused_form_says_is_easy_reading() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::new();
+    let mut words = Vec::new();
+    for body in [format!("preferred_name={}", "x".repeat(100_000)).into_bytes(), b"preferred_name=%FF".to_vec()] {
+        let req = Request::post("/api/create_case")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .body(Body::from(body))
+            .expect("request");
+        let r = app.send(req).await;
+        assert!(r.status.is_client_error(), "{}", r.body);
+        words.push(page_text(&format!("<body>{}</body>", r.body)));
+    }
+    let text = words.join(" ");
+    let score = Score::of(&text);
+    println!("refused forms: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+    assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
+}
