@@ -122,16 +122,24 @@ impl TestApp {
 
     /// A new office with one admin (password `another-password`), signed in.
     pub async fn office_admin(&self, office: &str, area: &str, email: &str) -> String {
+        let office = {
+            let conn = self.backend.store().write();
+            server::store::insert_office(&conn, office, "2 High Street", area, true).expect("office")
+        };
+        self.staff(office, email, app::model::Admin::Office).await
+    }
+
+    /// A practitioner with no cases in `office` (password `another-password`), signed in.
+    pub async fn staff(&self, office: app::model::OfficeId, email: &str, admin: app::model::Admin) -> String {
         {
             let conn = self.backend.store().write();
-            let office = server::store::insert_office(&conn, office, "2 High Street", area, true).expect("office");
             let hash = server::auth::hash_secret("another-password").expect("hash");
             let admin = server::store::NewPractitioner {
                 office_id: office,
                 name: "Robin",
                 email,
                 password_hash: &hash,
-                is_admin: true,
+                admin,
                 is_demo: false,
             };
             server::store::insert_practitioner(&conn, &admin).expect("practitioner");
