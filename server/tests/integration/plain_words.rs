@@ -122,6 +122,9 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
         small.replace("\"status\": \"active\",", "\"status\": \"active\""),
         small.replace("riverside-svc-2210", "riverside-svc-1042"),
         String::new(),
+        small.replace("\"status\": \"active\",", &format!("\"status\": {}1{},", "[".repeat(30), "]".repeat(30))),
+        small.replace("\"status\": \"active\",", &format!("\"{}\": 1,", "x".repeat(200))),
+        small.replacen("\"eligibilitys\": [", &format!("\"eligibilitys\": [{}", "{},".repeat(1001)), 1),
     ];
     let mut words = Vec::new();
     for file in files {
@@ -134,6 +137,9 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
         words.push(text.split(": ").filter(|part| !part.contains('[')).collect::<Vec<_>>().join(": "));
     }
     let text = words.join(" ");
+    for limit in ["nests too deeply", "field name is too long", "list is too long"] {
+        assert!(text.contains(limit), "{limit}: {text}");
+    }
     let score = Score::of(&text);
     println!("import messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
