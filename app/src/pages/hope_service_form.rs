@@ -15,7 +15,7 @@ pub fn HopeServiceFormPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).map(ServiceId));
     let existing = Resource::new_blocking(id, |id| async move {
         match id {
-            Some(id) => get_office_service(id).await.map(|c| Some((ServiceForm::from_service(&c.service), c))),
+            Some(id) => get_office_service(id).await.map(Some),
             // A new one: still only for practitioners (the call checks who is asking).
             None => crate::api::hope::get_office_services().await.map(|_| None),
         }
@@ -30,9 +30,9 @@ pub fn HopeServiceFormPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match existing.await {
-                            Ok(Some((_, c))) if !c.may_change => view! { <NotYours c /> }.into_any(),
-                            Ok(form) => {
-                                let form = form.map(|(form, _)| form).unwrap_or_default();
+                            Ok(Some(c)) if !c.may_change => view! { <NotYours c /> }.into_any(),
+                            Ok(c) => {
+                                let form = c.map(|c| ServiceForm::from_service(&c.service)).unwrap_or_default();
                                 view! { <Form id=id() form error /> }.into_any()
                             }
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
