@@ -1,12 +1,7 @@
-//! The sync request parser (`server/src/sync.rs`): any body is read or refused
-//! in plain words, never a panic, and what it reads keeps the limits.
+//! The sync request parser: see `checks::sync_request`.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|body: &[u8]| {
-    match server::sync::parse(body) {
-        Ok(request) => assert!(request.ops.len() <= app::model::sync::MAX_OPS),
-        Err(refused) => assert!(!refused.to_string().is_empty()),
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::sync_request(data));
