@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 export const demo = {
   practitioner: "practitioner@demo.waymark.example",
   colleague: "colleague@demo.waymark.example",
+  nationalAdmin: "national@demo.waymark.example",
   password: "waymark-demo",
   jayNumber: "40000001",
   jayPin: "2580",

@@ -1,4 +1,5 @@
-//! Demo data for the embedded default: one office, two practitioners, three
+//! Demo data for the embedded default: one office, two practitioners and a
+//! national admin, three
 //! people on licence, a handful of hope-corner services. Idempotent: a second
 //! run finds the demo office and changes nothing. Refused in production.
 
@@ -13,6 +14,8 @@ use jiff::{civil::Date, Timestamp, ToSpan};
 pub const DEMO_PASSWORD: &str = "waymark-demo";
 pub const DEMO_PRACTITIONER: &str = "practitioner@demo.waymark.example";
 pub const DEMO_COLLEAGUE: &str = "colleague@demo.waymark.example";
+/// Changes what every office shows (national helplines, step prices); has no cases.
+pub const DEMO_NATIONAL_ADMIN: &str = "national@demo.waymark.example";
 /// Jay has activated: sign in with this number and PIN.
 pub const DEMO_PERSON_NUMBER: &str = "40000001";
 pub const DEMO_PERSON_PIN: &str = "2580";
@@ -64,7 +67,7 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
             name: "Sam Okafor",
             email: DEMO_PRACTITIONER,
             password_hash: &password,
-            is_admin: true,
+            admin: Admin::Office,
             is_demo: true,
         },
     )?;
@@ -75,7 +78,18 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
             name: "Priya Shah",
             email: DEMO_COLLEAGUE,
             password_hash: &password,
-            is_admin: false,
+            admin: Admin::No,
+            is_demo: true,
+        },
+    )?;
+    store::insert_practitioner(
+        &tx,
+        &NewPractitioner {
+            office_id: office,
+            name: "Nia Evans",
+            email: DEMO_NATIONAL_ADMIN,
+            password_hash: &password,
+            admin: Admin::National,
             is_demo: true,
         },
     )?;

@@ -3,7 +3,8 @@
 //!
 //! All ops of one request run in one transaction, each in its own savepoint, so
 //! a refused op leaves no trace; the answer is built only after the commit, so
-//! an op reported "applied" is on disk (WAL) before the phone hears of it.
+//! an op reported "applied" is on disk (WAL, fsynced: `synchronous = FULL` in
+//! `store`) before the phone hears of it.
 
 use crate::backend::{letter_read, person_answer, person_rsvp, step_status, WaymarkBackend};
 use crate::store;

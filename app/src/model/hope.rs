@@ -412,6 +412,8 @@ pub struct CuratedService {
     pub hidden: bool,
     /// Not checked for six months: flagged to the admin.
     pub stale: bool,
+    /// Whether the one asking may change it (a national helpline: national admins only).
+    pub may_change: bool,
 }
 
 /// What an admin does to a service from the list.

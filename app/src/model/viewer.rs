@@ -7,7 +7,30 @@ use serde::{Deserialize, Serialize};
 pub enum Viewer {
     Anonymous,
     Person { case_id: CaseId },
-    Practitioner { practitioner_id: PractitionerId, office_id: OfficeId, admin: bool },
+    Practitioner { practitioner_id: PractitionerId, office_id: OfficeId, admin: Admin },
+}
+
+/// What a practitioner may change beyond their own cases. National data (the
+/// helplines and step prices every office shows) is apart from an office's, so
+/// one office cannot change what all the others show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Admin {
+    /// Their cases only.
+    No,
+    /// Also their own office's hope corner and its directory files.
+    Office,
+    /// Also the national helplines and step prices (and their own office, as an office admin).
+    National,
+}
+
+impl Admin {
+    pub fn of_office(self) -> bool {
+        matches!(self, Admin::Office | Admin::National)
+    }
+
+    pub fn national(self) -> bool {
+        self == Admin::National
+    }
 }
 
 impl Viewer {

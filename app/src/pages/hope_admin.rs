@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn HopeAdminPage() -> impl IntoView {
     let services = Resource::new_blocking(|| (), |_| get_office_services());
-    let admin = matches!(current_viewer(), Viewer::Practitioner { admin: true, .. });
+    let admin = matches!(current_viewer(), Viewer::Practitioner { admin, .. } if admin.of_office());
     view! {
         <Page title="Hope corner for your office">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -74,7 +74,11 @@ fn Row(c: CuratedService, admin: bool) -> impl IntoView {
             </h2>
             <p>{c.service.area.clone().unwrap_or_else(|| "National helpline".into())}</p>
             <p>{format!("Checked {}.", format::date_long(c.service.checked_on))}</p>
-            {admin
+            {(admin && !c.may_change)
+                .then(|| {
+                    view! { <p class="hint">"Every office shows this helpline. Only a national admin can change it."</p> }
+                })}
+            {c.may_change
                 .then(|| {
                     view! {
                         <div class="answers">

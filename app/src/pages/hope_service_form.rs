@@ -15,7 +15,7 @@ pub fn HopeServiceFormPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).map(ServiceId));
     let existing = Resource::new_blocking(id, |id| async move {
         match id {
-            Some(id) => get_office_service(id).await.map(|c| Some(ServiceForm::from_service(&c.service))),
+            Some(id) => get_office_service(id).await.map(Some),
             // A new one: still only for practitioners (the call checks who is asking).
             None => crate::api::hope::get_office_services().await.map(|_| None),
         }
@@ -30,7 +30,11 @@ pub fn HopeServiceFormPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match existing.await {
-                            Ok(form) => view! { <Form id=id() form=form.unwrap_or_default() error /> }.into_any(),
+                            Ok(Some(c)) if !c.may_change => view! { <NotYours c /> }.into_any(),
+                            Ok(c) => {
+                                let form = c.map(|c| ServiceForm::from_service(&c.service)).unwrap_or_default();
+                                view! { <Form id=id() form error /> }.into_any()
+                            }
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
                         }
                     })
@@ -75,6 +79,20 @@ fn text(error: &FormError, name: &'static str, label: &'static str, kind: InputK
             input_name=format!("form[{name}]")
             value=Some(value.to_owned())
         />
+    }
+}
+
+/// A service this practitioner may not change: who can, instead of a form.
+#[component]
+fn NotYours(c: crate::model::hope::CuratedService) -> impl IntoView {
+    let who = if c.service.national() {
+        "Every office shows this helpline, so only a national admin can change it."
+    } else {
+        "Only an office admin can change this service."
+    };
+    view! {
+        <h1>{c.service.name.clone()}</h1>
+        <p class="banner">{who}</p>
     }
 }
 

@@ -1,5 +1,5 @@
-//! Step prices, kept as data with the date they were checked; office admins
-//! correct them here (other practitioners can read them).
+//! Step prices, kept as data with the date they were checked. Every office
+//! uses them, so national admins correct them here (others can read them).
 
 use super::last_error;
 use crate::api::plan::{get_step_guides, UpdateStepCost};
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StepPricesPage() -> impl IntoView {
     let guides = Resource::new_blocking(|| (), |_| get_step_guides());
-    let admin = matches!(current_viewer(), Viewer::Practitioner { admin: true, .. });
+    let admin = matches!(current_viewer(), Viewer::Practitioner { admin, .. } if admin.national());
     let action = ServerAction::<UpdateStepCost>::new();
     let error = last_error(action);
     view! {
@@ -37,7 +37,10 @@ fn Prices(list: Vec<StepGuide>, admin: bool, error: Option<crate::error::AppErro
         <ErrorSummary error=error.clone() />
         <h1>"Step prices"</h1>
         <p>"Prices change. Each one shows the date it was last checked."</p>
-        {(!admin).then(|| view! { <p class="banner">"Only an office admin can change these."</p> })}
+        {(!admin)
+            .then(|| {
+                view! { <p class="banner">"Every office uses these prices. Only a national admin can change them."</p> }
+            })}
         <ul class="caseload">
             {list
                 .into_iter()

@@ -1,6 +1,6 @@
 //! The hope corner: public lists, "my list", and office admins' curation.
 
-use super::{db, WaymarkBackend};
+use super::{db, may_change, WaymarkBackend};
 use crate::store;
 use app::backend::HopeBackend;
 use app::error::{AppError, AppResult};
@@ -30,12 +30,13 @@ impl HopeBackend for WaymarkBackend {
 
     fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>> {
         let conn = self.store.read();
-        let (office, _) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
+        let (office, admin) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
         let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
         Ok(store::services_for_office(&conn, office)?
             .into_iter()
             .map(|(service, hidden)| hope::CuratedService {
                 stale: hope::is_stale(service.checked_on, today),
+                may_change: may_change(admin, office, (!service.national()).then_some(office)),
                 service,
                 hidden,
             })

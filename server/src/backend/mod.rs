@@ -94,9 +94,9 @@ impl WaymarkBackend {
         self.read_case(&Caller::Practitioner(practitioner), case, section, f)
     }
 
-    /// An office admin, and (for an existing service) one they may curate:
-    /// national helplines are every office's to correct, local ones only their own
-    /// office's. Returns the admin's office.
+    /// An office admin, and (for an existing service) one they may curate: their
+    /// own office's; a national helpline only as a national admin, since every
+    /// office shows it. Returns the admin's office.
     fn may_curate(
         &self,
         conn: &rusqlite::Connection,
@@ -104,12 +104,13 @@ impl WaymarkBackend {
         service: Option<ServiceId>,
     ) -> AppResult<OfficeId> {
         let (office, admin) = store::practitioner_office(conn, practitioner)?.ok_or(AppError::Forbidden)?;
-        if !admin {
+        if !admin.of_office() {
             return Err(AppError::Forbidden);
         }
         match service.map(|id| store::service_owner(conn, id)).transpose()? {
-            None | Some(Some(None)) => Ok(office),
-            Some(Some(Some(owner))) if owner == office => Ok(office),
+            None => Ok(office),
+            Some(Some(owner)) if may_change(admin, office, owner) => Ok(office),
+            Some(Some(None)) => Err(AppError::Forbidden),
             _ => Err(AppError::NotFound),
         }
     }
@@ -130,5 +131,14 @@ impl WaymarkBackend {
             appointments: store::appointments(conn, case)?,
             steps: store::steps(conn, case)?,
         })
+    }
+}
+
+/// Whether an admin of `office` may change a service owned by `owner` (`None`:
+/// a national helpline). The one rule, for the curation list and every change.
+pub(crate) fn may_change(admin: Admin, office: OfficeId, owner: Option<OfficeId>) -> bool {
+    match owner {
+        None => admin.national(),
+        Some(owner) => admin.of_office() && owner == office,
     }
 }

@@ -171,10 +171,11 @@ impl PlanBackend for WaymarkBackend {
         cost: Option<&str>,
         checked_on: &str,
     ) -> AppResult<()> {
+        // Every office shows these prices: only a national admin changes them.
         let conn = self.store.read();
-        let admin = store::practitioner_office(&conn, practitioner)?.map(|(_, admin)| admin).unwrap_or(false);
+        let admin = store::practitioner_office(&conn, practitioner)?.map(|(_, admin)| admin).unwrap_or(Admin::No);
         drop(conn);
-        if !admin {
+        if !admin.national() {
             return Err(AppError::Forbidden);
         }
         let checked_on: jiff::civil::Date = checked_on.trim().parse().map_err(|_| {

@@ -11,6 +11,7 @@
 //! National helplines are not exported or imported: they are shared by every
 //! office, and one office's file must not change what all the others show.
 
+mod bounds;
 mod lines;
 mod node;
 pub mod read;

@@ -3,13 +3,13 @@
 //! named by its line and field in plain words.
 
 use super::lines::{element, Lines};
-use super::node::{Checked, Node, Problem};
+use super::node::{self, Checked, Node, Problem};
 use super::taxonomy;
 use super::write::FEES_FREE;
 use super::Listing;
 use app::model::hope::ServiceForm;
 use jiff::civil::Date;
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::HashMap;
 
 /// One service from the file. `assured` is false when the file gave no date
@@ -34,6 +34,7 @@ impl std::fmt::Display for Refusal {
         match (self.line, self.column, &self.path) {
             (Some(line), Some(column), _) => write!(f, "Line {line}, column {column}: {}", self.message),
             (Some(line), None, Some(path)) => write!(f, "Line {line}, {path}: {}", self.message),
+            (Some(line), None, None) => write!(f, "Line {line}: {}", self.message),
             (None, _, Some(path)) => write!(f, "{path}: {}", self.message),
             _ => f.write_str(&self.message),
         }
@@ -52,7 +53,10 @@ pub fn read(bytes: &[u8], today: Date) -> Result<Vec<Incoming>, Refusal> {
         .map_err(|_| Refusal::plain("This file is not plain text. Save it as a JSON file and try again."))?;
     // A byte-order mark is harmless; it is not on a line of its own.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| Refusal {
+    super::bounds::check(text)?;
+    // Checked as JSON in full here (syntax, with its line and column), but not
+    // built: each service is read from its own text as it is checked.
+    let value: &RawValue = serde_json::from_str(text).map_err(|e| Refusal {
         line: Some(e.line()),
         column: Some(e.column()),
         path: None,
@@ -64,19 +68,20 @@ pub fn read(bytes: &[u8], today: Date) -> Result<Vec<Incoming>, Refusal> {
         },
     })?;
     let lines = Lines::of(text);
-    let (items, path) = match &value {
-        Value::Array(items) => (items, ""),
-        Value::Object(page) => match (page.get("content"), page.get("services")) {
-            (Some(Value::Array(items)), _) => (items, "content"),
-            (_, Some(Value::Array(items))) => (items, "services"),
+    let (items, path) = if value.get().starts_with('[') {
+        (value, "")
+    } else {
+        let list = |name| node::member_of(value, name).filter(|l| l.get().starts_with('['));
+        match (list("content"), list("services")) {
+            (Some(items), _) => (items, "content"),
+            (_, Some(items)) => (items, "services"),
             _ => return Err(not_a_list()),
-        },
-        _ => return Err(not_a_list()),
+        }
     };
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut out = Vec::with_capacity(items.len());
-    for (i, v) in items.iter().enumerate() {
-        let node = Node { v, path: element(path, i) };
+    let mut out = Vec::new();
+    let walked = node::for_each(items, |i, raw| {
+        let node = Node::new(raw, element(path, i));
         let incoming = service(&node, today).map_err(|p| p.refusal(&lines))?;
         if let Some(first) = seen.insert(incoming.listing.external_id.clone(), node.path.clone()) {
             return Err(Problem {
@@ -86,7 +91,9 @@ pub fn read(bytes: &[u8], today: Date) -> Result<Vec<Incoming>, Refusal> {
             .refusal(&lines));
         }
         out.push(incoming);
-    }
+        Ok(())
+    });
+    walked.unwrap_or_else(|| Err(not_a_list()))?;
     Ok(out)
 }
 
@@ -100,7 +107,7 @@ fn not_a_list() -> Refusal {
 struct Places(HashMap<&'static str, String>);
 
 fn service(node: &Node, today: Date) -> Checked<Incoming> {
-    if !node.v.is_object() {
+    if !node.is_object() {
         return Err(node.problem("Each service must be an object in curly brackets { }."));
     }
     let required = |name: &str, message: &str| {
@@ -114,7 +121,7 @@ fn service(node: &Node, today: Date) -> Checked<Incoming> {
     let name = required("name", "A service needs a name.")?;
     let description = required("description", "A service needs a description of what it offers.")?;
     let (organisation_id, organisation_name) = match node.get("organization") {
-        Some(org) if org.v.is_object() => (org.text("id")?, org.text("name")?),
+        Some(org) if org.is_object() => (org.text("id")?, org.text("name")?),
         Some(org) => return Err(org.problem("The organization must be an object in curly brackets { }.")),
         None => (None, None),
     };

@@ -21,7 +21,9 @@ pub const IMPORT_SLACK: usize = 16 * 1024;
 /// The office admin asking, or the answer for anyone else.
 fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Box<Response>> {
     match viewer {
-        Viewer::Practitioner { practitioner_id, office_id, admin: true } => Ok((*practitioner_id, *office_id)),
+        Viewer::Practitioner { practitioner_id, office_id, admin } if admin.of_office() => {
+            Ok((*practitioner_id, *office_id))
+        }
         Viewer::Anonymous => Err(Box::new(Redirect::to("/practitioner/sign-in").into_response())),
         _ => Err(Box::new((StatusCode::FORBIDDEN, "Only an office admin can do this.").into_response())),
     }

@@ -1,7 +1,7 @@
 //! Practitioners and their offices.
 
 use super::StoreResult;
-use app::model::{OfficeId, PractitionerId};
+use app::model::{Admin, OfficeId, PractitionerId};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub struct PractitionerLogin {
@@ -30,10 +30,16 @@ pub fn practitioner_by_email(conn: &Connection, email: &str) -> StoreResult<Opti
         .optional()?)
 }
 
-pub fn practitioner_office(conn: &Connection, id: PractitionerId) -> StoreResult<Option<(OfficeId, bool)>> {
+/// The practitioner's office and what they may change beyond their cases.
+pub fn practitioner_office(conn: &Connection, id: PractitionerId) -> StoreResult<Option<(OfficeId, Admin)>> {
     Ok(conn
-        .query_row("SELECT office_id, is_admin FROM practitioner WHERE id = ?1", [id.0], |r| {
-            Ok((OfficeId(r.get(0)?), r.get(1)?))
+        .query_row("SELECT office_id, is_admin, is_national_admin FROM practitioner WHERE id = ?1", [id.0], |r| {
+            let admin = match (r.get::<_, bool>(1)?, r.get::<_, bool>(2)?) {
+                (_, true) => Admin::National,
+                (true, false) => Admin::Office,
+                (false, false) => Admin::No,
+            };
+            Ok((OfficeId(r.get(0)?), admin))
         })
         .optional()?)
 }
@@ -43,15 +49,24 @@ pub struct NewPractitioner<'a> {
     pub name: &'a str,
     pub email: &'a str,
     pub password_hash: &'a str,
-    pub is_admin: bool,
+    pub admin: Admin,
     pub is_demo: bool,
 }
 
 pub fn insert_practitioner(conn: &Connection, p: &NewPractitioner) -> StoreResult<PractitionerId> {
     conn.execute(
-        "INSERT INTO practitioner (office_id, name, email, password_hash, is_admin, is_demo, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![p.office_id.0, p.name, p.email, p.password_hash, p.is_admin, p.is_demo, super::now()],
+        "INSERT INTO practitioner (office_id, name, email, password_hash, is_admin, is_national_admin, is_demo, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            p.office_id.0,
+            p.name,
+            p.email,
+            p.password_hash,
+            p.admin.of_office(),
+            p.admin.national(),
+            p.is_demo,
+            super::now()
+        ],
     )?;
     Ok(PractitionerId(conn.last_insert_rowid()))
 }

@@ -166,16 +166,9 @@ impl TestApp {
 
     /// A file sent as a browser sends a plain `multipart/form-data` form.
     pub async fn upload(&self, path: &str, field: &str, file_name: &str, bytes: &[u8], cookie: Option<&str>) -> Reply {
-        const BOUNDARY: &str = "----waymark-test-boundary";
-        let mut body = format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .into_bytes();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let (content_type, body) = multipart(field, file_name, bytes);
         let mut req = Request::post(path)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+            .header(header::CONTENT_TYPE, content_type)
             .header(header::CONTENT_LENGTH, body.len())
             .header(header::ACCEPT, "text/html");
         if let Some(c) = cookie {
@@ -223,16 +216,24 @@ impl TestApp {
 
     /// A new office with one admin (password `another-password`), signed in.
     pub async fn office_admin(&self, office: &str, area: &str, email: &str) -> String {
+        let office = {
+            let conn = self.backend.store().write();
+            server::store::insert_office(&conn, office, "2 High Street", area, true).expect("office")
+        };
+        self.staff(office, email, app::model::Admin::Office).await
+    }
+
+    /// A practitioner with no cases in `office` (password `another-password`), signed in.
+    pub async fn staff(&self, office: app::model::OfficeId, email: &str, admin: app::model::Admin) -> String {
         {
             let conn = self.backend.store().write();
-            let office = server::store::insert_office(&conn, office, "2 High Street", area, true).expect("office");
             let hash = server::auth::hash_secret("another-password").expect("hash");
             let admin = server::store::NewPractitioner {
                 office_id: office,
                 name: "Robin",
                 email,
                 password_hash: &hash,
-                is_admin: true,
+                admin,
                 is_demo: false,
             };
             server::store::insert_practitioner(&conn, &admin).expect("practitioner");
@@ -248,6 +249,19 @@ impl TestApp {
         assert_eq!(r.status, StatusCode::OK, "sign in {number}: {}", r.body);
         r.cookie.expect("session cookie")
     }
+}
+
+/// A `multipart/form-data` body holding one file: its content type and bytes.
+pub fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "----waymark-test-boundary";
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
 
 /// The demo cases: Jay (Sam's), Dee (Sam's, not activated), Alex (Priya's).

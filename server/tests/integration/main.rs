@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod bad_input;
+mod body_limits;
 mod common;
 mod condition_map;
 mod convergence;
@@ -12,6 +13,7 @@ mod hope;
 mod hope_exchange;
 mod licence;
 mod lost_phone;
+mod national;
 mod news;
 mod plain_words;
 mod plan;

@@ -5,6 +5,7 @@
 
 use super::common::*;
 use app::readability::Score;
+use axum::http::StatusCode;
 use server::seed;
 
 /// The words a reader sees in <body>, one entry per block of text.
@@ -146,6 +147,9 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
         small.replace("\"status\": \"active\",", "\"status\": \"active\""),
         small.replace("riverside-svc-2210", "riverside-svc-1042"),
         String::new(),
+        small.replace("\"status\": \"active\",", &format!("\"status\": {}1{},", "[".repeat(30), "]".repeat(30))),
+        small.replace("\"status\": \"active\",", &format!("\"{}\": 1,", "x".repeat(200))),
+        small.replacen("\"eligibilitys\": [", &format!("\"eligibilitys\": [{}", "{},".repeat(1001)), 1),
     ];
     let mut words = Vec::new();
     for file in files {
@@ -158,6 +162,9 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
         words.push(text.split(": ").filter(|part| !part.contains('[')).collect::<Vec<_>>().join(": "));
     }
     let text = words.join(" ");
+    for limit in ["nests too deeply", "field name is too long", "list is too long"] {
+        assert!(text.contains(limit), "{limit}: {text}");
+    }
     let score = Score::of(&text);
     println!("import messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
@@ -202,5 +209,28 @@ fn what_sign_in_and_links_say_is_easy_reading() {
     let text = all.join(" ");
     let score = Score::of(&text);
     println!("sign-in messages: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+    assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
+}
+
+/// What a browser shows when a form was too big or not readable text.
+#[tokio::test]
+async fn what_a_refused_form_says_is_easy_reading() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::new();
+    let mut words = Vec::new();
+    for body in [format!("preferred_name={}", "x".repeat(100_000)).into_bytes(), b"preferred_name=%FF".to_vec()] {
+        let req = Request::post("/api/create_case")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .body(Body::from(body))
+            .expect("request");
+        let r = app.send(req).await;
+        assert!(r.status.is_client_error(), "{}", r.body);
+        words.push(page_text(&format!("<body>{}</body>", r.body)));
+    }
+    let text = words.join(" ");
+    let score = Score::of(&text);
+    println!("refused forms: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
 }

@@ -223,20 +223,21 @@ async fn steps_belong_to_their_case() {
 }
 
 #[tokio::test]
-async fn office_admins_correct_prices_and_practitioners_name_who_helps() {
+async fn national_admins_correct_prices_and_practitioners_name_who_helps() {
     let app = TestApp::new();
-    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await; // office admin
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let nia = app.practitioner(seed::DEMO_NATIONAL_ADMIN).await; // prices are every office's
     let priya = app.practitioner(seed::DEMO_COLLEAGUE).await;
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let form = "key=provisional_licence&cost=%C2%A335+online%2C+or+%C2%A345+by+post.&checked_on=2026-11-01";
     assert_eq!(app.call("/api/update_step_cost", form, Some(&priya)).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.call("/api/update_step_cost", form, Some(&jay)).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.call("/api/update_step_cost", form, None).await.status, StatusCode::UNAUTHORIZED);
-    let r = app.call("/api/update_step_cost", "key=provisional_licence&cost=x&checked_on=2999-01-01", Some(&sam)).await;
+    let r = app.call("/api/update_step_cost", "key=provisional_licence&cost=x&checked_on=2999-01-01", Some(&nia)).await;
     assert_eq!(r.message(), "The date checked cannot be in the future.");
-    let r = app.call("/api/update_step_cost", "key=no_such_step&cost=x&checked_on=2026-11-01", Some(&sam)).await;
+    let r = app.call("/api/update_step_cost", "key=no_such_step&cost=x&checked_on=2026-11-01", Some(&nia)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = app.call("/api/update_step_cost", form, Some(&sam)).await;
+    let r = app.call("/api/update_step_cost", form, Some(&nia)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
     let page = app.get("/me/steps", Some(&jay)).await.body;
     assert!(

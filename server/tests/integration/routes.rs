@@ -1,6 +1,8 @@
 //! Every route and server function against every role: anonymous, person A
-//! (Jay), person B (Alex), the practitioner of A (Sam) and another practitioner
-//! (Priya, who has Alex but not Jay).
+//! (Jay), person B (Alex), a supporter holding Jay's share link, the
+//! practitioner of A (Sam, also Northbridge's office admin), another
+//! practitioner (Priya, who has Alex but not Jay), an office admin with no cases
+//! (Northbridge) and a national admin (Nia, no cases).
 
 use super::common::*;
 use axum::http::StatusCode;
@@ -13,31 +15,44 @@ enum Role {
     PersonB,
     PractitionerOfA,
     OtherPractitioner,
+    /// Has Jay's share link, no session: they try its token as a session cookie too.
+    Supporter,
+    /// An admin of Jay's office (Northbridge) with no cases.
+    OfficeAdmin,
+    /// Changes what every office shows; no cases.
+    NationalAdmin,
 }
 use Role::*;
 
-const ROLES: [Role; 5] = [Anonymous, PersonA, PersonB, PractitionerOfA, OtherPractitioner];
+const ROLES: [Role; 8] =
+    [Anonymous, PersonA, PersonB, PractitionerOfA, OtherPractitioner, Supporter, OfficeAdmin, NationalAdmin];
 
 async fn cookies(app: &TestApp) -> Vec<(Role, Option<String>)> {
+    let (_, token) = jays_share_link(app);
+    let northbridge = app::model::OfficeId(1);
     vec![
         (Anonymous, None),
         (PersonA, Some(app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await)),
         (PersonB, Some(app.person(ALEX_NUMBER, ALEX_PIN).await)),
         (PractitionerOfA, Some(app.practitioner(seed::DEMO_PRACTITIONER).await)),
         (OtherPractitioner, Some(app.practitioner(seed::DEMO_COLLEAGUE).await)),
+        (Supporter, Some(format!("waymark={token}"))),
+        (OfficeAdmin, Some(app.staff(northbridge, "admin@test.waymark.example", app::model::Admin::Office).await)),
+        (NationalAdmin, Some(app.practitioner(seed::DEMO_NATIONAL_ADMIN).await)),
     ]
 }
 
-/// A share link of Jay's, made straight in the store: its id and token.
+/// A share link of Jay's, made straight in the store (once): its id and token.
 fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
     let conn = app.backend.store().write();
     conn.execute(
-        "INSERT INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
+        "INSERT OR IGNORE INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
          VALUES (?1, ?2, 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
         rusqlite::params![JAY, server::auth::token_hash("matrix-token")],
     )
     .unwrap();
-    (conn.last_insert_rowid(), "matrix-token")
+    let id = conn.query_row("SELECT id FROM share_link WHERE token = 'matrix-token'", [], |r| r.get(0)).unwrap();
+    (id, "matrix-token")
 }
 
 /// Expected outcome: a status, or a redirect to a path.
@@ -83,18 +98,18 @@ async fn pages_against_every_role() {
     let jay_calendar = format!("/caseload/{JAY}/calendar.ics");
     let jay_phone_lost = format!("/caseload/{JAY}/phone-lost");
     let person_page = |r: Role| match r {
-        Anonymous => Expect::Redirect("/sign-in"),
+        Anonymous | Supporter => Expect::Redirect("/sign-in"),
         PersonA | PersonB => Expect::Ok,
         _ => Expect::Status(403),
     };
     let practitioner_page = |r: Role| match r {
-        Anonymous => Expect::Redirect("/practitioner/sign-in"),
+        Anonymous | Supporter => Expect::Redirect("/practitioner/sign-in"),
         PersonA | PersonB => Expect::Status(403),
         _ => Expect::Ok,
     };
     let case_of = |owner: Role| {
         move |r: Role| match r {
-            Anonymous => Expect::Redirect("/practitioner/sign-in"),
+            Anonymous | Supporter => Expect::Redirect("/practitioner/sign-in"),
             PersonA | PersonB => Expect::Status(403),
             r if r == owner => Expect::Ok,
             _ => Expect::Status(404),
@@ -102,8 +117,8 @@ async fn pages_against_every_role() {
     };
     // Office admins only: Sam is one, Priya is not.
     let admin_page = |r: Role| match r {
-        Anonymous => Expect::Redirect("/practitioner/sign-in"),
-        PractitionerOfA => Expect::Ok,
+        Anonymous | Supporter => Expect::Redirect("/practitioner/sign-in"),
+        PractitionerOfA | OfficeAdmin | NationalAdmin => Expect::Ok,
         _ => Expect::Status(403),
     };
     let table: Vec<(&str, Box<dyn Fn(Role) -> Expect>)> = vec![
@@ -147,7 +162,7 @@ async fn pages_against_every_role() {
         (
             &person_map,
             Box::new(|r: Role| match r {
-                Anonymous => Expect::Redirect("/sign-in"),
+                Anonymous | Supporter => Expect::Redirect("/sign-in"),
                 PersonA => Expect::Ok,
                 PersonB => Expect::Status(404),
                 _ => Expect::Status(403),
@@ -159,7 +174,7 @@ async fn pages_against_every_role() {
         (
             "/me/appointments/1/calendar.ics",
             Box::new(|r: Role| match r {
-                Anonymous => Expect::Status(401),
+                Anonymous | Supporter => Expect::Status(401),
                 PersonA => Expect::Ok,
                 PersonB => Expect::Status(404),
                 _ => Expect::Status(403),
@@ -168,10 +183,10 @@ async fn pages_against_every_role() {
         (
             &jay_calendar,
             Box::new(|r: Role| match r {
-                Anonymous => Expect::Status(401),
+                Anonymous | Supporter => Expect::Status(401),
                 PersonA | PersonB => Expect::Status(403),
                 PractitionerOfA => Expect::Ok,
-                OtherPractitioner => Expect::Status(404),
+                OtherPractitioner | OfficeAdmin | NationalAdmin => Expect::Status(404),
             }),
         ),
         // A share link is the supporter's permission: anyone holding it sees the same page.
@@ -219,21 +234,21 @@ async fn server_functions_against_every_role() {
     let app = TestApp::new();
     let cookies = cookies(&app).await;
     let person_only = |r: Role| match r {
-        Anonymous => 401,
+        Anonymous | Supporter => 401,
         PersonA | PersonB => 200,
         _ => 403,
     };
     let practitioner_only = |r: Role| match r {
-        Anonymous => 401,
+        Anonymous | Supporter => 401,
         PersonA | PersonB => 403,
         _ => 200,
     };
     // Actions on Jay's case: only Sam; Priya is told it does not exist.
     let jay_case = |r: Role| match r {
-        Anonymous => 401,
+        Anonymous | Supporter => 401,
         PersonA | PersonB => 403,
         PractitionerOfA => 200,
-        OtherPractitioner => 404,
+        OtherPractitioner | OfficeAdmin | NationalAdmin => 404,
     };
     let case_form = format!("case_id={JAY}");
     let cancel_form = format!("case_id={JAY}&appointment_id=2");
@@ -249,16 +264,32 @@ async fn server_functions_against_every_role() {
     let explain_form = format!("case_id={JAY}&kind=note&title=Hello&body=See+you+soon.");
     let setup_form = format!("case_id={JAY}&version=4.0&licence_type=ap");
     let persons_own = |r: Role| match r {
-        Anonymous => 401,
+        Anonymous | Supporter => 401,
         PersonA => 200,
         PersonB => 404,
         _ => 403,
     };
     let admin_only = |r: Role| match r {
-        Anonymous => 401,
-        PractitionerOfA => 200,
+        Anonymous | Supporter => 401,
+        PractitionerOfA | OfficeAdmin | NationalAdmin => 200,
         _ => 403,
     };
+    // What every office shows (national helplines, step prices): national admins only.
+    let national_only = |r: Role| match r {
+        Anonymous | Supporter => 401,
+        NationalAdmin => 200,
+        _ => 403,
+    };
+    let (samaritans, food_bank) = (app.service_named("Samaritans"), app.service_named("Northbridge Food Bank"));
+    let curate_national = format!("id={samaritans}&what=checked");
+    let curate_local = format!("id={food_bank}&what=checked");
+    let change_national = (0..7).fold(
+        format!(
+            "id={samaritans}&form[name]=Samaritans&form[description]=Someone+to+talk+to.&form[need]=someone_to_talk_to\
+             &form[who_for]=&form[free]=yes&form[referral]=no&form[phone]=116+123&form[website]=&form[address]="
+        ),
+        |f, i| format!("{f}&form[hours][{i}]="),
+    );
     let recommend_form = format!("case_id={JAY}&service_id=1");
     let (share_id, token) = jays_share_link(&app);
     let turn_off_form = format!("id={share_id}");
@@ -304,17 +335,19 @@ async fn server_functions_against_every_role() {
         ("/api/set_step", "step_id=1&status=in_progress", Box::new(persons_own)),
         ("/api/answer_condition", "condition_id=1&answer=understood", Box::new(persons_own)),
         ("/api/read_letter", "explanation_id=1", Box::new(persons_own)),
-        // Prices: office admins only (Sam is one, Priya is not).
-        ("/api/update_step_cost", "key=gp&cost=Free.&checked_on=2026-11-01", Box::new(admin_only)),
+        // Prices: every office's, so national admins only (not Sam, an office admin).
+        ("/api/update_step_cost", "key=gp&cost=Free.&checked_on=2026-11-01", Box::new(national_only)),
         // The office's hope corner: every practitioner sees it, only admins change it.
         ("/api/office_services", "", Box::new(practitioner_only)),
-        ("/api/curate_service", "id=1&what=checked", Box::new(admin_only)),
+        ("/api/curate_service", &curate_local, Box::new(admin_only)),
+        ("/api/curate_service", &curate_national, Box::new(national_only)),
         ("/api/office_service", "id=1", Box::new(practitioner_only)),
         ("/api/my_list", "", Box::new(|_| 200)),
         ("/api/keep_service", "id=1&keep=yes", Box::new(person_only)),
         ("/api/case_list", &case_form, Box::new(jay_case)),
         ("/api/recommend_service", &recommend_form, Box::new(jay_case)),
         ("/api/save_service", &service_form, Box::new(admin_only)),
+        ("/api/save_service", &change_national, Box::new(national_only)),
         // How pages are shown on this phone: anyone, signed in or not.
         ("/api/set_display", "toggle=large-text", Box::new(|_| 200)),
         // Share links: the person's own; what they share, anyone with the link.
@@ -431,10 +464,61 @@ async fn file_uploads_against_every_role() {
         let r = app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), cookie.as_deref()).await;
         let got = (r.status.as_u16(), r.location.as_deref().map(|l| l.split('?').next().unwrap_or_default()));
         let expected = match role {
-            Anonymous => (303, Some("/practitioner/sign-in")),
-            PractitionerOfA => (303, Some("/caseload/hope")),
+            Anonymous | Supporter => (303, Some("/practitioner/sign-in")),
+            PractitionerOfA | OfficeAdmin | NationalAdmin => (303, Some("/caseload/hope")),
             _ => (403, None),
         };
         assert_eq!(got, expected, "POST /caseload/hope/import as {role:?}: {}", r.body);
+    }
+}
+
+#[tokio::test]
+async fn map_uploads_against_every_role() {
+    let app = TestApp::new();
+    let cookies = cookies(&app).await;
+    let map = app.jays_map();
+    let path = format!("/caseload/{JAY}/licence/{map}/map");
+    let edit = format!("/caseload/{JAY}/licence/{map}/edit");
+    for (role, cookie) in &cookies {
+        let r = app.upload(&path, "map", "zone.pdf", b"%PDF-1.7 a map", cookie.as_deref()).await;
+        let got = (r.status.as_u16(), r.location.as_deref().map(|l| l.split('?').next().unwrap_or_default()));
+        let expected = match role {
+            Anonymous | Supporter => (303, Some("/practitioner/sign-in")),
+            PersonA | PersonB => (403, None),
+            PractitionerOfA => (303, Some(edit.as_str())),
+            OtherPractitioner | OfficeAdmin | NationalAdmin => (404, None),
+        };
+        assert_eq!(got, expected, "POST {path} as {role:?}: {}", r.body);
+    }
+}
+
+/// The JSON API: the phone's sync, and the change counter the practitioner's pages poll.
+#[tokio::test]
+async fn the_json_api_against_every_role() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::new();
+    let cookies = cookies(&app).await;
+    let rev = format!("/api/v1/cases/{JAY}/rev");
+    for (role, cookie) in &cookies {
+        let mut sync = Request::post("/api/v1/sync").header(header::CONTENT_TYPE, "application/json");
+        if let Some(c) = cookie {
+            sync = sync.header(header::COOKIE, c);
+        }
+        let r = app.send(sync.body(Body::from(r#"{"version":1,"since":0,"ops":[]}"#)).unwrap()).await;
+        let expected = match role {
+            Anonymous | Supporter => 401,
+            PersonA | PersonB => 200,
+            _ => 403,
+        };
+        assert_eq!(r.status.as_u16(), expected, "POST /api/v1/sync as {role:?}: {}", r.body);
+        let r = app.get(&rev, cookie.as_deref()).await;
+        let expected = match role {
+            Anonymous | Supporter => 401,
+            PersonA | PersonB => 403,
+            PractitionerOfA => 200,
+            OtherPractitioner | OfficeAdmin | NationalAdmin => 404,
+        };
+        assert_eq!(r.status.as_u16(), expected, "GET {rev} as {role:?}: {}", r.body);
     }
 }
