@@ -51,7 +51,9 @@ fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
         rusqlite::params![JAY, server::auth::token_hash("matrix-token")],
     )
     .unwrap();
-    let id = conn.query_row("SELECT id FROM share_link WHERE token = 'matrix-token'", [], |r| r.get(0)).unwrap();
+    let id = conn
+        .query_row("SELECT id FROM share_link WHERE token_hash = ?1", [server::auth::token_hash("matrix-token")], |r| r.get(0))
+        .unwrap();
     (id, "matrix-token")
 }
 
