@@ -34,8 +34,14 @@ pub struct Config {
     pub site_root: PathBuf,
 
     /// Served over TLS (directly or behind a proxy): cookies get `Secure` and the `__Host-` prefix.
+    /// Production always has them (see `unsafe_no_tls`); this is for development over TLS.
     #[arg(long, env = "WAYMARK_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
+
+    /// UNSAFE: production without TLS protections (no `Secure` cookies, no
+    /// Strict-Transport-Security). Only for a trial with no TLS in front of it.
+    #[arg(long, env = "WAYMARK_UNSAFE_NO_TLS", default_value_t = false, action = clap::ArgAction::Set)]
+    pub unsafe_no_tls: bool,
 
     /// Sign-in attempts allowed per minute from one address.
     #[arg(long, env = "WAYMARK_ATTEMPTS_PER_CLIENT", default_value_t = 20)]
@@ -63,6 +69,16 @@ pub enum ConfigError {
 impl Config {
     pub fn is_production(&self) -> bool {
         self.environment == Environment::Production
+    }
+
+    /// Production is served over TLS unless turned off by the setting that says it is unsafe.
+    pub fn tls_protections(&self) -> bool {
+        self.is_production() && !self.unsafe_no_tls
+    }
+
+    /// Every cookie `Secure` and `__Host-` prefixed.
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies || self.tls_protections()
     }
 
     pub fn check(&self) -> Result<(), ConfigError> {

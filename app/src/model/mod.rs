@@ -3,6 +3,7 @@
 mod appointment;
 mod case;
 pub mod catalogue;
+pub mod cookie;
 pub mod display;
 pub mod hope;
 mod ids;

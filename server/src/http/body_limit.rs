@@ -16,7 +16,7 @@ pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) 
     if req.uri().path() == super::hope_exchange::IMPORT_PATH {
         // An import file has its own, larger limit, and its answer goes back to the import form.
         if declared.is_some_and(|n| n > app.max_import_bytes + super::hope_exchange::IMPORT_SLACK) {
-            return super::hope_exchange::back_with_error(&super::hope_exchange::too_big(app.max_import_bytes));
+            return super::hope_exchange::back_with_error(&app, &super::hope_exchange::too_big(app.max_import_bytes));
         }
         return next.run(req).await;
     }

@@ -126,7 +126,7 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
     let mut words = Vec::new();
     for file in files {
         let r = app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), Some(&sam)).await;
-        let page = app.get(r.location.as_deref().unwrap_or_default(), Some(&sam)).await.body;
+        let page = app.follow(&r, Some(&sam)).await.body;
         let section =
             page.split("id=\"exchange\"").nth(1).and_then(|s| s.split("</section>").next()).unwrap_or_default();
         let text = page_text(&format!("<body>{section}</body>"));
