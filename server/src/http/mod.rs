@@ -4,6 +4,7 @@ mod api_status;
 mod body_limit;
 mod calendar;
 mod condition_map;
+mod cross_site;
 mod form_state;
 mod headers;
 mod hope_exchange;

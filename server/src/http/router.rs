@@ -1,6 +1,6 @@
 //! The one route table: Leptos pages, server functions under /api, health, static files.
 
-use super::{api_status, body_limit, calendar, condition_map, form_state, headers, hope_exchange, session};
+use super::{api_status, body_limit, calendar, condition_map, cross_site, form_state, headers, hope_exchange, session};
 use crate::backend::WaymarkBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
@@ -106,6 +106,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), body_limit::refuse_oversized))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(middleware::from_fn_with_state(state.clone(), cross_site::refuse_cross_site))
         .layer(middleware::from_fn_with_state(headers::Security { hsts: config.tls_protections() }, headers::security))
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .with_state(state)

@@ -6,6 +6,7 @@ mod bad_input;
 mod common;
 mod condition_map;
 mod convergence;
+mod cross_site;
 mod durability;
 mod form_state;
 mod hope;
