@@ -61,7 +61,8 @@ fn needs_app() -> bool {
     }
 }
 
-/// Content-Security-Policy with this response's nonce: no inline script runs without it.
+/// Content-Security-Policy with this response's nonce: no inline script runs
+/// without it, and no inline style at all (every style is in style/main.css).
 #[cfg(feature = "ssr")]
 fn set_security_headers() {
     use http::{header, HeaderValue};
@@ -70,7 +71,7 @@ fn set_security_headers() {
     };
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
          manifest-src 'self'; worker-src 'self'"
     );

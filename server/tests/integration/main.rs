@@ -7,6 +7,7 @@ mod common;
 mod condition_map;
 mod convergence;
 mod cross_site;
+mod csp;
 mod durability;
 mod form_state;
 mod hope;
