@@ -28,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_headers();
     let display = components::current_display();
+    // No person on licence is signed in here: public/register-sw.js then drops
+    // any case left in localStorage by a session that ended elsewhere.
+    let no_person = !matches!(components::current_viewer(), model::Viewer::Person { .. });
     view! {
         <!DOCTYPE html>
         <html lang="en-GB" class=display.classes()>
@@ -36,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 {needs_app().then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
-                <script src="/register-sw.js" defer></script>
+                <script src="/register-sw.js" defer data-no-person=no_person.then_some("")></script>
             </head>
             <body>
                 <App />

@@ -104,13 +104,17 @@ pub fn set_display_cookie(display: crate::model::display::Display) {
     set_cookie(display.set_cookie(cookie_policy()));
 }
 
-/// Ask the browser to delete everything this site keeps on the device: pages
-/// and files the service worker cached, localStorage (the outbox), cookies.
-pub fn clear_site_data() {
+/// Ask the browser to delete what this site keeps on the device. `everything`
+/// (the wipe): pages and files the service worker cached, localStorage (the
+/// outbox too), cookies. Otherwise the browser's own cache of pages (and its
+/// back-button copies); the page and the worker delete the person's offline
+/// copy themselves, and the outbox keeps what is not sent yet.
+pub fn clear_site_data(everything: bool) {
+    let what = if everything { "\"cache\", \"cookies\", \"storage\"" } else { "\"cache\"" };
     if let Some(res) = use_context::<ResponseOptions>() {
         res.insert_header(
             http::header::HeaderName::from_static("clear-site-data"),
-            http::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+            http::HeaderValue::from_static(what),
         );
     }
 }

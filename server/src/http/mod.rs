@@ -8,6 +8,7 @@ mod cross_site;
 mod form_state;
 mod headers;
 mod hope_exchange;
+mod personal;
 mod router;
 mod session;
 mod sync;

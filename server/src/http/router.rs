@@ -1,6 +1,8 @@
 //! The one route table: Leptos pages, server functions under /api, health, static files.
 
-use super::{api_status, body_limit, calendar, condition_map, cross_site, form_state, headers, hope_exchange, session};
+use super::{
+    api_status, body_limit, calendar, condition_map, cross_site, form_state, headers, hope_exchange, personal, session,
+};
 use crate::backend::WaymarkBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
@@ -103,6 +105,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .fallback(static_or_not_found)
         .layer(middleware::from_fn(api_status::error_status))
         .layer(middleware::from_fn_with_state(state.clone(), form_state::keep_form_state))
+        .layer(middleware::from_fn_with_state(state.clone(), personal::mark))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), body_limit::refuse_oversized))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
@@ -132,6 +135,7 @@ async fn static_or_not_found(State(app): State<App>, req: Request<Body>) -> Resp
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         let mut res = res.map(Body::new);
         res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-cache"));
+        res.extensions_mut().insert(personal::StaticFile);
         return res;
     }
     let shell = {

@@ -53,3 +53,15 @@ pub fn delete_case_sessions(conn: &Connection, case: CaseId) -> StoreResult<()> 
 pub fn delete_expired_sessions(conn: &Connection) -> StoreResult<usize> {
     Ok(conn.execute("DELETE FROM session WHERE expires_at <= ?1", [super::now()])?)
 }
+
+/// When this live session ends (UTC seconds): the phone's offline copy of the
+/// person's pages opens only until then.
+pub fn session_expires_at(conn: &Connection, token_hash: &str) -> StoreResult<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT expires_at FROM session WHERE token_hash = ?1 AND expires_at > ?2",
+            params![token_hash, super::now()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

@@ -13,6 +13,7 @@ mod form_state;
 mod hope;
 mod hope_exchange;
 mod licence;
+mod personal;
 mod plain_words;
 mod plan;
 mod reporting;
