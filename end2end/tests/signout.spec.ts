@@ -73,21 +73,38 @@ async function keptTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** With no signal, each address opens the offline page or nothing: never a word of the person's. */
-async function nothingPersonalOffline(context: BrowserContext, page: Page, paths: string[]) {
+/** With no signal, each page opens the offline page, and each file (a calendar,
+ * a map) nothing: never a word of the person's. */
+async function nothingPersonalOffline(
+  context: BrowserContext,
+  page: Page,
+  paths: string[],
+  files = [CALENDAR, ...paths.filter((p) => p.endsWith("/map"))],
+  words = PERSONAL
+) {
   await context.setOffline(true);
   for (const path of paths) {
     await page.goto(path).catch(() => undefined);
     const text = await page.locator("body").innerText().catch(() => "");
-    for (const word of PERSONAL) expect(text, `${path} offline`).not.toContain(word);
+    for (const word of words) expect(text, `${path} offline`).not.toContain(word);
     await expect(page.getByRole("heading", { name: "You have no signal right now" }), path).toBeVisible();
   }
-  // Files asked for by a page (a calendar, a map) get nothing either.
-  for (const path of [CALENDAR, ...paths.filter((p) => p.endsWith("/map"))]) {
+  for (const path of files) {
     const got = await page.evaluate((p) => fetch(p).then((r) => r.text()).catch(() => "refused"), path);
-    for (const word of PERSONAL) expect(got, `${path} fetched offline`).not.toContain(word);
+    for (const word of words) expect(got, `${path} fetched offline`).not.toContain(word);
   }
   await context.setOffline(false);
+}
+
+/** Jay signs in on a new phone, opens their pages, and the worker keeps them. */
+async function jayWithPagesKept(browser: Browser): Promise<[BrowserContext, Page]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInJay(page);
+  for (const path of PERSON_PAGES) await page.goto(path);
+  await page.goto("/me");
+  await keptForOffline(page);
+  return [context, page];
 }
 
 /** Nothing personal is kept anywhere on the phone: caches and localStorage. */
@@ -138,12 +155,7 @@ test("after a plain sign-out nothing of the person opens, online or offline", as
 
 test("after sign out and wipe nothing of the person opens offline", async ({ browser }) => {
   test.setTimeout(60_000);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInJay(page);
-  for (const path of PERSON_PAGES) await page.goto(path);
-  await page.goto("/me");
-  await keptForOffline(page);
+  const [context, page] = await jayWithPagesKept(browser);
   await page.getByRole("button", { name: "Sign out and wipe this phone" }).click();
   await expect(page.getByRole("status")).toContainText("Nothing about your licence is left on this phone");
   await nothingPersonalKept(page);
@@ -170,26 +182,13 @@ test("a practitioner's pages are never kept, even before signing out", async ({ 
   await expect.poll(() => keptPaths(page)).toEqual(expect.arrayContaining(["release:/pkg/waymark.css"]));
   expect((await keptPaths(page)).filter((p) => p.includes("/caseload"))).toEqual([]);
 
-  await context.setOffline(true);
-  for (const path of pages) {
-    await page.goto(path).catch(() => undefined);
-    const text = await page.locator("body").innerText().catch(() => "");
-    expect(text, `${path} offline`).not.toContain("Jay");
-    await expect(page.getByRole("heading", { name: "You have no signal right now" })).toBeVisible();
-  }
-  const calendar = await page.evaluate(() => fetch("/caseload/1/calendar.ics").then((r) => r.text()).catch(() => "refused"));
-  expect(calendar).not.toContain("BEGIN:VCALENDAR");
-  await context.setOffline(false);
+  await nothingPersonalOffline(context, page, pages, ["/caseload/1/calendar.ics"], ["Jay", "BEGIN:VCALENDAR"]);
   await context.close();
 });
 
 test("a session ended on the server leaves nothing once the phone has had signal", async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInJay(page);
-  for (const path of PERSON_PAGES) await page.goto(path);
-  await page.goto("/me");
-  await keptForOffline(page);
+  test.setTimeout(60_000);
+  const [context, page] = await jayWithPagesKept(browser);
 
   // Ended elsewhere (as a lock-out or "phone lost" ends it): the phone is not told.
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");

@@ -119,16 +119,9 @@ impl TestApp {
 
     /// A file sent as a browser sends a plain `multipart/form-data` form.
     pub async fn upload(&self, path: &str, field: &str, file_name: &str, bytes: &[u8], cookie: Option<&str>) -> Reply {
-        const BOUNDARY: &str = "----waymark-test-boundary";
-        let mut body = format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .into_bytes();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let (content_type, body) = multipart(field, file_name, bytes);
         let mut req = Request::post(path)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
+            .header(header::CONTENT_TYPE, content_type)
             .header(header::CONTENT_LENGTH, body.len())
             .header(header::ACCEPT, "text/html");
         if let Some(c) = cookie {
@@ -177,6 +170,36 @@ impl TestApp {
         assert_eq!(r.status, StatusCode::OK, "sign in {number}: {}", r.body);
         r.cookie.expect("session cookie")
     }
+}
+
+/// One file as a `multipart/form-data` body: (its content type, the body).
+pub fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "----waymark-test-boundary";
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+}
+
+/// A map on a new exclusion-zone condition of Jay's, made straight in the store: the condition's id.
+pub fn jays_map(app: &TestApp) -> i64 {
+    let conn = app.backend.store().write();
+    let id = server::store::insert_answered_condition(
+        &conn,
+        app::model::CaseId(JAY),
+        "4.0",
+        "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
+        &Default::default(),
+        None,
+        None,
+    )
+    .expect("a condition");
+    server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").expect("a map");
+    id.0
 }
 
 /// The demo cases: Jay (Sam's), Dee (Sam's, not activated), Alex (Priya's).

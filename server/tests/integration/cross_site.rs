@@ -7,19 +7,6 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use server::seed;
 
-const BOUNDARY: &str = "----cross-site-test";
-
-fn multipart(field: &str, name: &str, bytes: &[u8]) -> Vec<u8> {
-    let mut body = format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n\
-         Content-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
 /// One state-changing request of each kind: (what, path, content type, body, cookie).
 struct Kind {
     what: &'static str,
@@ -71,11 +58,11 @@ async fn kinds(app: &TestApp) -> Vec<Kind> {
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let form = "application/x-www-form-urlencoded".to_owned();
-    let multi = format!("multipart/form-data; boundary={BOUNDARY}");
+    let (multi, map_body) = multipart("map", "map.png", b"\x89PNG\r\n\x1a\n0000000000000000");
+    let oruk = include_str!("../../../end2end/fixtures/oruk-small.json");
+    let (_, import_body) = multipart("file", "services.json", oruk.as_bytes());
     let html = "text/html,application/xhtml+xml";
     let op = r#"{"version":1,"since":0,"ops":[{"id":"op-cross-0001","kind":"question","condition":1,"text":"Hi"}]}"#;
-    let png = b"\x89PNG\r\n\x1a\n0000000000000000";
-    let oruk = include_str!("../../../end2end/fixtures/oruk-small.json");
     vec![
         Kind {
             what: "a plain form post (server function)",
@@ -121,7 +108,7 @@ async fn kinds(app: &TestApp) -> Vec<Kind> {
             what: "a map upload",
             path: format!("/caseload/{JAY}/licence/1/map"),
             content_type: multi.clone(),
-            body: multipart("map", "map.png", png),
+            body: map_body,
             cookie: Some(sam.clone()),
             accept: html,
         },
@@ -129,7 +116,7 @@ async fn kinds(app: &TestApp) -> Vec<Kind> {
             what: "an Open Referral UK import",
             path: "/caseload/hope/import".into(),
             content_type: multi,
-            body: multipart("file", "services.json", oruk.as_bytes()),
+            body: import_body,
             cookie: Some(sam.clone()),
             accept: html,
         },

@@ -15,23 +15,6 @@ fn person(r: &Reply) -> &str {
     r.header("x-waymark-person")
 }
 
-/// A map on one of Jay's conditions: its condition id.
-fn jays_map(app: &TestApp) -> i64 {
-    let conn = app.backend.store().write();
-    let id = server::store::insert_answered_condition(
-        &conn,
-        app::model::CaseId(JAY),
-        "4.0",
-        "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
-        &Default::default(),
-        None,
-        None,
-    )
-    .unwrap();
-    server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").unwrap();
-    id.0
-}
-
 #[tokio::test]
 async fn a_persons_pages_are_kept_only_in_their_sessions_cache() {
     let app = TestApp::new();

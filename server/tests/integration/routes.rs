@@ -40,23 +40,6 @@ fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
     (conn.last_insert_rowid(), "matrix-token")
 }
 
-/// A map on a condition of Jay's, made straight in the store: the condition's id.
-fn jays_map(app: &TestApp) -> i64 {
-    let conn = app.backend.store().write();
-    let id = server::store::insert_answered_condition(
-        &conn,
-        app::model::CaseId(JAY),
-        "4.0",
-        "0f9a20f4-35c7-4c77-8af8-f200f153fa11",
-        &Default::default(),
-        None,
-        None,
-    )
-    .unwrap();
-    server::store::put_condition_map(&conn, id, app::model::map::MapFormat::Pdf, b"%PDF-1.7").unwrap();
-    id.0
-}
-
 /// Expected outcome: a status, or a redirect to a path.
 #[derive(Debug, PartialEq)]
 enum Expect {
