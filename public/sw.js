@@ -100,13 +100,24 @@ self.addEventListener("fetch", (event) => {
 async function learn(event, response, key) {
   const who = response.headers.get("X-Waymark-Person");
   const keep = response.headers.get("X-Waymark-Keep");
-  const copy = response.ok && !response.redirected && (keep === "public" || keep === "person") ? response.clone() : null;
+  const keepable = response.ok && !response.redirected;
   const session = who && who !== "none" ? parseSession(who) : null;
   if (who === "none" || session) {
     await serial(() => endSessions(session && session.id));
   }
-  if (copy) {
-    event.waitUntil(serial(() => keepCopy(keep, session, key, copy)));
+  if (keepable && keep === "public") {
+    const copy = response.clone();
+    event.waitUntil(caches.open(VERSION).then((cache) => cache.put(key, copy)));
+  } else if (keepable && keep === "person" && session) {
+    const copy = response.clone();
+    event.waitUntil(
+      (async () => {
+        // The whole body first, outside the queue: a slow file must not hold up other pages.
+        const body = await copy.blob();
+        const whole = new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers });
+        await serial(() => keepForPerson(session, key, whole));
+      })()
+    );
   }
   return response;
 }
@@ -146,17 +157,15 @@ async function endSessions(liveId) {
   if (liveId && book.ended.includes(liveId)) return; // a late answer of an ended session
   const cached = (await caches.keys()).filter((n) => n.startsWith(PERSON)).map((n) => n.slice(PERSON.length));
   const ending = [...new Set([...book.seen, ...cached])].filter((id) => id !== liveId);
+  const seen = liveId ? [liveId] : [];
+  if (ending.length === 0 && seen.join() === book.seen.join()) return;
   await Promise.all(ending.map((id) => caches.delete(PERSON + id)));
   const ended = [...book.ended.filter((id) => !ending.includes(id)), ...ending];
-  await writeBook({ seen: liveId ? [liveId] : [], ended });
+  await writeBook({ seen, ended });
 }
 
-async function keepCopy(keep, session, key, copy) {
-  if (keep === "public") {
-    await (await caches.open(VERSION)).put(key, copy);
-    return;
-  }
-  if (!session || (await readBook()).ended.includes(session.id)) return;
+async function keepForPerson(session, key, copy) {
+  if ((await readBook()).ended.includes(session.id)) return;
   const cache = await caches.open(PERSON + session.id);
   await cache.put(SESSION, new Response(JSON.stringify(session)));
   await cache.put(key, copy);
