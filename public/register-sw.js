@@ -6,3 +6,31 @@ if ("serviceWorker" in navigator) {
     });
   });
 }
+
+// A page drawn for no person on licence (data-no-person): no person's session
+// lives in this browser, so a case left in localStorage by one that ended
+// elsewhere (timed out, ended by the practitioner) goes. Only the
+// changes not sent yet stay, to be sent at the next sign-in, as after signing
+// out (app/src/offline.rs, forget_case, does the same from the app).
+(function () {
+  var script = document.currentScript;
+  if (!script || !script.hasAttribute("data-no-person")) return;
+  try {
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+    keys.forEach(function (key) {
+      if (/^waymark\.device\.\d+\.kept$/.test(key)) localStorage.removeItem(key);
+      if (!/^waymark\.device\.\d+$/.test(key)) return;
+      var device = JSON.parse(localStorage.getItem(key) || "null") || {};
+      var outbox = Array.isArray(device.outbox) ? device.outbox : [];
+      var refused = Array.isArray(device.refused) ? device.refused : [];
+      if (outbox.length === 0 && refused.length === 0) {
+        localStorage.removeItem(key);
+      } else {
+        localStorage.setItem(key, JSON.stringify({ since: 0, snapshot: null, outbox: outbox, synced_at: null, refused: refused }));
+      }
+    });
+  } catch (e) {
+    // Storage switched off or unreadable: nothing is kept there anyway.
+  }
+})();

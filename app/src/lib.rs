@@ -28,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_headers();
     let display = components::current_display();
+    // No person on licence is signed in here: public/register-sw.js then drops
+    // any case left in localStorage by a session that ended elsewhere.
+    let no_person = !matches!(components::current_viewer(), model::Viewer::Person { .. });
     view! {
         <!DOCTYPE html>
         <html lang="en-GB" class=display.classes()>
@@ -36,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 {needs_app().then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
-                <script src="/register-sw.js" defer></script>
+                <script src="/register-sw.js" defer data-no-person=no_person.then_some("")></script>
             </head>
             <body>
                 <App />
@@ -61,7 +64,8 @@ fn needs_app() -> bool {
     }
 }
 
-/// Content-Security-Policy with this response's nonce: no inline script runs without it.
+/// Content-Security-Policy with this response's nonce: no inline script runs
+/// without it, and no inline style at all (every style is in style/main.css).
 #[cfg(feature = "ssr")]
 fn set_security_headers() {
     use http::{header, HeaderValue};
@@ -70,7 +74,7 @@ fn set_security_headers() {
     };
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
          manifest-src 'self'; worker-src 'self'"
     );

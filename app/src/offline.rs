@@ -228,7 +228,11 @@ async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, Strin
     match response.status() {
         200 => serde_json::from_str(&text).map(Answer::Ok).map_err(|_| NO_SIGNAL.into()),
         409 => Ok(Answer::CursorAhead),
-        401 => Ok(Answer::Refused(words::SIGN_IN_AGAIN.into())),
+        401 => {
+            // The session ended (signed out elsewhere, timed out, a lost phone): the case's copy goes.
+            forget_case().await;
+            Ok(Answer::Refused(words::SIGN_IN_AGAIN.into()))
+        }
         _ => Ok(Answer::Refused(
             serde_json::from_str::<SyncRefusal>(&text).map(|r| r.reason).unwrap_or_else(|_| words::NOT_TAKEN.into()),
         )),
@@ -280,6 +284,14 @@ fn on_submit(event: web_sys::Event, report: Report) {
     if form.get_attribute("data-wipe").is_some() {
         event.prevent_default();
         wipe_then_submit(form);
+        return;
+    }
+    if form.get_attribute("action").is_some_and(|a| a.ends_with("/api/sign_out")) {
+        event.prevent_default();
+        wasm_bindgen_futures::spawn_local(async move {
+            forget_case().await;
+            let _ = form.submit();
+        });
         return;
     }
     let Some(change) = change_of(&form) else { return };
@@ -368,6 +380,33 @@ fn mark_waiting(device: &Device) {
     }
 }
 
+/// Signing out, or a session that ended: the case's copy on this phone goes
+/// (it holds the licence), with the pages the worker kept for this session.
+/// Only what the person did and has not sent yet stays (in localStorage), to be
+/// sent when they sign in again: nothing they did is lost, and it is their own
+/// words, not their licence. "Sign out and wipe this phone" removes that too.
+async fn forget_case() {
+    let device = load();
+    if device.outbox.is_empty() && device.refused.is_empty() {
+        LocalStorage::delete(key());
+    } else {
+        let _ = save(&Device { outbox: device.outbox, refused: device.refused, ..Device::default() });
+    }
+    LocalStorage::delete(format!("{}.kept", key()));
+    delete_caches(|name| name.starts_with("waymark-person-")).await;
+}
+
+/// Delete the service worker's caches whose names pass `which`.
+async fn delete_caches(which: impl Fn(&str) -> bool) {
+    let Ok(caches) = window().caches() else { return };
+    let Ok(keys) = JsFuture::from(caches.keys()).await else { return };
+    for name in js_sys::Array::from(&keys).iter().filter_map(|k| k.as_string()) {
+        if which(&name) {
+            let _ = JsFuture::from(caches.delete(&name)).await;
+        }
+    }
+}
+
 /// "Sign out and wipe this phone": nothing of the case stays on the device.
 fn wipe_then_submit(form: web_sys::HtmlFormElement) {
     if !load().outbox.is_empty() {
@@ -379,15 +418,7 @@ fn wipe_then_submit(form: web_sys::HtmlFormElement) {
         let _ = storage.clear();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(caches) = window().caches() {
-            if let Ok(keys) = JsFuture::from(caches.keys()).await {
-                for key in js_sys::Array::from(&keys).iter() {
-                    if let Some(name) = key.as_string() {
-                        let _ = JsFuture::from(caches.delete(&name)).await;
-                    }
-                }
-            }
-        }
+        delete_caches(|_| true).await;
         let _ = form.submit();
     });
 }

@@ -25,6 +25,28 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(scroll, `page is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
 }
 
+/** The browser's text size at 200%. Set through the CSSOM, which the
+ * Content-Security-Policy allows (a <style> tag would be refused). */
+export async function textAt200(page: Page) {
+  await page.evaluate(() => document.documentElement.style.setProperty("font-size", "200%", "important"));
+}
+
+/** Collect Content-Security-Policy violations on every page this tab opens
+ * (the browser's own event, and its console message). Call before the first goto. */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__waymarkCsp", (what: string) => seen.push(what));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as any).__waymarkCsp(`${e.violatedDirective} ${e.blockedURI || "inline"} at ${location.pathname}`)
+    );
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) seen.push(`${m.text()} at ${page.url()}`);
+  });
+  return seen;
+}
+
 export async function signInPractitioner(page: Page, email = demo.practitioner) {
   await page.goto("/practitioner/sign-in");
   await page.getByLabel("Work email").fill(email);

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { expectAccessible, expectNoSidewaysScroll } from "./helpers";
+import { expectAccessible, expectNoSidewaysScroll, textAt200 } from "./helpers";
 
 test("the start page explains Waymark and has a way in for each kind of user", async ({ page }) => {
   await page.goto("/");
@@ -35,7 +35,7 @@ test("pages fit a 320px screen, with text at 200%", async ({ browser }) => {
     await page.goto(path);
     await expectNoSidewaysScroll(page);
     // The browser's text size at 200%: everything is in rem, so it scales from the root.
-    await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+    await textAt200(page);
     await expectNoSidewaysScroll(page);
   }
   await context.close();

@@ -1,9 +1,10 @@
 import { test, expect, Page } from "@playwright/test";
-import { demo, expectAccessible, expectNoSidewaysScroll } from "./helpers";
+import { demo, expectAccessible, expectNoSidewaysScroll, textAt200, watchCsp } from "./helpers";
 
 // Every screen, for each kind of user, on a small phone: no accessibility
 // violations, nothing wider than 320px (with the browser's text at 200% too),
-// and tap targets a thumb can hit.
+// tap targets a thumb can hit, and nothing the Content-Security-Policy refuses
+// (no inline style or script, from the pages, the islands or Leptos itself).
 const pages: Record<string, string[]> = {
   visitor: ["/", "/hope", "/hope?need=food", "/hope/1", "/hope/families", "/hope/print", "/hope/near", "/sign-in", "/activate", "/practitioner/sign-in", "/no/such/page"],
   person: ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/hope"],
@@ -57,14 +58,16 @@ for (const who of Object.keys(pages)) {
     test.setTimeout(120_000);
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
+    const refused = await watchCsp(page);
     await signIn(page, who);
     for (const path of pages[who]) {
       await page.goto(path);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
       expect(await smallTargets(page), `small tap targets on ${path}`).toEqual([]);
-      await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+      await textAt200(page);
       await expectNoSidewaysScroll(page);
+      expect(refused, `CSP violations by ${path}`).toEqual([]);
     }
     await context.close();
   });

@@ -34,6 +34,7 @@ pub struct Config {
     pub site_root: PathBuf,
 
     /// Served over TLS (directly or behind a proxy): cookies get `Secure` and the `__Host-` prefix.
+    /// Production always has them (see `unsafe_no_tls`); this is for development over TLS.
     #[arg(long, env = "WAYMARK_SECURE_COOKIES", default_value_t = false, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
 
@@ -41,6 +42,11 @@ pub struct Config {
     /// (30 s, doubling, at most an hour). Nothing ever locks.
     #[arg(long, env = "WAYMARK_FREE_FAILURES_PER_CLIENT", default_value_t = 10)]
     pub free_failures_per_client: u32,
+
+    /// UNSAFE: production without TLS protections (no `Secure` cookies, no
+    /// Strict-Transport-Security). Only for a trial with no TLS in front of it.
+    #[arg(long, env = "WAYMARK_UNSAFE_NO_TLS", default_value_t = false, action = clap::ArgAction::Set)]
+    pub unsafe_no_tls: bool,
 
     /// Wrong tries for one Waymark number, email or activation code before each
     /// next try must wait (30 s, doubling, at most 15 minutes). A phone the
@@ -87,6 +93,16 @@ pub enum ConfigError {
 impl Config {
     pub fn is_production(&self) -> bool {
         self.environment == Environment::Production
+    }
+
+    /// Production is served over TLS unless turned off by the setting that says it is unsafe.
+    pub fn tls_protections(&self) -> bool {
+        self.is_production() && !self.unsafe_no_tls
+    }
+
+    /// Every cookie `Secure` and `__Host-` prefixed.
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies || self.tls_protections()
     }
 
     pub fn check(&self) -> Result<(), ConfigError> {

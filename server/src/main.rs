@@ -35,6 +35,9 @@ async fn main() -> ExitCode {
             if let Err(e) = backend.tidy() {
                 tracing::warn!("could not tidy: {e}");
             }
+            if let Err(e) = server::store::delete_expired_form_states(&backend.store().write()) {
+                tracing::warn!("could not tidy form states: {e}");
+            }
         }
     });
     print_welcome(&config, seeded);
@@ -49,6 +52,11 @@ async fn main() -> ExitCode {
 fn print_welcome(config: &Config, seeded: Option<seed::Seeded>) {
     println!("\nWaymark is running at http://{}", config.addr);
     println!("Data: {}", config.data_dir.display());
+    if config.is_production() && config.unsafe_no_tls {
+        println!(
+            "\nWARNING: WAYMARK_UNSAFE_NO_TLS is set: cookies are not Secure and browsers are not told to use https."
+        );
+    }
     if seeded.is_some() {
         println!("\nDemo sign-ins (development only):");
         println!("  Practitioner:   {} / {}", seed::DEMO_PRACTITIONER, seed::DEMO_PASSWORD);

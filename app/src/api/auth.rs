@@ -77,8 +77,8 @@ pub async fn sign_out(#[server(default)] wipe: Option<String>) -> Result<(), App
         backend()?.sign_out(&token.0)?;
     }
     clear_session_cookie();
+    clear_site_data(wipe.is_some());
     if wipe.is_some() {
-        clear_site_data();
         leptos_axum::redirect("/?wiped=1");
     } else {
         leptos_axum::redirect("/?signed_out=1");

@@ -3,22 +3,30 @@
 
 use crate::backend::{ClientKey, SharedBackend};
 use crate::error::{AppError, AppResult};
+use crate::model::cookie::Cookie;
+pub use crate::model::cookie::CookiePolicy;
 use crate::model::{CaseId, IssuedSession, PractitionerId, Viewer};
 use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
-/// How the session cookie is named and flagged, set once at start-up.
-#[derive(Debug, Clone, Copy)]
-pub struct CookiePolicy {
-    /// `__Host-waymark` over TLS, `waymark` on plain http (the prefix demands Secure).
-    pub name: &'static str,
-    pub secure: bool,
-}
-
 /// This response's Content-Security-Policy nonce, made once per request.
 #[derive(Debug, Clone)]
 pub struct CspNonce(pub String);
+
+/// A failed plain form post's error, taken from the server's form state for
+/// the page it went back to (server `http/form_state.rs`), shown once.
+#[derive(Debug, Clone)]
+pub struct SubmittedForm {
+    /// The server function's path, e.g. `/api/sign_in_person`.
+    pub action: String,
+    pub error: AppError,
+}
+
+/// The failed form this page was sent back with, if any.
+pub fn submitted_form() -> Option<SubmittedForm> {
+    parts().and_then(|p| p.extensions.get::<SubmittedForm>().cloned())
+}
 
 /// The raw session token from the cookie, when there was one.
 #[derive(Debug, Clone)]
@@ -61,10 +69,9 @@ pub fn require_practitioner() -> AppResult<PractitionerId> {
     }
 }
 
-fn cookie_policy() -> CookiePolicy {
-    parts()
-        .and_then(|p| p.extensions.get::<CookiePolicy>().copied())
-        .unwrap_or(CookiePolicy { name: "waymark", secure: false })
+/// How this server names and flags cookies (set once at start-up, see server `config`).
+pub fn cookie_policy() -> CookiePolicy {
+    parts().and_then(|p| p.extensions.get::<CookiePolicy>().copied()).unwrap_or_default()
 }
 
 fn set_cookie(value: String) {
@@ -74,69 +81,60 @@ fn set_cookie(value: String) {
 }
 
 pub fn set_session_cookie(session: &IssuedSession) {
-    let p = cookie_policy();
-    let secure = if p.secure { "; Secure" } else { "" };
-    set_cookie(format!(
-        "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        p.name, session.token, session.max_age_seconds
-    ));
+    let policy = cookie_policy();
+    let max_age = u64::try_from(session.max_age_seconds).unwrap_or(0);
+    set_cookie(policy.set(Cookie::Session, &session.token, max_age));
     if let Some(device) = &session.device {
-        set_cookie(format!(
-            "{}={device}; Path=/; HttpOnly; SameSite=Lax; Max-Age={DEVICE_COOKIE_SECONDS}{secure}",
-            device_cookie_name(p)
-        ));
+        set_cookie(policy.set(Cookie::Device, device, DEVICE_COOKIE_SECONDS));
     }
 }
 
 /// The phone's device cookie outlives sign-outs: it tells the server this is a
 /// phone the person signed in on before (see `AuthBackend::sign_in_person`).
-const DEVICE_COOKIE_SECONDS: i64 = 400 * 24 * 3600;
-
-fn device_cookie_name(p: CookiePolicy) -> &'static str {
-    if p.secure {
-        "__Host-waymark-device"
-    } else {
-        "waymark-device"
-    }
-}
+const DEVICE_COOKIE_SECONDS: u64 = 400 * 24 * 3600;
 
 /// This phone's device cookie, if it sent one.
 pub fn device_token() -> Option<String> {
-    let name = device_cookie_name(cookie_policy());
+    let policy = cookie_policy();
     let parts = parts()?;
-    parts.headers.get_all(header::COOKIE).iter().filter_map(|h| h.to_str().ok()).find_map(|h| {
-        h.split(';').find_map(|pair| {
-            let (k, v) = pair.trim().split_once('=')?;
-            (k == name && !v.is_empty()).then(|| v.to_owned())
-        })
-    })
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|h| policy.find(Cookie::Device, h).map(str::to_owned))
 }
 
 pub fn clear_session_cookie() {
-    let p = cookie_policy();
-    let secure = if p.secure { "; Secure" } else { "" };
-    set_cookie(format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", p.name));
+    set_cookie(cookie_policy().set(Cookie::Session, "", 0));
 }
 
 /// How this phone asked for pages to be shown (its display cookie).
 pub fn display() -> crate::model::display::Display {
     use crate::model::display::Display;
     parts()
-        .and_then(|p| p.headers.get(header::COOKIE).and_then(|h| h.to_str().ok()).map(Display::from_cookie_header))
+        .and_then(|p| {
+            let header = p.headers.get(header::COOKIE).and_then(|h| h.to_str().ok())?;
+            Some(Display::from_cookie_header(header, cookie_policy()))
+        })
         .unwrap_or_default()
 }
 
 pub fn set_display_cookie(display: crate::model::display::Display) {
-    set_cookie(display.set_cookie(cookie_policy().secure));
+    set_cookie(display.set_cookie(cookie_policy()));
 }
 
-/// Ask the browser to delete everything this site keeps on the device: pages
-/// and files the service worker cached, localStorage (the outbox), cookies.
-pub fn clear_site_data() {
+/// Ask the browser to delete what this site keeps on the device. `everything`
+/// (the wipe): pages and files the service worker cached, localStorage (the
+/// outbox too), cookies. Otherwise the browser's own cache of pages (and its
+/// back-button copies); the page and the worker delete the person's offline
+/// copy themselves, and the outbox keeps what is not sent yet.
+pub fn clear_site_data(everything: bool) {
+    let what = if everything { "\"cache\", \"cookies\", \"storage\"" } else { "\"cache\"" };
     if let Some(res) = use_context::<ResponseOptions>() {
         res.insert_header(
             http::header::HeaderName::from_static("clear-site-data"),
-            http::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+            http::HeaderValue::from_static(what),
         );
     }
 }

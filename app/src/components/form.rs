@@ -4,7 +4,8 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The error from the last try of a form, if any (filled from the URL after a plain post).
+/// The error from the last try of a form, if any (after a plain post, from the
+/// server's form state: see `pages::form_error`).
 pub type FormError = Option<AppError>;
 
 #[component]

@@ -18,6 +18,18 @@ pub fn current_display() -> crate::model::display::Display {
     }
 }
 
+/// How cookies are named and flagged here, read on the server while rendering.
+pub fn current_cookie_policy() -> crate::model::cookie::CookiePolicy {
+    #[cfg(feature = "ssr")]
+    {
+        crate::api::request::cookie_policy()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Default::default()
+    }
+}
+
 /// Who is looking, read on the server while rendering (pages are never re-rendered in the browser).
 pub fn current_viewer() -> Viewer {
     #[cfg(feature = "ssr")]
@@ -65,7 +77,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <DisplayOptions display=current_display() />
+            <DisplayOptions display=current_display() cookies=current_cookie_policy() />
             <p>
                 "Waymark helps you through life on licence. "
                 "In danger now? Call 999."

@@ -8,24 +8,27 @@ use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
 mod browser {
+    use crate::model::cookie::CookiePolicy;
     use crate::model::display::{Display, DisplayChoice};
     use wasm_bindgen::JsCast;
 
     /// Storage can be switched off; the choice still applies to this page.
-    pub fn keep(display: Display, changed: DisplayChoice) {
+    pub fn keep(display: Display, changed: DisplayChoice, cookies: CookiePolicy) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         if let Some(root) = document.document_element() {
             let _ = root.class_list().toggle_with_force(changed.as_str(), display.is_on(changed));
         }
-        let secure = document.location().map(|l| l.protocol().ok().as_deref() == Some("https:")).unwrap_or(false);
         if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
-            let _ = html.set_cookie(&display.set_cookie(secure));
+            let _ = html.set_cookie(&display.set_cookie(cookies));
         }
     }
 }
 
+/// `cookies`: the server's cookie policy, so the app names and flags the cookie as the server does.
 #[island]
-pub fn DisplayOptions(display: Display) -> impl IntoView {
+pub fn DisplayOptions(display: Display, cookies: crate::model::cookie::CookiePolicy) -> impl IntoView {
+    #[cfg(not(feature = "hydrate"))]
+    let _ = cookies;
     let current = RwSignal::new(display);
     // Set only in the browser, once the app is running: tests wait for it.
     let ready = RwSignal::new(false);
@@ -37,7 +40,7 @@ pub fn DisplayOptions(display: Display) -> impl IntoView {
             let next = current.get_untracked().toggled(choice);
             current.set(next);
             #[cfg(feature = "hydrate")]
-            browser::keep(next, choice);
+            browser::keep(next, choice, cookies);
         };
         view! {
             <button

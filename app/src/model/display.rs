@@ -3,6 +3,7 @@
 //! byte — on public pages that load no wasm at all, and with no flash of the
 //! default look on the others.
 
+use super::cookie::{Cookie, CookiePolicy};
 use serde::{Deserialize, Serialize};
 
 /// One of the two display options.
@@ -42,7 +43,6 @@ pub struct Display {
 }
 
 impl Display {
-    pub const COOKIE: &'static str = "waymark-display";
     /// Two years: a choice about how to read is not something to ask again.
     pub const MAX_AGE_SECONDS: u64 = 2 * 365 * 24 * 3600;
 
@@ -87,25 +87,14 @@ impl Display {
     }
 
     /// Read from a whole `Cookie:` header.
-    pub fn from_cookie_header(header: &str) -> Display {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == Self::COOKIE)
-            .map(|(_, value)| Display::from_cookie_value(value))
-            .unwrap_or_default()
+    pub fn from_cookie_header(header: &str, policy: CookiePolicy) -> Display {
+        policy.find(Cookie::Display, header).map(Display::from_cookie_value).unwrap_or_default()
     }
 
     /// The `Set-Cookie` value. Not HttpOnly: the app sets it in the browser too,
     /// so the choice also works with no signal. It says nothing about the person.
-    pub fn set_cookie(self, secure: bool) -> String {
-        let secure = if secure { "; Secure" } else { "" };
-        format!(
-            "{}={}; Path=/; SameSite=Lax; Max-Age={}{secure}",
-            Self::COOKIE,
-            self.cookie_value(),
-            Self::MAX_AGE_SECONDS
-        )
+    pub fn set_cookie(self, policy: CookiePolicy) -> String {
+        policy.set(Cookie::Display, &self.cookie_value(), Self::MAX_AGE_SECONDS)
     }
 
     /// Classes for `<html>`, or `None` for the standard look.
@@ -134,8 +123,9 @@ mod tests {
             Display { large_text: false, high_contrast: true }
         );
         let header = "waymark=abc; waymark-display=large-text; other=1";
-        assert_eq!(Display::from_cookie_header(header), Display { large_text: true, high_contrast: false });
-        assert_eq!(Display::from_cookie_header("waymark=abc"), Display::default());
+        let plain = CookiePolicy::default();
+        assert_eq!(Display::from_cookie_header(header, plain), Display { large_text: true, high_contrast: false });
+        assert_eq!(Display::from_cookie_header("waymark=abc", plain), Display::default());
     }
 
     #[test]
@@ -143,6 +133,6 @@ mod tests {
         assert_eq!(Display::default().classes(), None);
         let both = Display::default().toggled(DisplayChoice::LargeText).toggled(DisplayChoice::HighContrast);
         assert_eq!(both.classes().as_deref(), Some("large-text high-contrast"));
-        assert!(both.set_cookie(true).ends_with("; Secure"));
+        assert!(both.set_cookie(CookiePolicy { secure: true }).ends_with("; Secure"));
     }
 }

@@ -4,6 +4,7 @@ mod appointment;
 pub mod audit;
 mod case;
 pub mod catalogue;
+pub mod cookie;
 pub mod display;
 pub mod hope;
 mod ids;

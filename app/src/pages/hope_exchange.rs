@@ -1,10 +1,14 @@
 //! On an office's hope corner, for its admins: download the office's services
 //! as an Open Referral UK file, and load one (a council's or charity's
 //! directory). A plain form upload, so it works without JavaScript; the server
-//! sends the result back in the address (see server `http/hope_exchange.rs`).
+//! sends the counts back in the address and a refusal in the form state (see
+//! server `http/hope_exchange.rs`), so a link cannot put words on this page.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+/// Where the form posts the file.
+pub const IMPORT_PATH: &str = "/caseload/hope/import";
 
 /// What the last import did, read from the address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,10 +35,10 @@ impl Outcome {
 }
 
 fn outcome() -> Option<Outcome> {
+    if let Some(refused) = super::form_error(IMPORT_PATH) {
+        return Some(Outcome::Refused(refused.to_string()));
+    }
     use_query_map().with_untracked(|q| {
-        if let Some(why) = q.get("import_error") {
-            return Some(Outcome::Refused(why));
-        }
         q.get("imported")?;
         let count = |k: &str| q.get(k).and_then(|n| n.parse().ok()).unwrap_or(0);
         Some(Outcome::Imported { added: count("added"), changed: count("changed"), same: count("same") })
@@ -65,7 +69,7 @@ pub fn Exchange() -> impl IntoView {
                         view! { <p class="banner" role="status">{o.words()}</p> }.into_any()
                     }
                 })}
-            <form method="post" action="/caseload/hope/import" enctype="multipart/form-data">
+            <form method="post" action=IMPORT_PATH enctype="multipart/form-data">
                 <div class="field" class:field-error=refused>
                     <label for="import-file">"Load a file"</label>
                     <p class="hint" id="import-file-hint">

@@ -33,12 +33,26 @@ pub mod step_prices;
 /// Public pages that still load the app: only the browser can do what they are for.
 pub const APP_PAGES: [&str; 1] = ["/hope/near"];
 
-/// The error a plain form post came back with (read from the URL by the router).
-pub(crate) fn last_error<S>(action: leptos::prelude::ServerAction<S>) -> crate::components::FormError
+/// The error a plain form post of this action came back with. It is kept on
+/// the server, never in the address: a link cannot make a page say anything.
+pub(crate) fn last_error<S>(_action: leptos::prelude::ServerAction<S>) -> crate::components::FormError
 where
     S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    use leptos::prelude::*;
-    action.value().get_untracked().and_then(|r| r.err())
+    form_error(S::PATH)
+}
+
+/// The error a plain form post to `action` (a server function's path, or a
+/// form route such as the hope-corner import) came back with.
+pub(crate) fn form_error(action: &str) -> crate::components::FormError {
+    #[cfg(feature = "ssr")]
+    {
+        crate::api::request::submitted_form().filter(|f| f.action == action).map(|f| f.error)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = action;
+        None
+    }
 }

@@ -190,14 +190,15 @@ fn TrackLine(t: TrackProgress) -> impl IntoView {
 }
 
 /// "2 of 5 done" with a bar; the words carry the meaning, the bar is decoration.
+/// The bar is one part per item, filled for those done: no inline style, which
+/// the Content-Security-Policy does not allow.
 #[component]
 pub fn Progress(done: u32, total: u32, label: &'static str) -> impl IntoView {
-    let pct = if total == 0 { 0 } else { done * 100 / total };
     view! {
         <span class="progress">
             <span class="progress-text">{format!("{done} of {total} {label}")}</span>
             <span class="progress-bar" aria-hidden="true">
-                <span class="progress-fill" style=format!("width:{pct}%")></span>
+                {(0..total).map(|i| view! { <span class="progress-part" class:done=i < done></span> }).collect_view()}
             </span>
         </span>
     }

@@ -64,7 +64,7 @@ fn too_large(app: &App, parts: &Parts) -> Response {
     let path = parts.uri.path();
     if path == super::hope_exchange::IMPORT_PATH {
         // An import file's answer goes back to the import form.
-        return super::hope_exchange::back_with_error(&super::hope_exchange::too_big(app.max_import_bytes));
+        return super::hope_exchange::back_with_error(app, &super::hope_exchange::too_big(app.max_import_bytes));
     }
     if super::condition_map::is_upload(path) {
         if let Some(condition) = path.strip_suffix("/map") {

@@ -84,8 +84,8 @@ fn file(format: MapFormat, bytes: Vec<u8>) -> Response {
         [
             (header::CONTENT_TYPE, format.content_type()),
             (header::CONTENT_DISPOSITION, "inline"),
-            // Sensitive: not in shared caches; the person's own service worker may keep it.
-            (header::CACHE_CONTROL, "private, no-cache"),
+            // Sensitive: kept by no cache but the person's session cache (see `personal.rs`).
+            (header::CACHE_CONTROL, "no-store"),
         ],
         bytes,
     )

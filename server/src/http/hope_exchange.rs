@@ -1,7 +1,8 @@
 //! Open Referral UK files for an office's hope corner: office admins download
 //! their office's services and load a file (a plain HTML form upload, so it
-//! works without JavaScript). The result goes back to `/caseload/hope` in the
-//! address: counts when it worked, the plain reason when it did not.
+//! works without JavaScript). The result goes back to `/caseload/hope`: the
+//! counts in the address when it worked, the plain reason in the form state
+//! when it did not (so a link cannot put words on an official page).
 
 use super::router::App;
 use crate::hsds::{self, ImportError};
@@ -14,7 +15,7 @@ use axum::{
 };
 
 pub const EXPORT_PATH: &str = "/caseload/hope/export.json";
-pub const IMPORT_PATH: &str = "/caseload/hope/import";
+pub const IMPORT_PATH: &str = app::pages::hope_exchange::IMPORT_PATH;
 /// Room for the multipart wrapping around the file itself.
 pub const IMPORT_SLACK: usize = 16 * 1024;
 
@@ -64,7 +65,7 @@ pub async fn import_hope(
     };
     let bytes = match the_file(form, app.max_import_bytes).await {
         Ok(bytes) => bytes,
-        Err(message) => return back_with_error(&message),
+        Err(message) => return back_with_error(&app, &message),
     };
     let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
     match hsds::import(app.backend.store(), by, office, &bytes, today) {
@@ -73,10 +74,10 @@ pub async fn import_hope(
             s.added, s.changed, s.same
         ))
         .into_response(),
-        Err(ImportError::Refused(why)) => back_with_error(&format!("Nothing was imported. {why}")),
+        Err(ImportError::Refused(why)) => back_with_error(&app, &format!("Nothing was imported. {why}")),
         Err(ImportError::Store(e)) => {
             tracing::error!(error = %e, "hope-corner import");
-            back_with_error("Something went wrong on our side. Nothing was imported. Please try again.")
+            back_with_error(&app, "Something went wrong on our side. Nothing was imported. Please try again.")
         }
     }
 }
@@ -121,6 +122,7 @@ pub fn too_big(limit: usize) -> String {
 }
 
 /// Back to the office's hope corner with the reason shown by the import form.
-pub fn back_with_error(message: &str) -> Response {
-    Redirect::to(&format!("/caseload/hope?import_error={}#exchange", app::format::url_encode(message))).into_response()
+pub fn back_with_error(app: &App, message: &str) -> Response {
+    let error = app::error::AppError::invalid("import-file", message);
+    super::form_state::back_with(app, IMPORT_PATH, &error, "/caseload/hope", "#exchange")
 }

@@ -1,6 +1,8 @@
 //! The one route table: Leptos pages, server functions under /api, health, static files.
 
-use super::{api_status, body_limit, calendar, condition_map, headers, hope_exchange, session};
+use super::{
+    api_status, body_limit, calendar, condition_map, cross_site, form_state, headers, hope_exchange, personal, session,
+};
 use crate::backend::WaymarkBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
@@ -67,11 +69,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    let cookies = if config.secure_cookies {
-        CookiePolicy { name: "__Host-waymark", secure: true }
-    } else {
-        CookiePolicy { name: "waymark", secure: false }
-    };
+    let cookies = CookiePolicy { secure: config.secure_cookies() };
     let state = App {
         leptos: leptos.clone(),
         backend: backend.clone(),
@@ -109,10 +107,13 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         .leptos_routes_with_context(&state, routes, ctx, shell)
         .fallback(static_or_not_found)
         .layer(middleware::from_fn(api_status::error_status))
+        .layer(middleware::from_fn_with_state(state.clone(), form_state::keep_form_state))
+        .layer(middleware::from_fn_with_state(state.clone(), personal::mark))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), body_limit::refuse_oversized))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
-        .layer(middleware::from_fn(headers::security))
+        .layer(middleware::from_fn_with_state(state.clone(), cross_site::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(headers::Security { hsts: config.tls_protections() }, headers::security))
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .with_state(state)
 }
@@ -137,6 +138,7 @@ async fn static_or_not_found(State(app): State<App>, req: Request<Body>) -> Resp
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         let mut res = res.map(Body::new);
         res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-cache"));
+        res.extensions_mut().insert(personal::StaticFile);
         return res;
     }
     let shell = {

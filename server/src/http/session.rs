@@ -4,6 +4,7 @@
 use super::router::App;
 use app::api::request::{CspNonce, SessionToken};
 use app::backend::ClientKey;
+use app::model::cookie::Cookie;
 use app::model::Viewer;
 use axum::{
     extract::{ConnectInfo, Request, State},
@@ -13,20 +14,13 @@ use axum::{
 use ipnet::IpNet;
 use std::net::{IpAddr, SocketAddr};
 
-fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').find_map(|pair| {
-        let (k, v) = pair.trim().split_once('=')?;
-        (k == name && !v.is_empty()).then_some(v)
-    })
-}
-
 pub async fn resolve(State(app): State<App>, mut req: Request, next: Next) -> Response {
     let token = req
         .headers()
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|h| cookie_value(h, app.cookies.name).map(str::to_owned));
+        .find_map(|h| app.cookies.find(Cookie::Session, h).map(str::to_owned));
     let viewer = match &token {
         Some(t) => app.backend.viewer_for_token(t).unwrap_or(Viewer::Anonymous),
         None => Viewer::Anonymous,
@@ -99,12 +93,5 @@ mod tests {
         assert_eq!(client_key(ip("127.0.0.1"), &["not-an-ip"], &trusted).0, "127.0.0.1");
         assert_eq!(client_key(ip("2001:db8:1:2:3:4:5:6"), &[], &[]).0, "2001:db8:1:2::/64");
         assert_eq!(client_key(None, &[], &trusted).0, "local");
-    }
-
-    #[test]
-    fn finds_the_named_cookie_only() {
-        assert_eq!(super::cookie_value("a=1; waymark=tok; b=2", "waymark"), Some("tok"));
-        assert_eq!(super::cookie_value("xwaymark=tok", "waymark"), None);
-        assert_eq!(super::cookie_value("waymark=", "waymark"), None);
     }
 }

@@ -12,7 +12,25 @@ use axum::{
     Extension, Json,
 };
 
-pub async fn sync(State(app): State<App>, Extension(viewer): Extension<Viewer>, body: Body) -> Response {
+/// The sync takes JSON only: a form or `text/plain` is what another site's page could send.
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    let value = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    value.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+}
+
+pub async fn sync(
+    State(app): State<App>,
+    Extension(viewer): Extension<Viewer>,
+    headers: axum::http::HeaderMap,
+    body: Body,
+) -> Response {
+    if !is_json(&headers) {
+        return refusal(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "not_json",
+            "The phone sent its changes in a form Waymark does not take. Nothing was saved.",
+        );
+    }
     let case = match viewer {
         Viewer::Person { case_id } => case_id,
         Viewer::Anonymous => {

@@ -17,7 +17,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_appointment_changes.sql"),
     include_str!("migrations/0011_sign_in_safety.sql"),
     include_str!("migrations/0012_person_loop.sql"),
-    include_str!("migrations/0015_national.sql"),
+    include_str!("migrations/0013_national.sql"),
+    include_str!("migrations/0014_form_state.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {

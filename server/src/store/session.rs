@@ -111,3 +111,18 @@ pub fn delete_known_devices(conn: &Connection, case: CaseId) -> StoreResult<()> 
     conn.execute("DELETE FROM known_device WHERE case_id = ?1", [case.0])?;
     Ok(())
 }
+
+/// When this live session ends (UTC seconds) if it is not used again: its
+/// fixed end, or sooner when unused that long. The phone's offline copy of
+/// the person's pages opens only until then.
+pub fn session_expires_at(conn: &Connection, token_hash: &str) -> StoreResult<Option<i64>> {
+    let now = super::now();
+    Ok(conn
+        .prepare_cached(
+            "SELECT min(expires_at, last_seen_at + CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END) AS ends
+             FROM session WHERE token_hash = ?1 AND expires_at > ?2
+               AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
+        )?
+        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS], |r| r.get(0))
+        .optional()?)
+}

@@ -17,10 +17,21 @@ pub struct Reply {
     pub status: StatusCode,
     pub location: Option<String>,
     pub cookie: Option<String>,
+    pub headers: axum::http::HeaderMap,
     pub body: String,
 }
 
 impl Reply {
+    /// A response header as text ("" when absent).
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    }
+
+    /// Every `Set-Cookie` line, whole.
+    pub fn set_cookies(&self) -> Vec<&str> {
+        self.headers.get_all(header::SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).collect()
+    }
+
     /// The plain message a person sees for a server function's error.
     pub fn message(&self) -> String {
         serde_json::from_str::<app::error::AppError>(&self.body)
@@ -59,8 +70,9 @@ impl TestApp {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .find_map(|c| c.split(';').next().map(str::to_owned));
+        let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, location, cookie, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply { status, location, cookie, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     /// A server function called from a client address, with any extra headers
@@ -139,6 +151,17 @@ impl TestApp {
             req = req.header(header::COOKIE, c);
         }
         self.send(req.body(Body::empty()).expect("request")).await
+    }
+
+    /// Where a redirect goes, as a browser follows it: with `cookie` (the
+    /// session) and every cookie the redirect set (a failed form's state).
+    pub async fn follow(&self, r: &Reply, cookie: Option<&str>) -> Reply {
+        let location = r.location.as_deref().expect("a redirect");
+        // A browser keeps the fragment to itself.
+        let path = location.trim_start_matches("http://localhost").split('#').next().unwrap_or_default();
+        let set: Vec<&str> = r.set_cookies().into_iter().filter_map(|c| c.split(';').next()).collect();
+        let jar: Vec<&str> = cookie.into_iter().chain(set).collect();
+        self.get(path, (!jar.is_empty()).then(|| jar.join("; ")).as_deref()).await
     }
 
     /// A server function called as the hydrated app would (not a plain form).

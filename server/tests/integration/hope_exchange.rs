@@ -27,30 +27,28 @@ fn dump(app: &TestApp) -> Vec<String> {
         .collect()
 }
 
-fn decode(s: &str) -> String {
-    let mut bytes = Vec::new();
-    let mut it = s.bytes();
-    while let Some(b) = it.next() {
-        match b {
-            b'%' => {
-                let hex: String = [it.next(), it.next()].iter().flatten().map(|b| *b as char).collect();
-                bytes.push(u8::from_str_radix(&hex, 16).expect("hex"));
-            }
-            b'+' => bytes.push(b' '),
-            b => bytes.push(b),
-        }
-    }
-    String::from_utf8(bytes).expect("utf-8")
+/// The text of an element, as the page escaped it.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
-/// Where an import sent the admin back to, as (the refusal, the counts).
-fn result(r: &Reply) -> (Option<String>, Option<String>) {
+/// Load a file as the admin's browser does, following the redirect back:
+/// (the refusal the form shows, the counts in the address).
+async fn import(app: &TestApp, file: &[u8], cookie: &str) -> (Option<String>, Option<String>) {
+    let r = app.upload("/caseload/hope/import", "file", "services.json", file, Some(cookie)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let to = r.location.clone().expect("a redirect");
-    assert!(to.starts_with("/caseload/hope?"), "{to}");
-    let query = to.trim_start_matches("/caseload/hope?").split('#').next().unwrap_or_default().to_owned();
-    let error = query.split('&').find_map(|kv| kv.strip_prefix("import_error=")).map(decode);
+    assert!(to.starts_with("/caseload/hope"), "{to}");
+    assert!(!to.contains("error"), "no message in the address: {to}");
+    let query = to.trim_start_matches("/caseload/hope").trim_start_matches('?').split('#').next().unwrap_or_default();
     let counts = query.starts_with("imported=1").then(|| query.trim_start_matches("imported=1&").to_owned());
+    let page = app.follow(&r, Some(cookie)).await.body;
+    let error = page.split("class=\"error-message\">").nth(1).and_then(|rest| rest.split("</p>").next()).map(unescape);
     (error, counts)
 }
 
@@ -100,8 +98,7 @@ async fn an_export_loads_into_an_empty_store_and_exports_the_same_bytes() {
     let empty = TestApp::with(|c| c.demo = false);
     let admin = empty.office_admin("Eastfield", "Eastfield", "admin@eastfield.example").await;
     assert!(export(&empty, &admin).await.contains("\"content\": []"));
-    let (error, counts) =
-        result(&empty.upload("/caseload/hope/import", "file", "services.json", first.as_bytes(), Some(&admin)).await);
+    let (error, counts) = import(&empty, first.as_bytes(), &admin).await;
     assert_eq!((error, counts.as_deref()), (None, Some("added=7&changed=0&same=0")));
     assert_eq!(export(&empty, &admin).await, first, "export → import → export gives the same file");
     let page = empty.get("/caseload/hope?imported=1&added=7&changed=0&same=0", Some(&admin)).await.body;
@@ -109,8 +106,7 @@ async fn an_export_loads_into_an_empty_store_and_exports_the_same_bytes() {
 
     // Loading an office's own export back changes nothing.
     let before = dump(&app);
-    let (_, counts) =
-        result(&app.upload("/caseload/hope/import", "file", "services.json", first.as_bytes(), Some(&sam)).await);
+    let (_, counts) = import(&app, first.as_bytes(), &sam).await;
     assert_eq!(counts.as_deref(), Some("added=0&changed=0&same=7"));
     assert_eq!(dump(&app), before);
 }
@@ -119,12 +115,10 @@ async fn an_export_loads_into_an_empty_store_and_exports_the_same_bytes() {
 async fn importing_the_same_file_twice_changes_nothing() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
-    let (error, counts) =
-        result(&app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), Some(&sam)).await);
+    let (error, counts) = import(&app, SMALL.as_bytes(), &sam).await;
     assert_eq!((error, counts.as_deref()), (None, Some("added=2&changed=0&same=0")));
     let once = dump(&app);
-    let (_, counts) =
-        result(&app.upload("/caseload/hope/import", "file", "services.json", SMALL.as_bytes(), Some(&sam)).await);
+    let (_, counts) = import(&app, SMALL.as_bytes(), &sam).await;
     assert_eq!(counts.as_deref(), Some("added=0&changed=0&same=2"));
     assert_eq!(dump(&app), once, "not a row, not an audit line");
 
@@ -150,8 +144,7 @@ async fn importing_the_same_file_twice_changes_nothing() {
 
     // A changed file changes only what changed.
     let edited = SMALL.replace("Harbourside Job Club", "Harbourside Jobs Club");
-    let (_, counts) =
-        result(&app.upload("/caseload/hope/import", "file", "services.json", edited.as_bytes(), Some(&sam)).await);
+    let (_, counts) = import(&app, edited.as_bytes(), &sam).await;
     assert_eq!(counts.as_deref(), Some("added=0&changed=1&same=1"));
 }
 
@@ -243,8 +236,7 @@ async fn bad_files_are_refused_with_line_and_field_and_nothing_changes() {
         (String::new(), "Choose a file to import first. Nothing was imported.".into()),
     ];
     for (file, says) in cases {
-        let (error, counts) =
-            result(&app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), Some(&sam)).await);
+        let (error, counts) = import(&app, file.as_bytes(), &sam).await;
         assert_eq!(counts, None);
         let error = error.expect("refused");
         let expected = if says.starts_with("Choose") { says } else { format!("Nothing was imported. {says}") };
@@ -253,8 +245,13 @@ async fn bad_files_are_refused_with_line_and_field_and_nothing_changes() {
     }
     // The form shows the reason by the file input.
     let refused = app.upload("/caseload/hope/import", "file", "services.json", no_name.as_bytes(), Some(&sam)).await;
-    let page = app.get(refused.location.as_deref().unwrap_or_default(), Some(&sam)).await.body;
+    let page = app.follow(&refused, Some(&sam)).await.body;
     assert!(page.contains("A service needs a name.") && page.contains("role=\"alert\""), "{page}");
+    // Shown once; and a link cannot make the page say anything.
+    let again = app.get("/caseload/hope", Some(&sam)).await.body;
+    assert!(!again.contains("A service needs a name."), "the message is gone once shown");
+    let crafted = app.get("/caseload/hope?import_error=Your+licence+has+been+recalled", Some(&sam)).await.body;
+    assert!(!crafted.contains("recalled"), "{crafted}");
 }
 
 #[tokio::test]
@@ -264,8 +261,7 @@ async fn oversized_files_are_refused_plainly() {
     let before = dump(&app);
     let big = format!("[{}]", [SMALL; 2].join(","));
     assert!(big.len() > 4 * 1024);
-    let (error, _) =
-        result(&app.upload("/caseload/hope/import", "file", "services.json", big.as_bytes(), Some(&sam)).await);
+    let (error, _) = import(&app, big.as_bytes(), &sam).await;
     assert_eq!(
         error.as_deref(),
         Some(
@@ -274,8 +270,7 @@ async fn oversized_files_are_refused_plainly() {
     );
     // Larger than the whole request may be: refused before it is read.
     let huge = "x".repeat(64 * 1024);
-    let (error, _) =
-        result(&app.upload("/caseload/hope/import", "file", "services.json", huge.as_bytes(), Some(&sam)).await);
+    let (error, _) = import(&app, huge.as_bytes(), &sam).await;
     assert!(error.unwrap_or_default().starts_with("That file is too big."));
     assert_eq!(dump(&app), before);
 }
@@ -299,9 +294,7 @@ async fn an_import_never_touches_another_office() {
     let before = northbridge_rows(&app);
 
     // Robin loads Northbridge's own file: Southgate gets copies; Northbridge's rows stay as they were.
-    let (_, counts) = result(
-        &app.upload("/caseload/hope/import", "file", "services.json", northbridge.as_bytes(), Some(&robin)).await,
-    );
+    let (_, counts) = import(&app, northbridge.as_bytes(), &robin).await;
     assert_eq!(counts.as_deref(), Some("added=6&changed=0&same=0"));
     assert_eq!(northbridge_rows(&app), before);
     assert_eq!(export(&app, &sam).await, northbridge);

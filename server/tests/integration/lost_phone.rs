@@ -121,7 +121,7 @@ async fn sessions_end_when_unused_for_a_month_or_two_hours_at_the_desk() {
     // A month unused, two hours at the desk: signed out, asked to sign in again.
     idle("person", 31 * 86_400);
     assert_eq!(app.get("/me", Some(&jay)).await.location.as_deref(), Some("/sign-in"));
-    assert_eq!(app.call("/api/v1/sync", "", Some(&jay)).await.status.as_u16(), 401, "the phone's sync hears it too");
+    assert_eq!(app.sync("{}", Some(&jay)).await.status.as_u16(), 401, "the phone's sync hears it too");
     idle("practitioner", 121 * 60);
     assert_eq!(app.get("/caseload", Some(&sam)).await.location.as_deref(), Some("/practitioner/sign-in"));
     // Signing in again works as ever.

@@ -154,7 +154,7 @@ async fn what_an_office_admin_reads_about_files_is_easy_reading() {
     let mut words = Vec::new();
     for file in files {
         let r = app.upload("/caseload/hope/import", "file", "services.json", file.as_bytes(), Some(&sam)).await;
-        let page = app.get(r.location.as_deref().unwrap_or_default(), Some(&sam)).await.body;
+        let page = app.follow(&r, Some(&sam)).await.body;
         let section =
             page.split("id=\"exchange\"").nth(1).and_then(|s| s.split("</section>").next()).unwrap_or_default();
         let text = page_text(&format!("<body>{section}</body>"));
@@ -232,5 +232,28 @@ async fn what_a_refused_form_says_is_easy_reading() {
     let text = words.join(" ");
     let score = Score::of(&text);
     println!("refused forms: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+    assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
+}
+
+/// What a person reads when another site's page tried to send a form for
+/// them, or their phone sent its changes in a form Waymark does not take.
+#[tokio::test]
+async fn refusals_of_requests_from_elsewhere_are_easy_reading() {
+    let app = TestApp::new();
+    let req = axum::http::Request::post("/api/sign_out")
+        .header("sec-fetch-site", "cross-site")
+        .header("accept", "text/html")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let page = app.send(req).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    let req = axum::http::Request::post("/api/v1/sync")
+        .header("content-type", "text/plain")
+        .body(axum::body::Body::from("{}"))
+        .unwrap();
+    let sync: app::model::sync::SyncRefusal = serde_json::from_str(&app.send(req).await.body).expect("a refusal");
+    let text = format!("{} {}", page_text(&page.body), sync.reason);
+    let score = Score::of(&text);
+    println!("refusals: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
 }

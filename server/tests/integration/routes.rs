@@ -52,7 +52,9 @@ fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
     )
     .unwrap();
     let id = conn
-        .query_row("SELECT id FROM share_link WHERE token_hash = ?1", [server::auth::token_hash("matrix-token")], |r| r.get(0))
+        .query_row("SELECT id FROM share_link WHERE token_hash = ?1", [server::auth::token_hash("matrix-token")], |r| {
+            r.get(0)
+        })
         .unwrap();
     (id, "matrix-token")
 }

@@ -122,8 +122,7 @@ async fn a_bad_share_form_is_refused_plainly_and_makes_nothing() {
     }
     // Without JavaScript: back to the form, which says what is wrong and keeps what was typed.
     let r = app.post_form("/api/create_share_link", "form[who]=Mum&form[length]=week", "/me/share", Some(&jay)).await;
-    let back = r.location.expect("back to the form");
-    let page = app.get(back.trim_start_matches("http://localhost"), Some(&jay)).await.body;
+    let page = app.follow(&r, Some(&jay)).await.body;
     assert!(page.contains("Tick at least one thing to share.") && page.contains(r#"value="Mum""#), "{page}");
     assert_eq!(count(), 0);
 }
