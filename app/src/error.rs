@@ -28,7 +28,7 @@ pub enum AppError {
     NotFound,
     #[error("{}", .0.message)]
     Invalid(Invalid),
-    #[error("Too many tries. Please wait {minutes} minutes and try again.")]
+    #[error("Too many tries. Please wait {} and try again.", crate::format::count(*minutes, "minute", "minutes"))]
     TooManyAttempts { minutes: u32 },
     #[error("This sign-in is locked after too many wrong PINs. Ask your probation officer for a new code.")]
     Locked,

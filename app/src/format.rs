@@ -134,10 +134,32 @@ pub fn url_encode(s: &str) -> String {
 /// How long, in plain words: "45 minutes", "1 hour", "1 hour 30 minutes".
 pub fn minutes(m: u32) -> String {
     match (m / 60, m % 60) {
-        (0, m) => format!("{m} minutes"),
-        (1, 0) => "1 hour".into(),
-        (h, 0) => format!("{h} hours"),
-        (1, m) => format!("1 hour {m} minutes"),
-        (h, m) => format!("{h} hours {m} minutes"),
+        (0, m) => count(m, "minute", "minutes"),
+        (h, 0) => count(h, "hour", "hours"),
+        (h, m) => format!("{} {}", count(h, "hour", "hours"), count(m, "minute", "minutes")),
+    }
+}
+
+/// A number with its noun, singular for one: "1 rule", "0 rules", "3 people".
+/// Every count a reader sees goes through here, so none reads "1 rules".
+pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
+    match n.try_into().unwrap_or(i64::MAX) {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_number_plural() {
+        assert_eq!(count(1u32, "rule", "rules"), "1 rule");
+        assert_eq!(count(0usize, "rule", "rules"), "0 rules");
+        assert_eq!(count(2i64, "person", "people"), "2 people");
+        assert_eq!(minutes(1), "1 minute");
+        assert_eq!(minutes(61), "1 hour 1 minute");
+        assert_eq!(minutes(150), "2 hours 30 minutes");
     }
 }

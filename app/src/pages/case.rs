@@ -1,6 +1,6 @@
 //! One case, as its practitioner sees it, with the code to give the person.
 
-use crate::api::caseload::{get_case, IssueCode};
+use crate::api::caseload::{get_activation_link, get_case, ActivationLink, IssueCode};
 use crate::api::hope::get_case_list;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::error::AppError;
@@ -27,7 +27,7 @@ pub fn CasePage() -> impl IntoView {
             let no_such_case = no_such_case.clone();
             async move {
                 match id {
-                    Some(id) => Ok((get_case(id).await?, get_case_list(id).await?)),
+                    Some(id) => Ok((get_case(id).await?, get_case_list(id).await?, get_activation_link().await?)),
                     None => Err(no_such_case),
                 }
             }
@@ -38,7 +38,7 @@ pub fn CasePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok((case, list)) => view! { <Case case list /> }.into_any(),
+                        Ok((case, list, link)) => view! { <Case case list link /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -50,7 +50,7 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
+fn Case(case: CaseOverview, list: Vec<SavedService>, link: ActivationLink) -> impl IntoView {
     let issue = ServerAction::<IssueCode>::new();
     let e = case.entry;
     let c = case.conditions;
@@ -71,7 +71,7 @@ fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
             <dt>"Licence conditions"</dt>
             <dd>
                 <Progress done=c.understood total=c.total label="understood" />
-                {format!(", {} open questions", c.questions)}
+                {format!(", {}", format::count(c.questions, "open question", "open questions"))}
             </dd>
         </dl>
         <p>
@@ -98,7 +98,16 @@ fn Case(case: CaseOverview, list: Vec<SavedService>) -> impl IntoView {
                         </p>
                     }
                 })}
-            {needs_code.then(|| view! { <p>"They use it at the address waymark/activate on their phone."</p> })}
+            {needs_code
+                .then(|| {
+                    view! {
+                        <p>
+                            "They open this address on their phone, or scan the code with its camera: "
+                            <strong class="activation-url" data-testid="activation-url">{link.url.clone()}</strong>
+                        </p>
+                        <div class="qr" role="img" aria-label=format!("QR code for {}", link.url) inner_html=link.qr_svg></div>
+                    }
+                })}
             <ActionForm action=issue>
                 <input type="hidden" name="case_id" value=e.case_id.to_string() />
                 <button type="submit" class="button button-secondary">"Make a new code"</button>

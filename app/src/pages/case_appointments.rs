@@ -98,7 +98,7 @@ fn CaseAppointments(
                     view! {
                         <li class="case-card" class:attention=attention id=format!("a-{id}")>
                             <h2>{format!("{}: {}", a.kind.label(), format::when(a.starts_at, now))}</h2>
-                            <p>{a.place.clone()} {(a.repeat != Repeat::Never).then(|| format!(" · {} ({} times)", a.repeat.label(), a.repeat_count))}</p>
+                            <p>{a.place.clone()} {(a.repeat != Repeat::Never).then(|| format!(" · {} ({})", a.repeat.label(), format::count(a.repeat_count, "time", "times")))}</p>
                             <p><strong>{status}</strong></p>
                             {(!a.cancelled)
                                 .then(|| {

@@ -50,8 +50,8 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
     let error = last_error(reply).or_else(|| last_error(explain));
     let count = |u: Understanding| licence.conditions.iter().filter(|c| c.understanding == u).count();
     let summary = format!(
-        "{} conditions: {} understood, {} with an open question, {} changed since confirmed, {} not confirmed yet.",
-        licence.conditions.len(),
+        "{}: {} understood, {} with an open question, {} changed since confirmed, {} not confirmed yet.",
+        crate::format::count(licence.conditions.len(), "condition", "conditions"),
         count(Understanding::Understood),
         count(Understanding::Question),
         count(Understanding::Changed),

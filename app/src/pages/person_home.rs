@@ -78,7 +78,7 @@ fn Home(
         </section>
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
-            <p>{format!("Your licence has {} rules.", c.total)}</p>
+            <p>{format!("Your licence has {}.", format::count(c.total, "rule", "rules"))}</p>
             <p>
                 <Progress done=c.understood total=c.total label="understood" />
             </p>
@@ -87,7 +87,7 @@ fn Home(
             </p>
             {(c.questions > 0)
                 .then(|| {
-                    let asked = if c.questions == 1 { "1 question".to_string() } else { format!("{} questions", c.questions) };
+                    let asked = format::count(c.questions, "question", "questions");
                     view! { <p>{format!("You asked {asked}. Your probation officer will answer.")}</p> }
                 })}
         </section>

@@ -51,7 +51,7 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
         {answered.map(|_| view! { <p class="banner" role="status">"Thank you. Your probation officer will see your answer."</p> })}
         <h1>"Your licence"</h1>
         <p class="lead">
-            {format!("Your licence has {total} rules. You said you understand {understood} of them.")}
+            {format!("Your licence has {}. You said you understand {understood} of them.", format::count(total, "rule", "rules"))}
         </p>
         <p>"Open each rule to read it. Then tell your probation officer if you understand it, or ask a question. Asking is always safe."</p>
         <Letters explanations=licence.explanations />

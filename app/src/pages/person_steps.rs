@@ -55,7 +55,7 @@ fn Steps(steps: Vec<Step>, changed: Option<String>, done: bool) -> impl IntoView
         })}
         {(changed.is_some() && finished_track.is_none()).then(|| view! { <p class="banner" role="status">"Saved. Your probation officer can see it."</p> })}
         <h1>"Your steps"</h1>
-        <p class="lead">{format!("You have done {done_count} of {total} steps.")}</p>
+        <p class="lead">{format!("You have done {done_count} of {}.", format::count(total, "step", "steps"))}</p>
         {view_
             .tracks
             .into_iter()

@@ -3,6 +3,7 @@
 
 mod auth;
 mod bad_input;
+mod cases;
 mod common;
 mod condition_map;
 mod convergence;

@@ -292,6 +292,7 @@ async fn server_functions_against_every_role() {
         ("/api/caseload", "", Box::new(practitioner_only)),
         ("/api/case", &case_form, Box::new(jay_case)),
         ("/api/issue_code", &case_form, Box::new(jay_case)),
+        ("/api/activation_link", "", Box::new(practitioner_only)),
         ("/api/create_case", new_case, Box::new(practitioner_only)),
         ("/api/hope_list", "need=food", Box::new(|_| 200)),
         ("/api/hope_service", "id=1", Box::new(|_| 200)),
