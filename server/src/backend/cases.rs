@@ -30,6 +30,8 @@ impl CaseBackend for WaymarkBackend {
             number = auth::new_waymark_number();
         }
         let case = store::insert_case(&tx, office, practitioner, new_case, &number, false)?;
+        // The same first steps every case has, each with its guidance.
+        store::insert_standard_steps(&tx, case)?;
         self.issue_code(&tx, practitioner, case)?;
         store::audit(&tx, Some(practitioner), Some(case), "opened case")?;
         tx.commit().map_err(db)?;

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_condition_map.sql"),
     include_str!("migrations/0009_hsds.sql"),
     include_str!("migrations/0010_appointment_changes.sql"),
+    include_str!("migrations/0013_licence_parts.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {
