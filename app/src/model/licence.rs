@@ -307,11 +307,26 @@ pub struct Explanation {
     pub practitioner_name: String,
 }
 
+/// A condition taken off the licence: kept, so both sides can see what went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedCondition {
+    pub id: ConditionId,
+    pub licence: LicenceKind,
+    pub headline: String,
+    pub official_words: String,
+    pub removed_at: Timestamp,
+    /// The practitioner who removed it (None for rows from before this was kept).
+    pub removed_by: Option<String>,
+}
+
 /// The person's licence page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonLicence {
     pub conditions: Vec<LicenceCondition>,
     pub explanations: Vec<Explanation>,
+    /// The licence history: rules taken off it, the latest first.
+    #[serde(default)]
+    pub removed: Vec<RemovedCondition>,
 }
 
 /// A new condition on a licence: from the catalogue with its values, or bespoke words.

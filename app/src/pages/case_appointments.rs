@@ -3,7 +3,7 @@
 
 use super::case_licence::case_param;
 use super::last_error;
-use crate::api::plan::{get_case_appointments, get_case_reporting, CancelAppointment, SaveAppointment};
+use crate::api::plan::{get_case_appointments, get_case_reporting, SaveAppointment};
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
@@ -105,16 +105,9 @@ fn CaseAppointments(
                                     view! {
                                         <p class="actions">
                                             <a class="button button-secondary" href=format!("/caseload/{case_id}/appointments/{id}/edit")>"Change or move"</a>
+                                            " "
+                                            <a class="button button-secondary" href=format!("/caseload/{case_id}/appointments/{id}/cancel")>"Cancel this appointment"</a>
                                         </p>
-                                        <ActionForm action={ServerAction::<CancelAppointment>::new()}>
-                                            <input type="hidden" name="case_id" value=case_id.to_string() />
-                                            <input type="hidden" name="appointment_id" value=id.to_string() />
-                                            <div class="field">
-                                                <label for=format!("cancel-{id}")>"Reason for cancelling (optional)"</label>
-                                                <input type="text" id=format!("cancel-{id}") name="cancel_reason" />
-                                            </div>
-                                            <button type="submit" class="button button-secondary">"Cancel this appointment"</button>
-                                        </ActionForm>
                                     }
                                 })}
                         </li>

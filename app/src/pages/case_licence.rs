@@ -2,7 +2,7 @@
 //! questions and replies, changes, and written explanations.
 
 use super::last_error;
-use crate::api::licence::{get_case_licence, AddExplanation, RemoveCondition, ReplyToQuestion};
+use crate::api::licence::{get_case_licence, AddExplanation, ReplyToQuestion};
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, FormError, Page};
 use crate::islands::LiveUpdates;
 use crate::islands::ReadabilityMeter;
@@ -71,6 +71,7 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
                 .map(|c| view! { <ConditionAdmin c name=name.clone() error=error.clone() /> })
                 .collect_view()}
         </ul>
+        <LicenceHistory removed=licence.removed />
         <section class="card" aria-labelledby="explain-heading">
             <h2 id="explain-heading">"Write an explanation"</h2>
             <p class="hint">"For a decision and its reasons, a change to the licence, or a warning and why. The person can read it again at any time."</p>
@@ -116,7 +117,6 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
 fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl IntoView {
     let case_id = c.case_id;
     let id = c.id;
-    let remove = ServerAction::<RemoveCondition>::new();
     let status_class = match c.understanding {
         Understanding::Understood => "tag tag-ok",
         Understanding::NotYet => "tag",
@@ -156,12 +156,41 @@ fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl I
                 })}
             <p class="actions">
                 <a class="button button-secondary" href=format!("/caseload/{case_id}/licence/{id}/edit")>"Change or explain"</a>
+                " "
+                <a class="button button-secondary" href=format!("/caseload/{case_id}/licence/{id}/remove")>"Remove this condition"</a>
             </p>
-            <ActionForm action=remove>
-                <input type="hidden" name="case_id" value=case_id.to_string() />
-                <input type="hidden" name="condition_id" value=id.to_string() />
-                <button type="submit" class="link-button">"Remove this condition"</button>
-            </ActionForm>
         </li>
     }
+}
+
+/// What was taken off the licence, when and by whom.
+#[component]
+fn LicenceHistory(removed: Vec<RemovedCondition>) -> impl IntoView {
+    (!removed.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="history-heading">
+                <h2 id="history-heading">"Licence history"</h2>
+                <ul class="plain-list removed-conditions">
+                    {removed
+                        .into_iter()
+                        .map(|r| {
+                            let by = r.removed_by.map(|name| format!(" by {name}")).unwrap_or_default();
+                            let on = crate::format::date_long(r.removed_at.to_zoned(crate::format::london()).date());
+                            view! {
+                                <li>
+                                    <strong>{format!("Removed on {on}{by}: ")}</strong>
+                                    {r.headline}
+                                    {format!(" ({})", r.licence.label())}
+                                    <details>
+                                        <summary>"What it said"</summary>
+                                        <blockquote>{r.official_words}</blockquote>
+                                    </details>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

@@ -7,6 +7,7 @@ pub mod case_licence;
 pub mod case_steps;
 pub mod caseload;
 pub mod condition_form;
+pub mod confirm;
 pub mod hope;
 pub mod hope_admin;
 pub mod hope_exchange;

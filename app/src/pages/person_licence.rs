@@ -66,7 +66,35 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
                 }
             })
             .collect_view()}
+        <TakenOff removed=licence.removed />
     }
+}
+
+/// Rules the practitioner took off the licence, so the person knows they no
+/// longer have to keep them.
+#[component]
+fn TakenOff(removed: Vec<RemovedCondition>) -> impl IntoView {
+    (!removed.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="taken-off">
+                <h2 id="taken-off">"Rules taken off your licence"</h2>
+                <ul class="plain-list">
+                    {removed
+                        .into_iter()
+                        .map(|r| {
+                            let on = format::date_long(r.removed_at.to_zoned(format::london()).date());
+                            view! {
+                                <li>
+                                    <p>{format!("On {on}, your probation officer took this rule off your licence. You do not have to keep it now:")}</p>
+                                    <p><strong>{r.headline}</strong></p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]

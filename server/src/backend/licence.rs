@@ -42,10 +42,7 @@ impl WaymarkBackend {
                 case_id: case,
                 licence: row.licence,
                 group: plain.as_ref().map(|p| p.group).unwrap_or(ConditionGroup::EveryDay),
-                headline: plain
-                    .as_ref()
-                    .map(|p| p.headline.clone())
-                    .unwrap_or_else(|| "A rule your probation officer wrote for you".into()),
+                headline: headline(template),
                 plain,
                 official_words: self.official_words(template, &row.details, row.bespoke_text.as_deref()),
                 explanation: row.explanation,
@@ -60,8 +57,27 @@ impl WaymarkBackend {
             });
         }
         conditions.sort_by_key(|c| (c.group, c.licence, c.id));
-        Ok(PersonLicence { conditions, explanations: store::explanations(conn, case)? })
+        let removed = store::removed_conditions(conn, case)?
+            .into_iter()
+            .map(|row| {
+                let template = self.template_for(&row.template);
+                RemovedCondition {
+                    id: row.id,
+                    licence: row.licence,
+                    headline: headline(template),
+                    official_words: self.official_words(template, &row.details, row.bespoke_text.as_deref()),
+                    removed_at: jiff::Timestamp::from_second(row.removed_at).unwrap_or_default(),
+                    removed_by: row.removed_by,
+                }
+            })
+            .collect();
+        Ok(PersonLicence { conditions, explanations: store::explanations(conn, case)?, removed })
     }
+}
+
+/// A condition's headline: Waymark's plain words, or a plain label for a bespoke one.
+fn headline(template: Option<&Template>) -> String {
+    template.map(|t| t.plain.headline.clone()).unwrap_or_else(|| "A rule your probation officer wrote for you".into())
 }
 
 /// The person's answer to a condition, checked, inside the caller's transaction.
@@ -196,7 +212,7 @@ impl LicenceBackend for WaymarkBackend {
 
     fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()> {
         self.on_case(practitioner, case, "removed condition", |tx| {
-            store::remove_condition(tx, case, condition)?.then_some(()).ok_or(AppError::NotFound)
+            store::remove_condition(tx, case, condition, practitioner)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
 

@@ -258,12 +258,52 @@ pub fn update_condition(
     Ok(true)
 }
 
-pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult<bool> {
+/// Take a condition off the licence. The row stays, with when and by whom, as
+/// the licence's history (`removed_conditions`).
+pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId, by: PractitionerId) -> StoreResult<bool> {
     let n = conn.execute(
-        "UPDATE case_condition SET removed_at = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
-        params![id.0, case.0, super::now()],
+        "UPDATE case_condition SET removed_at = ?3, removed_by = ?4, rev = rev + 1
+         WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
+        params![id.0, case.0, super::now(), by.0],
     )?;
     Ok(n == 1)
+}
+
+pub struct RemovedRow {
+    pub id: ConditionId,
+    pub licence: LicenceKind,
+    pub template: Option<(String, String)>,
+    pub bespoke_text: Option<String>,
+    pub details: Details,
+    pub removed_at: i64,
+    pub removed_by: Option<String>,
+}
+
+/// Conditions taken off the case's licence, the latest first.
+pub fn removed_conditions(conn: &Connection, case: CaseId) -> StoreResult<Vec<RemovedRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.licence_kind, c.policy_version, c.code, c.bespoke_text, c.details_json, c.removed_at, p.name
+         FROM case_condition c LEFT JOIN practitioner p ON p.id = c.removed_by
+         WHERE c.case_id = ?1 AND c.removed_at IS NOT NULL ORDER BY c.removed_at DESC, c.id DESC",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(1)?;
+        let version: Option<String> = r.get(2)?;
+        let code: Option<String> = r.get(3)?;
+        let details: String = r.get(5)?;
+        out.push(RemovedRow {
+            id: ConditionId(r.get(0)?),
+            licence: LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
+            template: version.zip(code),
+            bespoke_text: r.get(4)?,
+            details: details_from(&details)?,
+            removed_at: r.get(6)?,
+            removed_by: r.get(7)?,
+        });
+    }
+    Ok(out)
 }
 
 /// Seed helper: a catalogue condition already answered.

@@ -13,6 +13,7 @@ mod hope_exchange;
 mod licence;
 mod plain_words;
 mod plan;
+mod removal;
 mod reporting;
 mod routes;
 mod share;

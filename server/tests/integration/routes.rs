@@ -90,6 +90,9 @@ async fn pages_against_every_role() {
     let alex_licence = format!("/caseload/{ALEX}/licence");
     let jay_appointments = format!("/caseload/{JAY}/appointments");
     let jay_edit_appointment = format!("/caseload/{JAY}/appointments/1/edit");
+    // The questions asked before taking something away (a GET changes nothing).
+    let jay_remove = format!("/caseload/{JAY}/licence/1/remove");
+    let jay_cancel_appointment = format!("/caseload/{JAY}/appointments/1/cancel");
     let jay_steps = format!("/caseload/{JAY}/steps");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
@@ -192,6 +195,8 @@ async fn pages_against_every_role() {
         ("/shared/no-such-token", Box::new(|_| Expect::Status(404))),
         (&jay_appointments, Box::new(case_of(PractitionerOfA))),
         (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
+        (&jay_remove, Box::new(case_of(PractitionerOfA))),
+        (&jay_cancel_appointment, Box::new(case_of(PractitionerOfA))),
         (&jay_steps, Box::new(case_of(PractitionerOfA))),
         ("/caseload/not-a-number", Box::new(case_of(Anonymous))),
     ];
