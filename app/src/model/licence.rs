@@ -327,6 +327,9 @@ pub struct PersonLicence {
     /// The licence history: rules taken off it, the latest first.
     #[serde(default)]
     pub removed: Vec<RemovedCondition>,
+    /// The licence's parts (licence, post-sentence supervision) and when each ends.
+    #[serde(default)]
+    pub parts: Vec<super::parts::LicencePart>,
 }
 
 /// A new condition on a licence: from the catalogue with its values, or bespoke words.

@@ -8,6 +8,7 @@ pub mod hope;
 mod ids;
 mod licence;
 pub mod map;
+pub mod parts;
 pub mod place;
 pub mod reporting;
 pub mod share;

@@ -55,6 +55,18 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, link: ActivationLink) -> im
     let e = case.entry;
     let c = case.conditions;
     let needs_code = e.activation != Activation::Active || case.pending_code.is_some();
+    // Each part of the licence with its dates: a part starts when the one before ends.
+    let mut starts = case.licence_start;
+    let parts: Vec<(&'static str, String)> =
+        crate::model::parts::licence_parts(case.licence_type, e.licence_end, case.pss_end)
+            .into_iter()
+            .map(|p| {
+                let ends = p.ends.map(format::date_long).unwrap_or_else(|| "an end date not set yet".into());
+                let line = (p.kind.label(), format!("{} to {ends}", format::date_long(starts)));
+                starts = p.ends.unwrap_or(starts);
+                line
+            })
+            .collect();
     view! {
         <p>
             <a href="/caseload">"Back to caseload"</a>
@@ -62,8 +74,9 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, link: ActivationLink) -> im
         <h1>{e.preferred_name.clone()}</h1>
         <LiveUpdates case_id=e.case_id.0 rev=case.rev name=e.preferred_name.clone() />
         <dl class="facts">
-            <dt>"Licence"</dt>
-            <dd>{format!("{} to {}", format::date_long(case.licence_start), format::date_long(e.licence_end))}</dd>
+            {parts.into_iter().map(|(part, dates)| view! { <dt>{part}</dt> <dd>{dates}</dd> }).collect_view()}
+            <dt>"Policy"</dt>
+            <dd>{format!("Version {}: {}", case.policy_version, case.licence_type.label().to_lowercase())}</dd>
             <dt>"Waymark number"</dt>
             <dd class="number">{case.waymark_number}</dd>
             <dt>"Waymark"</dt>

@@ -57,18 +57,28 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
         count(Understanding::Changed),
         count(Understanding::NotYet),
     );
+    // A part the licence has with no rule for it would leave the person thinking it has none.
+    let empty_parts: Vec<String> = [LicenceKind::Ap, LicenceKind::Pss]
+        .into_iter()
+        .filter(|k| case.licence_type.includes(*k) && !licence.conditions.iter().any(|c| c.licence == *k))
+        .map(|k| match k {
+            LicenceKind::Ap => "No licence conditions yet.".to_owned(),
+            LicenceKind::Pss => "This licence has post-sentence supervision, but no conditions for it yet.".to_owned(),
+        })
+        .collect();
     view! {
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
         <ErrorSummary error=error.clone() />
         <h1>{format!("{name}’s licence")}</h1>
         <LiveUpdates case_id=case.entry.case_id.0 rev=case.rev name=name.clone() />
         <p>{summary}</p>
+        {empty_parts.into_iter().map(|w| view! { <p class="banner" role="status">{w}</p> }).collect_view()}
         <p><a class="button" href=format!("/caseload/{case_id}/licence/add")>"Add a condition"</a></p>
         <ul class="conditions-admin">
             {licence
                 .conditions
                 .into_iter()
-                .map(|c| view! { <ConditionAdmin c name=name.clone() error=error.clone() /> })
+                .map(|c| view! { <ConditionAdmin c name=name.clone() policy=case.policy_version.clone() error=error.clone() /> })
                 .collect_view()}
         </ul>
         <LicenceHistory removed=licence.removed />
@@ -114,7 +124,7 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
 }
 
 #[component]
-fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl IntoView {
+fn ConditionAdmin(c: LicenceCondition, name: String, policy: String, error: FormError) -> impl IntoView {
     let case_id = c.case_id;
     let id = c.id;
     let status_class = match c.understanding {
@@ -128,7 +138,12 @@ fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl I
             <h2>{c.headline.clone()}</h2>
             <p>
                 <span class=status_class>{c.understanding.practitioner_label()}</span>
-                {format!(" {} · version {}", c.licence.label(), c.version)}
+                {format!(
+                    " {} · version {}{}",
+                    c.licence.label(),
+                    c.version,
+                    c.template.as_ref().filter(|(v, _)| *v != policy).map(|(v, _)| format!(" · from policy {v}")).unwrap_or_default()
+                )}
             </p>
             <details>
                 <summary>"Official words"</summary>

@@ -7,6 +7,7 @@ use crate::api::licence::{get_person_licence, AnswerCondition};
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, Page};
 use crate::format;
 use crate::islands::ReadAloud;
+use crate::model::parts;
 use crate::model::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -38,6 +39,9 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
     let error = last_error(action);
     let total = licence.conditions.len();
     let understood = licence.conditions.iter().filter(|c| c.understanding == Understanding::Understood).count();
+    let parts = licence.parts.clone();
+    // With two parts, each rule says which it belongs to and when that part ends.
+    let part_of = move |kind: LicenceKind| (parts.len() > 1).then(|| parts::part_label(kind, &parts));
     let groups: Vec<(ConditionGroup, Vec<LicenceCondition>)> = ConditionGroup::ALL
         .into_iter()
         .map(|g| (g, licence.conditions.iter().filter(|c| c.group == g).cloned().collect::<Vec<_>>()))
@@ -53,6 +57,9 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
         <p class="lead">
             {format!("Your licence has {}. You said you understand {understood} of them.", format::count(total, "rule", "rules"))}
         </p>
+        <div class="licence-parts" data-testid="licence-parts">
+            {parts::parts_words(&licence.parts).into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+        </div>
         <p>"Open each rule to read it. Then tell your probation officer if you understand it, or ask a question. Asking is always safe."</p>
         <Letters explanations=licence.explanations />
         {groups
@@ -61,7 +68,13 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
                 view! {
                     <section aria-labelledby=format!("g-{group:?}")>
                         <h2 id=format!("g-{group:?}")>{group.label()}</h2>
-                        {list.into_iter().map(|c| view! { <Condition c error=error.clone() /> }).collect_view()}
+                        {list
+                            .into_iter()
+                            .map(|c| {
+                                let part = part_of(c.licence);
+                                view! { <Condition c part error=error.clone() /> }
+                            })
+                            .collect_view()}
                     </section>
                 }
             })
@@ -122,7 +135,12 @@ fn Letters(explanations: Vec<Explanation>) -> impl IntoView {
 }
 
 #[component]
-fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl IntoView {
+fn Condition(
+    c: LicenceCondition,
+    /// Which part of the licence the rule is for, when it has more than one.
+    part: Option<String>,
+    error: crate::components::FormError,
+) -> impl IntoView {
     let id = c.id;
     let text_id = format!("plain-{id}");
     let status_class = match c.understanding {
@@ -144,6 +162,7 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
                 <span class=status_class>{c.understanding.label()}</span>
             </summary>
             <div class="condition-body">
+                {part.map(|p| view! { <p class="part">{p}</p> })}
                 {c.today.map(|t| view! { <p class="today"><strong>"Today: "</strong>{t}</p> })}
                 {c.map
                     .map(|map| {

@@ -5,6 +5,7 @@ use crate::store;
 use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
 use app::model::catalogue::{check_details, Details};
+use app::model::parts;
 use app::model::*;
 
 impl WaymarkBackend {
@@ -71,7 +72,12 @@ impl WaymarkBackend {
                 }
             })
             .collect();
-        Ok(PersonLicence { conditions, explanations: store::explanations(conn, case)?, removed })
+        Ok(PersonLicence {
+            conditions,
+            explanations: store::explanations(conn, case)?,
+            removed,
+            parts: store::licence_parts(conn, case)?,
+        })
     }
 }
 
@@ -95,12 +101,12 @@ pub(crate) fn person_answer(
 }
 
 impl LicenceBackend for WaymarkBackend {
-    fn templates(&self, version: &str) -> AppResult<Vec<Template>> {
-        let list: Vec<Template> = self.catalogue.in_version(version).cloned().collect();
-        if list.is_empty() {
+    fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue> {
+        if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::NotFound);
         }
-        Ok(list)
+        let templates = self.catalogue.for_licence(version).into_iter().cloned().collect();
+        Ok(parts::LicenceCatalogue { templates, sources: self.catalogue.part_sources() })
     }
 
     fn template(&self, version: &str, code: &str) -> AppResult<Template> {
@@ -152,9 +158,25 @@ impl LicenceBackend for WaymarkBackend {
         explanation: Option<&str>,
     ) -> AppResult<ConditionId> {
         let explanation = optional_explanation(explanation)?;
+        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
+        // A rule for a part the licence does not have would be shown under a part that is not there.
+        let in_licence = |kind: LicenceKind, field: &str| {
+            if overview.licence_type.includes(kind) {
+                Ok(())
+            } else {
+                Err(AppError::invalid(
+                    field,
+                    format!(
+                        "This licence has no {} part. Change its type first, on the list of conditions.",
+                        kind.label().to_lowercase()
+                    ),
+                ))
+            }
+        };
         match new {
             NewCondition::Catalogue { version, code, details } => {
                 let template = self.catalogue.get(version, code).ok_or(AppError::NotFound)?;
+                in_licence(template.licence, "licence")?;
                 let details = check_details(&template.inputs, details)?;
                 self.on_case(practitioner, case, "added condition", |tx| {
                     Ok(store::insert_condition(
@@ -169,6 +191,7 @@ impl LicenceBackend for WaymarkBackend {
                 })
             }
             NewCondition::Bespoke { licence, text } => {
+                in_licence(*licence, "licence")?;
                 let text = check_text("bespoke_text", text, EXPLANATION_MAX, "the condition")?;
                 self.on_case(practitioner, case, "added bespoke condition", |tx| {
                     Ok(store::insert_condition(
@@ -222,12 +245,15 @@ impl LicenceBackend for WaymarkBackend {
         case: CaseId,
         version: &str,
         licence_type: LicenceType,
+        pss_end: Option<&str>,
     ) -> AppResult<()> {
         if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::invalid("version", "Choose policy version 4.0 or 3.0."));
         }
+        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
+        let pss_end = parts::check_pss_end(licence_type, overview.entry.licence_end, pss_end)?;
         self.on_case(practitioner, case, "set up the licence", |tx| {
-            store::set_licence_setup(tx, case, version, licence_type)?;
+            store::set_licence_setup(tx, case, version, licence_type, pss_end)?;
             Ok(())
         })
     }
@@ -238,7 +264,8 @@ impl LicenceBackend for WaymarkBackend {
             self.case_licence(practitioner, case)?.conditions.into_iter().filter_map(|c| c.template).collect();
         let missing: Vec<&Template> = self
             .catalogue
-            .in_version(&overview.policy_version)
+            .for_licence(&overview.policy_version)
+            .into_iter()
             .filter(|t| t.standard && overview.licence_type.includes(t.licence))
             .filter(|t| !present.contains(&(t.version.clone(), t.code.clone())))
             .collect();

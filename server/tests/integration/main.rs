@@ -11,6 +11,7 @@ mod durability;
 mod hope;
 mod hope_exchange;
 mod licence;
+mod parts;
 mod plain_words;
 mod plan;
 mod removal;
