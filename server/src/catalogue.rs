@@ -1,7 +1,7 @@
 //! The licence-condition catalogue, loaded once: the official CVL policies
 //! (server/data/cvl/) joined with Waymark's plain words (server/data/plain/).
 
-use app::model::catalogue::Policy;
+use app::model::catalogue::{Input, Policy};
 use app::model::parts::PartSource;
 use app::model::{LicenceKind, PlainText, Template};
 use serde::Deserialize;
@@ -12,6 +12,8 @@ const POLICIES: [&str; 2] =
 /// Waymark's own words (checked by `every_plain_section_reads_easily` below, and by
 /// `server/data/plain/check.py` while writing).
 const PLAIN: [&str; 1] = [include_str!("../data/plain/conditions.toml")];
+/// Inputs Waymark adds beside the official ones (never in the official words).
+const INPUTS: &str = include_str!("../data/inputs.toml");
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
@@ -36,6 +38,24 @@ struct PlainEntry {
     code: String,
     #[serde(flatten)]
     text: PlainText,
+}
+
+#[derive(Deserialize)]
+struct InputFile {
+    input: Vec<ExtraInput>,
+}
+
+#[derive(Deserialize)]
+struct ExtraInput {
+    on: Vec<ConditionRef>,
+    #[serde(flatten)]
+    input: Input,
+}
+
+#[derive(Deserialize)]
+struct ConditionRef {
+    version: String,
+    code: String,
 }
 
 pub struct Catalogue {
@@ -105,6 +125,15 @@ impl Catalogue {
         }
         if let Some(((version, code), _)) = words.into_iter().next() {
             return Err(CatalogueError::UnknownCode { version, code });
+        }
+        for extra in toml::from_str::<InputFile>(INPUTS)?.input {
+            for at in extra.on {
+                let template = templates
+                    .iter_mut()
+                    .find(|t| t.version == at.version && t.code == at.code)
+                    .ok_or(CatalogueError::UnknownCode { version: at.version, code: at.code })?;
+                template.inputs.push(extra.input.clone());
+            }
         }
         let index = templates.iter().enumerate().map(|(i, t)| ((t.version.clone(), t.code.clone()), i)).collect();
         Ok(Catalogue { templates, index })
@@ -342,6 +371,25 @@ mod tests {
             .map(|t| format!("{} {}: {}", t.version, t.code, t.plain.headline))
             .collect();
         assert!(leaks.is_empty(), "shown to supporters but about other people:\n{}", leaks.join("\n"));
+    }
+
+    /// Every standard "where you live" condition, of every version and part,
+    /// can say where: Waymark's address input (server/data/inputs.toml).
+    #[test]
+    fn every_residence_condition_has_an_address_input_outside_the_official_words() {
+        let c = Catalogue::load().expect("catalogue");
+        let residence: Vec<_> = c
+            .all()
+            .iter()
+            .filter(|t| t.standard && t.plain.group == app::model::ConditionGroup::WhereYouLive)
+            .collect();
+        assert_eq!(residence.len(), 3, "4.0's, and 3.0's for the licence and for supervision");
+        for t in residence {
+            let input = t.inputs.iter().find(|i| i.name == app::model::HOME_ADDRESS_INPUT);
+            assert!(input.is_some_and(|i| i.optional()), "{} {}: an optional address", t.version, t.code);
+            let details = [(app::model::HOME_ADDRESS_INPUT.to_owned(), vec!["1 Test Road".to_owned()])].into();
+            assert!(!t.official_words(&details).contains("Test Road"), "never in the official words");
+        }
     }
 
     #[test]

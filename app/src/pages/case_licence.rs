@@ -145,6 +145,12 @@ fn ConditionAdmin(c: LicenceCondition, name: String, policy: String, error: Form
                     c.template.as_ref().filter(|(v, _)| *v != policy).map(|(v, _)| format!(" · from policy {v}")).unwrap_or_default()
                 )}
             </p>
+            {c.home
+                .clone()
+                .map(|h| {
+                    let before = h.before.map(|b| format!(" Before: {b}.")).unwrap_or_default();
+                    view! { <p>{format!("Agreed address: {}.{before}", h.address)}</p> }
+                })}
             <details>
                 <summary>"Official words"</summary>
                 <blockquote>{c.official_words.clone()}</blockquote>

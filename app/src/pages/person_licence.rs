@@ -164,6 +164,17 @@ fn Condition(
             <div class="condition-body">
                 {part.map(|p| view! { <p class="part">{p}</p> })}
                 {c.today.map(|t| view! { <p class="today"><strong>"Today: "</strong>{t}</p> })}
+                {c.home
+                    .map(|home| {
+                        let (now, before) = home.words();
+                        let moved = before.is_some();
+                        view! {
+                            <div class=if moved { "home changed" } else { "home today" }>
+                                <p><strong>{now}</strong></p>
+                                {before.map(|b| view! { <p>{b}</p> })}
+                            </div>
+                        }
+                    })}
                 {c.map
                     .map(|map| {
                         view! {

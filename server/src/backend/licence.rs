@@ -31,7 +31,9 @@ impl WaymarkBackend {
             let template = self.template_for(&row.template);
             let thread = messages.iter().filter(|(id, _)| *id == row.id).map(|(_, m)| m.clone()).collect();
             messages.retain(|(id, _)| *id != row.id);
-            let earlier = history.iter().find(|h| h.condition == row.id).map(|h| EarlierVersion {
+            let previous = history.iter().find(|h| h.condition == row.id);
+            let home = Home::from_details(&row.details, previous.map(|h| &h.details));
+            let earlier = previous.map(|h| EarlierVersion {
                 version: h.version,
                 official_words: self.official_words(template, &h.details, h.bespoke_text.as_deref()),
                 explanation: h.explanation.clone(),
@@ -55,6 +57,7 @@ impl WaymarkBackend {
                 template: row.template,
                 details: row.details,
                 map: maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m),
+                home,
             });
         }
         conditions.sort_by_key(|c| (c.group, c.licence, c.id));

@@ -16,6 +16,7 @@ mod plain_words;
 mod plan;
 mod removal;
 mod reporting;
+mod residence;
 mod routes;
 mod share;
 mod sync;
