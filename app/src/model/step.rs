@@ -76,7 +76,7 @@ impl Step {
         Some(match host {
             "gov.uk" => "GOV.UK",
             "nhs.uk" => "the NHS website",
-            "fca.org.uk" => "the Financial Conduct Authority website",
+            "fca.org.uk" => "the FCA website",
             _ => "the official website",
         })
     }

@@ -14,6 +14,7 @@ mod licence;
 mod parts;
 mod plain_words;
 mod plan;
+mod plurals;
 mod removal;
 mod reporting;
 mod residence;
