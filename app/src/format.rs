@@ -76,6 +76,11 @@ pub fn date_long(date: Date) -> String {
     date.strftime("%-d %B %Y").to_string()
 }
 
+/// The day something happened, in UK time: "24 November 2026".
+pub fn day_of(at: Timestamp) -> String {
+    date_long(in_london(at).date())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,18 +184,23 @@ pub fn AppointmentFields(current: Option<Appointment>, error: FormError) -> impl
     }
 }
 
-#[component]
-pub fn EditAppointmentPage() -> impl IntoView {
+/// The appointment in the address (`/caseload/:id/appointments/:aid/…`) with its case.
+pub(crate) fn appointment_in_address() -> Resource<Result<(CaseOverview, Appointment), AppError>> {
     let id = case_param();
     let aid = use_params_map().with_untracked(|p| p.get("aid").and_then(|s| s.parse::<i64>().ok())).map(AppointmentId);
-    let data = Resource::new_blocking(
+    Resource::new_blocking(
         move || (id, aid),
         |(id, aid)| async move {
             let (case, list) = get_case_appointments(id.ok_or(AppError::NotFound)?).await?;
             let a = list.into_iter().find(|a| Some(a.id) == aid).ok_or(AppError::NotFound)?;
             Ok::<_, AppError>((case, a))
         },
-    );
+    )
+}
+
+#[component]
+pub fn EditAppointmentPage() -> impl IntoView {
+    let data = appointment_in_address();
     let save = ServerAction::<SaveAppointment>::new();
     let error = last_error(save);
     view! {

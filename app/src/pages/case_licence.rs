@@ -196,7 +196,7 @@ fn LicenceHistory(removed: Vec<RemovedCondition>) -> impl IntoView {
                         .into_iter()
                         .map(|r| {
                             let by = r.removed_by.map(|name| format!(" by {name}")).unwrap_or_default();
-                            let on = crate::format::date_long(r.removed_at.to_zoned(crate::format::london()).date());
+                            let on = crate::format::day_of(r.removed_at);
                             view! {
                                 <li>
                                     <strong>{format!("Removed on {on}{by}: ")}</strong>

@@ -267,17 +267,29 @@ pub fn AddConditionPage() -> impl IntoView {
     }
 }
 
+/// The condition in the address (`/caseload/:id/licence/:cid/…`), live on its case.
+pub(crate) async fn condition_in_address(
+    id: Option<CaseId>,
+    condition: Option<ConditionId>,
+) -> Result<(CaseOverview, LicenceCondition), AppError> {
+    let (case, licence) = get_case_licence(id.ok_or(AppError::NotFound)?).await?;
+    let c = licence.conditions.into_iter().find(|c| Some(c.id) == condition).ok_or(AppError::NotFound)?;
+    Ok((case, c))
+}
+
+pub(crate) fn condition_param() -> Option<ConditionId> {
+    param("cid").and_then(|s| s.parse::<i64>().ok()).map(ConditionId)
+}
+
 /// Change a condition's values or explanation: a new version the person confirms again.
 #[component]
 pub fn EditConditionPage() -> impl IntoView {
     let id = case_param();
-    let condition = param("cid").and_then(|s| s.parse::<i64>().ok()).map(ConditionId);
+    let condition = condition_param();
     let data = Resource::new_blocking(
         move || (id, condition),
         |(id, condition)| async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            let (case, licence) = get_case_licence(id).await?;
-            let c = licence.conditions.into_iter().find(|c| Some(c.id) == condition).ok_or(AppError::NotFound)?;
+            let (case, c) = condition_in_address(id, condition).await?;
             let template = match &c.template {
                 Some((v, code)) => Some(get_template(v.clone(), code.clone()).await?),
                 None => None,

@@ -4,31 +4,21 @@
 
 use super::case_licence::case_param;
 use super::last_error;
-use crate::api::licence::{get_case_licence, RemoveCondition};
-use crate::api::plan::{get_case_appointments, CancelAppointment};
+use crate::api::licence::RemoveCondition;
+use crate::api::plan::CancelAppointment;
 use crate::components::{ErrorNotice, ErrorSummary, Field, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
 use crate::model::*;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
-fn id_param(name: &'static str) -> Option<i64> {
-    use_params_map().with_untracked(|p| p.get(name).and_then(|s| s.parse::<i64>().ok()))
-}
 
 /// "Remove this condition?" for one condition on a case's licence.
 #[component]
 pub fn RemoveConditionPage() -> impl IntoView {
-    let id = case_param();
-    let condition = id_param("cid").map(ConditionId);
+    let (id, condition) = (case_param(), super::condition_form::condition_param());
     let data = Resource::new_blocking(
         move || (id, condition),
-        |(id, condition)| async move {
-            let (case, licence) = get_case_licence(id.ok_or(AppError::NotFound)?).await?;
-            let c = licence.conditions.into_iter().find(|c| Some(c.id) == condition).ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>((case, c))
-        },
+        |(id, condition)| super::condition_form::condition_in_address(id, condition),
     );
     let remove = ServerAction::<RemoveCondition>::new();
     let error = last_error(remove);
@@ -75,16 +65,7 @@ pub fn RemoveConditionPage() -> impl IntoView {
 /// "Cancel this appointment?", with the reason the person will read.
 #[component]
 pub fn CancelAppointmentPage() -> impl IntoView {
-    let id = case_param();
-    let appointment = id_param("aid").map(AppointmentId);
-    let data = Resource::new_blocking(
-        move || (id, appointment),
-        |(id, appointment)| async move {
-            let (case, list) = get_case_appointments(id.ok_or(AppError::NotFound)?).await?;
-            let a = list.into_iter().find(|a| Some(a.id) == appointment && !a.cancelled).ok_or(AppError::NotFound)?;
-            Ok::<_, AppError>((case, a))
-        },
-    );
+    let data = super::case_appointments::appointment_in_address();
     let cancel = ServerAction::<CancelAppointment>::new();
     let error = last_error(cancel);
     view! {
@@ -93,7 +74,8 @@ pub fn CancelAppointmentPage() -> impl IntoView {
                 {move || {
                     let error = error.clone();
                     Suspend::new(async move {
-                        match data.await {
+                        // A cancelled appointment has nothing left to cancel.
+                        match data.await.and_then(|(case, a)| if a.cancelled { Err(AppError::NotFound) } else { Ok((case, a)) }) {
                             Ok((case, a)) => {
                                 let case_id = case.entry.case_id;
                                 let name = case.entry.preferred_name;

@@ -95,7 +95,7 @@ fn TakenOff(removed: Vec<RemovedCondition>) -> impl IntoView {
                     {removed
                         .into_iter()
                         .map(|r| {
-                            let on = format::date_long(r.removed_at.to_zoned(format::london()).date());
+                            let on = format::day_of(r.removed_at);
                             view! {
                                 <li>
                                     <p>{format!("On {on}, your probation officer took this rule off your licence. You do not have to keep it now:")}</p>

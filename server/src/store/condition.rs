@@ -56,6 +56,24 @@ pub fn details_json(details: &Details) -> String {
     serde_json::to_string(details).unwrap_or_else(|_| "{}".into())
 }
 
+type WhatItSays = (ConditionId, LicenceKind, Option<(String, String)>, Option<String>, Details);
+
+/// A condition's id, part and words from the first six columns of a query:
+/// id, licence_kind, policy_version, code, bespoke_text, details_json.
+fn what_it_says(r: &rusqlite::Row) -> StoreResult<WhatItSays> {
+    let kind: String = r.get(1)?;
+    let version: Option<String> = r.get(2)?;
+    let code: Option<String> = r.get(3)?;
+    let details: String = r.get(5)?;
+    Ok((
+        ConditionId(r.get(0)?),
+        LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
+        version.zip(code),
+        r.get(4)?,
+        details_from(&details)?,
+    ))
+}
+
 pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<ConditionRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, licence_kind, policy_version, code, bespoke_text, details_json, explanation,
@@ -65,18 +83,15 @@ pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<Condit
     let mut rows = stmt.query([case.0])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(1)?;
-        let version: Option<String> = r.get(2)?;
-        let code: Option<String> = r.get(3)?;
-        let details: String = r.get(5)?;
         let v: u32 = r.get(7)?;
         let response: String = r.get(9)?;
+        let (id, licence, template, bespoke_text, details) = what_it_says(r)?;
         out.push(ConditionRow {
-            id: ConditionId(r.get(0)?),
-            licence: LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
-            template: version.zip(code),
-            bespoke_text: r.get(4)?,
-            details: details_from(&details)?,
+            id,
+            licence,
+            template,
+            bespoke_text,
+            details,
             explanation: r.get(6)?,
             version: v,
             understanding: understanding(&response, v, r.get(8)?),
@@ -289,16 +304,13 @@ pub fn removed_conditions(conn: &Connection, case: CaseId) -> StoreResult<Vec<Re
     let mut rows = stmt.query([case.0])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(1)?;
-        let version: Option<String> = r.get(2)?;
-        let code: Option<String> = r.get(3)?;
-        let details: String = r.get(5)?;
+        let (id, licence, template, bespoke_text, details) = what_it_says(r)?;
         out.push(RemovedRow {
-            id: ConditionId(r.get(0)?),
-            licence: LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
-            template: version.zip(code),
-            bespoke_text: r.get(4)?,
-            details: details_from(&details)?,
+            id,
+            licence,
+            template,
+            bespoke_text,
+            details,
             removed_at: r.get(6)?,
             removed_by: r.get(7)?,
         });
