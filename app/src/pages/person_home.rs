@@ -79,14 +79,14 @@ fn Home(
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
             <p>{format!("Your licence has {}.", format::count(c.total, "rule", "rules"))}</p>
+            <p>
+                <Progress done=c.understood total=c.total label="understood" />
+            </p>
             {crate::model::parts::parts_words(&home.parts)
                 .into_iter()
                 .take(3)
                 .map(|w| view! { <p>{w}</p> })
                 .collect_view()}
-            <p>
-                <Progress done=c.understood total=c.total label="understood" />
-            </p>
             <p>
                 <a class="button" href="/me/licence">"Read your licence"</a>
             </p>
