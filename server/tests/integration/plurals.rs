@@ -5,21 +5,27 @@ use super::cases::{activate, open_case};
 use super::common::*;
 use axum::http::StatusCode;
 
-/// Every "1 <word ending in s>" a reader sees on a page, but words that are singular anyway.
+/// Every "1 <word ending in s>" a reader sees on a page (or "1 open <…s>"),
+/// but words that are singular anyway.
 fn one_plurals(page: &str) -> Vec<String> {
     let singular_anyway = ["bus", "address", "class", "status"];
+    let describing = ["open", "new", "more", "other"];
     let text = super::plain_words::visible_blocks(&format!("<body>{page}</body>")).join(" ");
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let plural = |w: &str| w.len() > 2 && w.ends_with('s') && !singular_anyway.contains(&w);
     words
-        .windows(2)
-        .filter(|w| w[0] == "1" && w[1].len() > 2 && w[1].ends_with('s') && !singular_anyway.contains(&w[1]))
-        .map(|w| format!("1 {}", w[1]))
+        .windows(3)
+        .filter(|w| w[0] == "1" && (plural(w[1]) || (describing.contains(&w[1]) && plural(w[2]))))
+        .map(|w| w.join(" "))
         .collect()
 }
 
 #[test]
 fn the_check_finds_a_plural_after_one() {
-    assert_eq!(one_plurals("<p>1 rules. 2 rules. 1 rule. 1 of 2 steps. 1 bus</p>"), ["1 rules"]);
+    assert_eq!(
+        one_plurals("<p>1 rules. 2 rules. 1 rule. 1 of 2 steps. 1 bus pass. 1 open questions. 1 appointment needs</p>"),
+        ["1 rules 2", "1 open questions"]
+    );
 }
 
 #[tokio::test]
