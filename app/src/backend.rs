@@ -8,6 +8,7 @@
 use crate::error::AppResult;
 use crate::model::catalogue;
 use crate::model::hope::{self, HopeList};
+use crate::model::parts;
 use crate::model::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -102,8 +103,9 @@ pub trait HopeBackend {
 
 /// Licence conditions: the catalogue, each case's conditions, answers and explanations.
 pub trait LicenceBackend {
-    /// The catalogue of one policy version (for choosing conditions).
-    fn templates(&self, version: &str) -> AppResult<Vec<Template>>;
+    /// What a licence on one policy version can have (for choosing conditions):
+    /// each part's conditions from its source version, and where each comes from.
+    fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue>;
     fn template(&self, version: &str, code: &str) -> AppResult<Template>;
     /// The person's own licence (reading it marks nothing: a GET changes no state).
     fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence>;
@@ -144,6 +146,7 @@ pub trait LicenceBackend {
         case: CaseId,
         version: &str,
         licence_type: LicenceType,
+        pss_end: Option<&str>,
     ) -> AppResult<()>;
     /// Add every standard condition of the case's version and parts not already on it; returns how many.
     fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32>;

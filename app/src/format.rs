@@ -52,11 +52,6 @@ pub fn when(at: Timestamp, now: Timestamp) -> String {
     format!("{}, {}", day(at.date(), today), clock(&at))
 }
 
-/// "1 rule", "3 rules": a count with its word, one or many.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// "Tue 1 Dec at 10:31 am" (with the year when it is not this year): a moment
 /// on record, such as when a letter was read.
 pub fn stamp(at: Timestamp, now: Timestamp) -> String {
@@ -87,6 +82,11 @@ pub fn map_link(place: &str) -> String {
 /// "24 November 2026".
 pub fn date_long(date: Date) -> String {
     date.strftime("%-d %B %Y").to_string()
+}
+
+/// The day something happened, in UK time: "24 November 2026".
+pub fn day_of(at: Timestamp) -> String {
+    date_long(in_london(at).date())
 }
 
 #[cfg(test)]
@@ -131,13 +131,6 @@ mod tests {
     }
 
     #[test]
-    fn counts_say_one_or_many() {
-        assert_eq!(count(1, "rule", "rules"), "1 rule");
-        assert_eq!(count(0, "rule", "rules"), "0 rules");
-        assert_eq!(count(12, "step", "steps"), "12 steps");
-    }
-
-    #[test]
     fn a_moment_on_record_reads_with_its_day_and_time() {
         let now = ts("2026-12-01T12:00:00Z");
         assert_eq!(stamp(ts("2026-12-01T10:31:00Z"), now), "Tue 1 Dec at 10:31 am");
@@ -162,10 +155,32 @@ pub fn url_encode(s: &str) -> String {
 /// How long, in plain words: "45 minutes", "1 hour", "1 hour 30 minutes".
 pub fn minutes(m: u32) -> String {
     match (m / 60, m % 60) {
-        (0, m) => format!("{m} minutes"),
-        (1, 0) => "1 hour".into(),
-        (h, 0) => format!("{h} hours"),
-        (1, m) => format!("1 hour {m} minutes"),
-        (h, m) => format!("{h} hours {m} minutes"),
+        (0, m) => count(m, "minute", "minutes"),
+        (h, 0) => count(h, "hour", "hours"),
+        (h, m) => format!("{} {}", count(h, "hour", "hours"), count(m, "minute", "minutes")),
+    }
+}
+
+/// A number with its noun, singular for one: "1 rule", "0 rules", "3 people".
+/// Every count a reader sees goes through here, so none reads "1 rules".
+pub fn count(n: impl TryInto<i64>, one: &str, many: &str) -> String {
+    match n.try_into().unwrap_or(i64::MAX) {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_and_every_other_number_plural() {
+        assert_eq!(count(1u32, "rule", "rules"), "1 rule");
+        assert_eq!(count(0usize, "rule", "rules"), "0 rules");
+        assert_eq!(count(2i64, "person", "people"), "2 people");
+        assert_eq!(minutes(1), "1 minute");
+        assert_eq!(minutes(61), "1 hour 1 minute");
+        assert_eq!(minutes(150), "2 hours 30 minutes");
     }
 }

@@ -116,6 +116,7 @@ pub fn App() -> impl IntoView {
                     ssr=SsrMode::Async
                 />
                 <Route path=path!("/caseload/:id/licence/:cid/edit") view=condition_form::EditConditionPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/licence/:cid/remove") view=confirm::RemoveConditionPage ssr=SsrMode::Async />
                 <Route path=path!("/me/appointments") view=person_appointments::PersonAppointmentsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/steps") view=person_steps::PersonStepsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/share") view=person_share::PersonSharePage ssr=SsrMode::Async />
@@ -126,6 +127,11 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/caseload/:id/appointments/:aid/edit")
                     view=case_appointments::EditAppointmentPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=path!("/caseload/:id/appointments/:aid/cancel")
+                    view=confirm::CancelAppointmentPage
                     ssr=SsrMode::Async
                 />
                 <Route path=path!("/caseload/:id/steps") view=case_steps::CaseStepsPage ssr=SsrMode::Async />

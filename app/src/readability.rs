@@ -22,6 +22,29 @@ impl Score {
     pub fn is_easy(&self) -> bool {
         self.reading_ease >= MIN_READING_EASE && self.grade <= MAX_GRADE
     }
+
+    /// The verdict first, in words: the formulas give very short, plain text a
+    /// grade below 0 and an ease above 100, which mean nothing to a reader.
+    pub fn verdict(&self) -> &'static str {
+        match (self.is_easy(), self.grade < 1.0) {
+            (false, _) => "Hard to read.",
+            (true, true) => "Very easy to read.",
+            (true, false) => "Easy to read.",
+        }
+    }
+
+    /// The numbers behind the verdict, kept to the scales' own ranges
+    /// (ease 0 to 100, grade 0 and up).
+    pub fn details(&self) -> String {
+        use crate::format::decimals;
+        format!(
+            "Reading ease {} (aim for {} or more), school grade {} (aim for {} or less).",
+            decimals(self.reading_ease.clamp(0.0, 100.0), 0),
+            decimals(MIN_READING_EASE, 0),
+            decimals(self.grade.max(0.0), 1),
+            decimals(MAX_GRADE, 0),
+        )
+    }
 }
 
 fn is_long(sentence: &str) -> bool {
@@ -47,6 +70,22 @@ mod tests {
                      communicate comprehensive particulars to the supervising officer.";
         assert!(!Score::of(dense).is_easy());
         assert_eq!(marked_sentences(dense).iter().filter(|(_, long)| *long).count(), 1);
+    }
+
+    #[test]
+    fn the_meter_never_shows_a_negative_grade_or_an_ease_over_100() {
+        let tiny = Score::of("Go home. Be good.");
+        assert!(tiny.grade < 0.0 && tiny.reading_ease > 100.0, "the formulas go out of range: {tiny:?}");
+        assert_eq!(tiny.verdict(), "Very easy to read.");
+        assert_eq!(tiny.details(), "Reading ease 100 (aim for 70 or more), school grade 0.0 (aim for 6 or less).");
+        let plain = Score::of(
+            "Tell your officer if you want to stay somewhere else for a night. They will tell you if it is fine.",
+        );
+        assert_eq!(plain.verdict(), "Easy to read.");
+        let dense =
+            Score::of("Notwithstanding the aforementioned stipulations, the supervisee shall communicate particulars.");
+        assert_eq!(dense.verdict(), "Hard to read.");
+        assert!(!dense.details().contains('-'), "{}", dense.details());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The licence-condition catalogue, loaded once: the official CVL policies
 //! (server/data/cvl/) joined with Waymark's plain words (server/data/plain/).
 
-use app::model::catalogue::Policy;
+use app::model::catalogue::{Input, Policy};
+use app::model::parts::PartSource;
 use app::model::{LicenceKind, PlainText, Template};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -11,6 +12,8 @@ const POLICIES: [&str; 2] =
 /// Waymark's own words (checked by `every_plain_section_reads_easily` below, and by
 /// `server/data/plain/check.py` while writing).
 const PLAIN: [&str; 1] = [include_str!("../data/plain/conditions.toml")];
+/// Inputs Waymark adds beside the official ones (never in the official words).
+const INPUTS: &str = include_str!("../data/inputs.toml");
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
@@ -35,6 +38,24 @@ struct PlainEntry {
     code: String,
     #[serde(flatten)]
     text: PlainText,
+}
+
+#[derive(Deserialize)]
+struct InputFile {
+    input: Vec<ExtraInput>,
+}
+
+#[derive(Deserialize)]
+struct ExtraInput {
+    on: Vec<ConditionRef>,
+    #[serde(flatten)]
+    input: Input,
+}
+
+#[derive(Deserialize)]
+struct ConditionRef {
+    version: String,
+    code: String,
 }
 
 pub struct Catalogue {
@@ -105,6 +126,15 @@ impl Catalogue {
         if let Some(((version, code), _)) = words.into_iter().next() {
             return Err(CatalogueError::UnknownCode { version, code });
         }
+        for extra in toml::from_str::<InputFile>(INPUTS)?.input {
+            for at in extra.on {
+                let template = templates
+                    .iter_mut()
+                    .find(|t| t.version == at.version && t.code == at.code)
+                    .ok_or(CatalogueError::UnknownCode { version: at.version, code: at.code })?;
+                template.inputs.push(extra.input.clone());
+            }
+        }
         let index = templates.iter().enumerate().map(|(i, t)| ((t.version.clone(), t.code.clone()), i)).collect();
         Ok(Catalogue { templates, index })
     }
@@ -119,6 +149,41 @@ impl Catalogue {
 
     pub fn in_version<'a>(&'a self, version: &'a str) -> impl Iterator<Item = &'a Template> + 'a {
         self.templates.iter().filter(move |t| t.version == version)
+    }
+
+    /// Where a part's conditions come from for a licence on `version`: that
+    /// version if it has any for the part, else the newest earlier one that
+    /// has. Policy 4.0 defines no post-sentence supervision conditions, but the
+    /// supervision's requirements still apply to the person (they are set in
+    /// law), so a 4.0 licence takes them from 3.0 and the desk is told so.
+    pub fn part_source(&self, version: &str, kind: LicenceKind) -> PartSource {
+        let of = |v: &str| self.templates.iter().filter(|t| t.version == v && t.licence == kind).collect::<Vec<_>>();
+        let from = VERSIONS.iter().skip_while(|v| **v != version).find(|v| !of(v).is_empty());
+        let list = from.map(|v| of(v)).unwrap_or_default();
+        PartSource {
+            version: version.to_owned(),
+            kind,
+            from: from.map(|v| (*v).to_owned()),
+            standard: list.iter().filter(|t| t.standard).count(),
+            additional: list.iter().filter(|t| !t.standard).count(),
+        }
+    }
+
+    /// Where each part comes from, for every version.
+    pub fn part_sources(&self) -> Vec<PartSource> {
+        VERSIONS
+            .iter()
+            .flat_map(|v| [LicenceKind::Ap, LicenceKind::Pss].map(|kind| self.part_source(v, kind)))
+            .collect()
+    }
+
+    /// Every condition a licence on `version` can have, each part's from its source.
+    pub fn for_licence<'a>(&'a self, version: &str) -> Vec<&'a Template> {
+        [LicenceKind::Ap, LicenceKind::Pss]
+            .into_iter()
+            .filter_map(|kind| self.part_source(version, kind).from.map(|from| (kind, from)))
+            .flat_map(|(kind, from)| self.templates.iter().filter(move |t| t.version == from && t.licence == kind))
+            .collect()
     }
 }
 
@@ -143,6 +208,42 @@ mod tests {
         assert_eq!(count(&c, "3.0", LicenceKind::Pss, false), 2);
         let distinct: std::collections::HashSet<_> = c.all().iter().map(|t| (&t.version, &t.code)).collect();
         assert_eq!(distinct.len(), c.all().len(), "(version, code) identifies a condition");
+    }
+
+    /// Every policy version with every licence type: each part the type has
+    /// gets conditions, and where they come from another version the desk is told.
+    #[test]
+    fn every_version_and_type_has_conditions_for_each_part_or_says_where_they_come_from() {
+        use app::model::LicenceType;
+        let c = Catalogue::load().expect("catalogue");
+        for version in VERSIONS {
+            let offered = c.for_licence(version);
+            for licence_type in LicenceType::ALL {
+                for kind in [LicenceKind::Ap, LicenceKind::Pss].into_iter().filter(|k| licence_type.includes(*k)) {
+                    let source = c.part_source(version, kind);
+                    let part: Vec<_> = offered.iter().filter(|t| t.licence == kind).collect();
+                    assert!(
+                        part.iter().any(|t| t.standard),
+                        "{version} {licence_type:?}: standard {kind:?} conditions"
+                    );
+                    assert!(part.iter().all(|t| Some(&t.version) == source.from.as_ref()), "{version} {kind:?}");
+                    assert_eq!(
+                        source.note().is_some(),
+                        source.from.as_deref() != Some(version),
+                        "{version} {kind:?}: a note exactly when the part comes from elsewhere"
+                    );
+                }
+            }
+        }
+        // Policy 4.0 defines no post-sentence supervision: it takes 3.0's 8 standard and 2 additional.
+        let pss = c.part_source("4.0", LicenceKind::Pss);
+        assert_eq!((pss.from.as_deref(), pss.standard, pss.additional), (Some("3.0"), 8, 2));
+        let note = pss.note().expect("said plainly");
+        assert!(note.starts_with("Policy 4.0 has no post-sentence supervision conditions."), "{note}");
+        assert!(note.contains("the 8 standard conditions and 2 additional ones from policy 3.0"), "{note}");
+        assert_eq!(c.part_source("3.0", LicenceKind::Pss).note(), None);
+        assert_eq!(c.part_source("4.0", LicenceKind::Ap).note(), None);
+        assert_eq!(c.part_sources().len(), 4);
     }
 
     /// Every plain-language section reads easily; prints the five hardest.
@@ -311,6 +412,25 @@ mod tests {
             .map(|t| format!("{} {}: {}", t.version, t.code, t.plain.headline))
             .collect();
         assert!(leaks.is_empty(), "shown to supporters but about other people:\n{}", leaks.join("\n"));
+    }
+
+    /// Every standard "where you live" condition, of every version and part,
+    /// can say where: Waymark's address input (server/data/inputs.toml).
+    #[test]
+    fn every_residence_condition_has_an_address_input_outside_the_official_words() {
+        let c = Catalogue::load().expect("catalogue");
+        let residence: Vec<_> = c
+            .all()
+            .iter()
+            .filter(|t| t.standard && t.plain.group == app::model::ConditionGroup::WhereYouLive)
+            .collect();
+        assert_eq!(residence.len(), 3, "4.0's, and 3.0's for the licence and for supervision");
+        for t in residence {
+            let input = t.inputs.iter().find(|i| i.name == app::model::HOME_ADDRESS_INPUT);
+            assert!(input.is_some_and(|i| i.optional()), "{} {}: an optional address", t.version, t.code);
+            let details = [(app::model::HOME_ADDRESS_INPUT.to_owned(), vec!["1 Test Road".to_owned()])].into();
+            assert!(!t.official_words(&details).contains("Test Road"), "never in the official words");
+        }
     }
 
     #[test]

@@ -293,9 +293,7 @@ fn add_steps(
     by: PractitionerId,
     statuses: &[StepStatus],
 ) -> StoreResult<()> {
-    let keys = ["birth_certificate", "bank_account", "universal_credit", "provisional_licence", "gp", "duty_to_refer"];
-    for (i, key) in keys.iter().enumerate() {
-        let step = store::insert_guided_step(conn, case, key, StepStatus::NotStarted)?;
+    for (i, step) in store::insert_standard_steps(conn, case)?.into_iter().enumerate() {
         match statuses.get(i).copied() {
             None | Some(StepStatus::NotStarted) => {}
             Some(StepStatus::Stuck) => {

@@ -3,6 +3,16 @@
 use crate::error::AppError;
 use crate::model::{CaseId, CaseOverview, CaseloadEntry};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where a person starts Waymark: the full address of `/activate` on this
+/// site, and a QR code of it, for the practitioner to show or print. The code
+/// itself never goes into the address (DESIGN.md: nothing typed in a URL).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivationLink {
+    pub url: String,
+    pub qr_svg: String,
+}
 
 #[server(endpoint = "caseload")]
 pub async fn get_caseload() -> Result<Vec<CaseloadEntry>, AppError> {
@@ -18,6 +28,14 @@ pub async fn get_case(case_id: CaseId) -> Result<CaseOverview, AppError> {
 
     let me = require_practitioner()?;
     backend()?.case_overview(me, case_id)
+}
+
+#[server(endpoint = "activation_link")]
+pub async fn get_activation_link() -> Result<ActivationLink, AppError> {
+    use super::request::*;
+    require_practitioner()?;
+    let url = format!("{}/activate", site_origin());
+    Ok(ActivationLink { qr_svg: qr_svg(&url)?, url })
 }
 
 #[server(endpoint = "create_case")]

@@ -53,7 +53,7 @@ pub async fn get_case_licence(case_id: CaseId) -> Result<(CaseOverview, PersonLi
 }
 
 #[server(endpoint = "templates")]
-pub async fn get_templates(version: String) -> Result<Vec<Template>, AppError> {
+pub async fn get_templates(version: String) -> Result<crate::model::parts::LicenceCatalogue, AppError> {
     use super::request::*;
     require_practitioner()?;
     backend()?.templates(&version)
@@ -162,12 +162,25 @@ pub async fn add_explanation(case_id: CaseId, kind: String, title: String, body:
 }
 
 #[server(endpoint = "set_licence_setup")]
-pub async fn set_licence_setup(case_id: CaseId, version: String, licence_type: String) -> Result<(), AppError> {
+pub async fn set_licence_setup(
+    case_id: CaseId,
+    version: String,
+    licence_type: String,
+    #[server(default)] pss_end: Option<String>,
+) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    let licence_type = LicenceType::parse(&licence_type)
-        .ok_or_else(|| AppError::invalid("licence_type", "Choose licence, post-sentence supervision, or both."))?;
-    backend()?.set_licence_setup(me, case_id, &version, licence_type)?;
+    let kept = [
+        ("version", version.as_str()),
+        ("licence_type", licence_type.as_str()),
+        ("pss_end", pss_end.as_deref().unwrap_or_default()),
+    ];
+    let licence_type = LicenceType::parse(&licence_type).ok_or_else(|| {
+        AppError::invalid("licence_type", "Choose licence, post-sentence supervision, or both.").keeping(&kept)
+    })?;
+    backend()?
+        .set_licence_setup(me, case_id, &version, licence_type, pss_end.as_deref())
+        .map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence/add"));
     Ok(())
 }

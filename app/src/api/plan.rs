@@ -89,7 +89,9 @@ pub async fn cancel_appointment(
 ) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.cancel_appointment(me, case_id, appointment_id, cancel_reason.as_deref())?;
+    backend()?
+        .cancel_appointment(me, case_id, appointment_id, cancel_reason.as_deref())
+        .map_err(|e| e.keeping(&[("cancel_reason", cancel_reason.as_deref().unwrap_or_default())]))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/appointments"));
     Ok(())
 }

@@ -94,6 +94,7 @@ fn OneInput(input: Input, details: Details, error: FormError) -> AnyView {
         InputType::Address => view! {
             <div class="field" class:field-error=invalid>
                 <label for=id.clone()>{label}</label>
+                {input.subtext.map(|s| view! { <p class="hint">{s}</p> })}
                 {error_p}
                 <textarea id=id name=name rows="3">{first}</textarea>
             </div>

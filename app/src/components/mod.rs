@@ -5,9 +5,11 @@ mod condition_map;
 mod error_notice;
 mod form;
 mod layout;
+mod step_guidance;
 
 pub use condition_inputs::*;
 pub use condition_map::*;
 pub use error_notice::*;
 pub use form::*;
 pub use layout::*;
+pub use step_guidance::*;

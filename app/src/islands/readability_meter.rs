@@ -2,8 +2,7 @@
 //! the same score the tests use, and the sentences that run too long.
 //! Without wasm it is a plain text box showing the score of what was there.
 
-use crate::format::decimals;
-use crate::readability::{marked_sentences, Score, MAX_GRADE, MIN_READING_EASE};
+use crate::readability::{marked_sentences, Score};
 use leptos::prelude::*;
 
 #[island]
@@ -49,14 +48,9 @@ pub fn ReadabilityMeter(
                         let easy = s.is_easy();
                         view! {
                             <p class=if easy { "meter-ok" } else { "meter-hard" }>
-                                <strong>{if easy { "Easy to read. " } else { "Hard to read. " }}</strong>
-                                {format!(
-                                    "Reading ease {} (aim for {} or more), school grade {} (aim for {} or less).",
-                                    decimals(s.reading_ease, 0),
-                                    decimals(MIN_READING_EASE, 0),
-                                    decimals(s.grade, 1),
-                                    decimals(MAX_GRADE, 0),
-                                )}
+                                <strong>{s.verdict()}</strong>
+                                " "
+                                {s.details()}
                             </p>
                         }
                             .into_any()

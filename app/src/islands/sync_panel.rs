@@ -4,6 +4,7 @@
 //! The status is one piece of escaped HTML rather than a tree of reactive
 //! views: the same words for a fraction of the wasm.
 
+use crate::format::count;
 use leptos::prelude::*;
 
 /// What the panel shows (filled in by `crate::offline`).
@@ -139,11 +140,9 @@ fn last_synced(at: i64, now: i64) -> String {
     let minutes = (now - at).max(0) / 60;
     match minutes {
         0 => "Last synced just now.".into(),
-        1 => "Last synced 1 minute ago.".into(),
-        2..=59 => format!("Last synced {minutes} minutes ago."),
-        60..=119 => "Last synced 1 hour ago.".into(),
-        120..=2879 => format!("Last synced {} hours ago.", minutes / 60),
-        _ => format!("Last synced {} days ago.", minutes / 1440),
+        1..=59 => format!("Last synced {} ago.", count(minutes, "minute", "minutes")),
+        60..=2879 => format!("Last synced {} ago.", count(minutes / 60, "hour", "hours")),
+        _ => format!("Last synced {} ago.", count(minutes / 1440, "day", "days")),
     }
 }
 

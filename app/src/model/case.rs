@@ -162,6 +162,9 @@ pub struct PersonHome {
     pub tracks: Vec<TrackProgress>,
     /// What is new for the person, first thing on their home.
     pub news: Vec<super::news::News>,
+    /// The licence's parts and when each ends.
+    #[serde(default)]
+    pub parts: Vec<super::parts::LicencePart>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,6 +220,9 @@ pub struct CaseOverview {
     /// The catalogue version the licence is built from, and its parts.
     pub policy_version: String,
     pub licence_type: super::LicenceType,
+    /// When post-sentence supervision ends, for a licence followed by it.
+    #[serde(default)]
+    pub pss_end: Option<jiff::civil::Date>,
     /// The one-time code waiting to be used, so the practitioner can read it out again.
     pub pending_code: Option<PendingCode>,
     /// The case's change counter, so an open page can tell when the phone changed something.

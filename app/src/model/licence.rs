@@ -266,6 +266,44 @@ pub struct LicenceCondition {
     pub details: Details,
     /// The map the practitioner attached (an exclusion zone), if any.
     pub map: Option<super::map::ConditionMap>,
+    /// Where the person lives, from the residence condition's own address input.
+    #[serde(default)]
+    pub home: Option<Home>,
+}
+
+/// Waymark's own input for where a person lives, on the residence conditions
+/// (server/data/inputs.toml): beside the official words, never in them.
+pub const HOME_ADDRESS_INPUT: &str = "homeAddress";
+
+/// Where the person lives, and where they lived before when the latest
+/// version of the condition moved them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Home {
+    pub address: String,
+    pub before: Option<String>,
+}
+
+impl Home {
+    /// From a condition's values and its previous version's (if any).
+    pub fn from_details(details: &Details, earlier: Option<&Details>) -> Option<Home> {
+        let address = |d: &Details| {
+            d.get(HOME_ADDRESS_INPUT)
+                .and_then(|v| v.first())
+                .map(|a| a.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", "))
+                .filter(|a| !a.is_empty())
+        };
+        let now = address(details)?;
+        let before = earlier.and_then(address).filter(|b| *b != now);
+        Some(Home { address: now, before })
+    }
+
+    /// "You now live at …" after a move, with where it was; else "You live at …".
+    pub fn words(&self) -> (String, Option<String>) {
+        match &self.before {
+            Some(before) => (format!("You now live at {}.", self.address), Some(format!("Before, it was {before}."))),
+            None => (format!("You live at {}.", self.address), None),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -311,11 +349,29 @@ pub struct Explanation {
     pub practitioner_name: String,
 }
 
+/// A condition taken off the licence: kept, so both sides can see what went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedCondition {
+    pub id: ConditionId,
+    pub licence: LicenceKind,
+    pub headline: String,
+    pub official_words: String,
+    pub removed_at: Timestamp,
+    /// The practitioner who removed it (None for rows from before this was kept).
+    pub removed_by: Option<String>,
+}
+
 /// The person's licence page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonLicence {
     pub conditions: Vec<LicenceCondition>,
     pub explanations: Vec<Explanation>,
+    /// The licence history: rules taken off it, the latest first.
+    #[serde(default)]
+    pub removed: Vec<RemovedCondition>,
+    /// The licence's parts (licence, post-sentence supervision) and when each ends.
+    #[serde(default)]
+    pub parts: Vec<super::parts::LicencePart>,
 }
 
 /// A new condition on a licence: from the catalogue with its values, or bespoke words.
@@ -330,6 +386,31 @@ pub enum NewCondition {
 pub enum Answer {
     Understood,
     Question(String),
+}
+
+#[cfg(test)]
+mod home_tests {
+    use super::*;
+
+    fn at(address: &str) -> Details {
+        [(HOME_ADDRESS_INPUT.to_owned(), vec![address.to_owned()])].into_iter().collect()
+    }
+
+    #[test]
+    fn a_move_reads_as_you_now_live_at_with_the_address_before() {
+        let moved =
+            Home::from_details(&at("12 High Street\nNorthbridge NB1 2AB"), Some(&at("Flat 3, 4 Low Road"))).unwrap();
+        assert_eq!(
+            moved.words(),
+            (
+                "You now live at 12 High Street, Northbridge NB1 2AB.".into(),
+                Some("Before, it was Flat 3, 4 Low Road.".into())
+            )
+        );
+        let same = Home::from_details(&at("4 Low Road"), Some(&at("4 Low Road"))).unwrap();
+        assert_eq!(same.words(), ("You live at 4 Low Road.".into(), None), "an explanation change is not a move");
+        assert_eq!(Home::from_details(&Details::new(), Some(&at("4 Low Road"))), None);
+    }
 }
 
 pub const MESSAGE_MAX: usize = 2000;

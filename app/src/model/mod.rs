@@ -11,6 +11,7 @@ mod ids;
 mod licence;
 pub mod map;
 pub mod news;
+pub mod parts;
 pub mod place;
 pub mod reporting;
 pub mod share;

@@ -404,6 +404,7 @@ mod tests {
             template: None,
             details: Default::default(),
             map: None,
+            home: Some(crate::model::Home { address: "4 Low Road".into(), before: None }),
         }
     }
 
@@ -415,6 +416,7 @@ mod tests {
             if let Some(c) = shown {
                 // Only our plain words: never the filled-in official words or the explanation.
                 assert_eq!(c.what_it_means, "Words.");
+                assert!(!format!("{c:?}").contains("Low Road"), "nor where the person lives");
             }
             assert_eq!(SharedCondition::from_condition(condition(group, true)), None, "bespoke {group:?}");
         }

@@ -57,6 +57,29 @@ pub struct Step {
     pub status: StepStatus,
     pub stuck_reason: Option<String>,
     pub history: Vec<StepChange>,
+    /// Where the guidance is published (a GOV.UK page, most of them).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Step {
+    /// A step the practitioner named that matches no known step: Waymark has
+    /// no guidance for it, and says so rather than showing nothing.
+    pub fn is_own(&self) -> bool {
+        self.guidance.is_none()
+    }
+
+    /// The name of the site `url` is on, for its link: "GOV.UK", "the NHS website".
+    pub fn source_name(&self) -> Option<&'static str> {
+        let host = self.url.as_deref()?.split("://").nth(1)?.split('/').next()?;
+        let host = host.trim_start_matches("www.");
+        Some(match host {
+            "gov.uk" => "GOV.UK",
+            "nhs.uk" => "the NHS website",
+            "fca.org.uk" => "the FCA website",
+            _ => "the official website",
+        })
+    }
 }
 
 /// Steps of one case, grouped by track in the order a person works through them.
@@ -81,8 +104,9 @@ impl StepsView {
 /// provisional driving licence. A National Insurance number is in the ID track
 /// (it is needed for work and benefits) but it is not ID: a bank or a landlord
 /// will not take it as proof of who someone is, so finding it does not count.
-/// A step a practitioner writes themselves is not counted either, since its
-/// words could be anything ("Get a photo").
+/// A step a practitioner names in their own words counts only when it names
+/// one of these documents (and so carries its guidance): other words could be
+/// anything ("Get a photo").
 pub const ID_DOCUMENT_GUIDES: [&str; 3] = ["birth_certificate", "passport", "provisional_licence"];
 
 /// One row of the caseload's ID-and-bank view.

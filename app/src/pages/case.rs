@@ -1,6 +1,6 @@
 //! One case, as its practitioner sees it, with the code to give the person.
 
-use crate::api::caseload::{get_case, IssueCode};
+use crate::api::caseload::{get_activation_link, get_case, ActivationLink, IssueCode};
 use crate::api::hope::get_case_list;
 use crate::api::share::{get_case_share_links, EndShareLink};
 use crate::components::{current_viewer, ErrorNotice, Page};
@@ -32,7 +32,12 @@ pub fn CasePage() -> impl IntoView {
         move || id.clone(),
         |id| async move {
             let id = id?;
-            Ok((get_case(id).await?, get_case_list(id).await?, get_case_share_links(id).await?))
+            Ok((
+                get_case(id).await?,
+                get_case_list(id).await?,
+                get_case_share_links(id).await?,
+                get_activation_link().await?,
+            ))
         },
     );
     view! {
@@ -40,7 +45,7 @@ pub fn CasePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok((case, list, links)) => view! { <Case case list links /> }.into_any(),
+                        Ok((case, list, links, link)) => view! { <Case case list links link /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -52,12 +57,24 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>) -> impl IntoView {
+fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>, link: ActivationLink) -> impl IntoView {
     let issue = ServerAction::<IssueCode>::new();
     let phone_lost = use_query_map().with_untracked(|q| q.get("phone_lost").is_some());
     let e = case.entry;
     let c = case.conditions;
     let needs_code = e.activation != Activation::Active || case.pending_code.is_some();
+    // Each part of the licence with its dates: a part starts when the one before ends.
+    let mut starts = case.licence_start;
+    let parts: Vec<(&'static str, String)> =
+        crate::model::parts::licence_parts(case.licence_type, e.licence_end, case.pss_end)
+            .into_iter()
+            .map(|p| {
+                let ends = p.ends.map(format::date_long).unwrap_or_else(|| "an end date not set yet".into());
+                let line = (p.kind.label(), format!("{} to {ends}", format::date_long(starts)));
+                starts = p.ends.unwrap_or(starts);
+                line
+            })
+            .collect();
     view! {
         <p>
             <a href="/caseload">"Back to caseload"</a>
@@ -74,8 +91,9 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>) -> i
             })}
         <LiveUpdates case_id=e.case_id.0 rev=case.rev name=e.preferred_name.clone() />
         <dl class="facts">
-            <dt>"Licence"</dt>
-            <dd>{format!("{} to {}", format::date_long(case.licence_start), format::date_long(e.licence_end))}</dd>
+            {parts.into_iter().map(|(part, dates)| view! { <dt>{part}</dt> <dd>{dates}</dd> }).collect_view()}
+            <dt>"Policy"</dt>
+            <dd>{format!("Version {}: {}", case.policy_version, case.licence_type.label().to_lowercase())}</dd>
             <dt>"Waymark number"</dt>
             <dd class="number">{case.waymark_number}</dd>
             <dt>"Waymark"</dt>
@@ -83,7 +101,7 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>) -> i
             <dt>"Licence conditions"</dt>
             <dd>
                 <Progress done=c.understood total=c.total label="understood" />
-                {format!(", {} open questions", c.questions)}
+                {format!(", {}", format::count(c.questions, "open question", "open questions"))}
             </dd>
         </dl>
         <p>
@@ -110,7 +128,16 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>) -> i
                         </p>
                     }
                 })}
-            {needs_code.then(|| view! { <p>"They use it at the address waymark/activate on their phone."</p> })}
+            {needs_code
+                .then(|| {
+                    view! {
+                        <p>
+                            "They open this address on their phone, or scan the code with its camera: "
+                            <strong class="activation-url" data-testid="activation-url">{link.url.clone()}</strong>
+                        </p>
+                        <div class="qr" role="img" aria-label=format!("QR code for {}", link.url) inner_html=link.qr_svg></div>
+                    }
+                })}
             <ActionForm action=issue>
                 <input type="hidden" name="case_id" value=e.case_id.to_string() />
                 <button type="submit" class="button button-secondary">"Make a new code"</button>

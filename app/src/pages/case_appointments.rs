@@ -3,7 +3,7 @@
 
 use super::case_licence::case_param;
 use super::last_error;
-use crate::api::plan::{get_case_appointments, get_case_reporting, CancelAppointment, SaveAppointment};
+use crate::api::plan::{get_case_appointments, get_case_reporting, SaveAppointment};
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
@@ -98,23 +98,16 @@ fn CaseAppointments(
                     view! {
                         <li class="case-card" class:attention=attention id=format!("a-{id}")>
                             <h2>{format!("{}: {}", a.kind.label(), format::when(a.starts_at, now))}</h2>
-                            <p>{a.place.clone()} {(a.repeat != Repeat::Never).then(|| format!(" · {} ({} times)", a.repeat.label(), a.repeat_count))}</p>
+                            <p>{a.place.clone()} {(a.repeat != Repeat::Never).then(|| format!(" · {} ({})", a.repeat.label(), format::count(a.repeat_count, "time", "times")))}</p>
                             <p><strong>{status}</strong></p>
                             {(!a.cancelled)
                                 .then(|| {
                                     view! {
                                         <p class="actions">
                                             <a class="button button-secondary" href=format!("/caseload/{case_id}/appointments/{id}/edit")>"Change or move"</a>
+                                            " "
+                                            <a class="button button-secondary" href=format!("/caseload/{case_id}/appointments/{id}/cancel")>"Cancel this appointment"</a>
                                         </p>
-                                        <ActionForm action={ServerAction::<CancelAppointment>::new()}>
-                                            <input type="hidden" name="case_id" value=case_id.to_string() />
-                                            <input type="hidden" name="appointment_id" value=id.to_string() />
-                                            <div class="field">
-                                                <label for=format!("cancel-{id}")>"Reason for cancelling (optional)"</label>
-                                                <input type="text" id=format!("cancel-{id}") name="cancel_reason" />
-                                            </div>
-                                            <button type="submit" class="button button-secondary">"Cancel this appointment"</button>
-                                        </ActionForm>
                                     }
                                 })}
                         </li>
@@ -191,18 +184,23 @@ pub fn AppointmentFields(current: Option<Appointment>, error: FormError) -> impl
     }
 }
 
-#[component]
-pub fn EditAppointmentPage() -> impl IntoView {
+/// The appointment in the address (`/caseload/:id/appointments/:aid/…`) with its case.
+pub(crate) fn appointment_in_address() -> Resource<Result<(CaseOverview, Appointment), AppError>> {
     let id = case_param();
     let aid = use_params_map().with_untracked(|p| p.get("aid").and_then(|s| s.parse::<i64>().ok())).map(AppointmentId);
-    let data = Resource::new_blocking(
+    Resource::new_blocking(
         move || (id, aid),
         |(id, aid)| async move {
             let (case, list) = get_case_appointments(id.ok_or(AppError::NotFound)?).await?;
             let a = list.into_iter().find(|a| Some(a.id) == aid).ok_or(AppError::NotFound)?;
             Ok::<_, AppError>((case, a))
         },
-    );
+    )
+}
+
+#[component]
+pub fn EditAppointmentPage() -> impl IntoView {
+    let data = appointment_in_address();
     let save = ServerAction::<SaveAppointment>::new();
     let error = last_error(save);
     view! {

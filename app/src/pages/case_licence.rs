@@ -2,7 +2,7 @@
 //! questions and replies, changes, and written explanations.
 
 use super::last_error;
-use crate::api::licence::{get_case_licence, AddExplanation, RemoveCondition, ReplyToQuestion};
+use crate::api::licence::{get_case_licence, AddExplanation, ReplyToQuestion};
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, FormError, Page};
 use crate::islands::LiveUpdates;
 use crate::islands::ReadabilityMeter;
@@ -50,27 +50,38 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
     let error = last_error(reply).or_else(|| last_error(explain));
     let count = |u: Understanding| licence.conditions.iter().filter(|c| c.understanding == u).count();
     let summary = format!(
-        "{} conditions: {} understood, {} with an open question, {} changed since confirmed, {} not confirmed yet.",
-        licence.conditions.len(),
+        "{}: {} understood, {} with an open question, {} changed since confirmed, {} not confirmed yet.",
+        crate::format::count(licence.conditions.len(), "condition", "conditions"),
         count(Understanding::Understood),
         count(Understanding::Question),
         count(Understanding::Changed),
         count(Understanding::NotYet) + count(Understanding::Answered),
     );
+    // A part the licence has with no rule for it would leave the person thinking it has none.
+    let empty_parts: Vec<String> = [LicenceKind::Ap, LicenceKind::Pss]
+        .into_iter()
+        .filter(|k| case.licence_type.includes(*k) && !licence.conditions.iter().any(|c| c.licence == *k))
+        .map(|k| match k {
+            LicenceKind::Ap => "No licence conditions yet.".to_owned(),
+            LicenceKind::Pss => "This licence has post-sentence supervision, but no conditions for it yet.".to_owned(),
+        })
+        .collect();
     view! {
         <p><a href=format!("/caseload/{case_id}")>{format!("Back to {name}")}</a></p>
         <ErrorSummary error=error.clone() />
         <h1>{format!("{name}’s licence")}</h1>
         <LiveUpdates case_id=case.entry.case_id.0 rev=case.rev name=name.clone() />
         <p>{summary}</p>
+        {empty_parts.into_iter().map(|w| view! { <p class="banner" role="status">{w}</p> }).collect_view()}
         <p><a class="button" href=format!("/caseload/{case_id}/licence/add")>"Add a condition"</a></p>
         <ul class="conditions-admin">
             {licence
                 .conditions
                 .into_iter()
-                .map(|c| view! { <ConditionAdmin c name=name.clone() error=error.clone() /> })
+                .map(|c| view! { <ConditionAdmin c name=name.clone() policy=case.policy_version.clone() error=error.clone() /> })
                 .collect_view()}
         </ul>
+        <LicenceHistory removed=licence.removed />
         <section class="card" aria-labelledby="explain-heading">
             <h2 id="explain-heading">"Write an explanation"</h2>
             <p class="hint">"For a decision and its reasons, a change to the licence, or a warning and why. The person can read it again at any time."</p>
@@ -117,10 +128,9 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
 }
 
 #[component]
-fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl IntoView {
+fn ConditionAdmin(c: LicenceCondition, name: String, policy: String, error: FormError) -> impl IntoView {
     let case_id = c.case_id;
     let id = c.id;
-    let remove = ServerAction::<RemoveCondition>::new();
     let status_class = match c.understanding {
         Understanding::Understood => "tag tag-ok",
         Understanding::NotYet => "tag",
@@ -132,8 +142,19 @@ fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl I
             <h2>{c.headline.clone()}</h2>
             <p>
                 <span class=status_class>{c.understanding.practitioner_label()}</span>
-                {format!(" {} · version {}", c.licence.label(), c.version)}
+                {format!(
+                    " {} · version {}{}",
+                    c.licence.label(),
+                    c.version,
+                    c.template.as_ref().filter(|(v, _)| *v != policy).map(|(v, _)| format!(" · from policy {v}")).unwrap_or_default()
+                )}
             </p>
+            {c.home
+                .clone()
+                .map(|h| {
+                    let before = h.before.map(|b| format!(" Before: {b}.")).unwrap_or_default();
+                    view! { <p>{format!("Agreed address: {}.{before}", h.address)}</p> }
+                })}
             <details>
                 <summary>"Official words"</summary>
                 <blockquote>{c.official_words.clone()}</blockquote>
@@ -160,12 +181,41 @@ fn ConditionAdmin(c: LicenceCondition, name: String, error: FormError) -> impl I
                 })}
             <p class="actions">
                 <a class="button button-secondary" href=format!("/caseload/{case_id}/licence/{id}/edit")>"Change or explain"</a>
+                " "
+                <a class="button button-secondary" href=format!("/caseload/{case_id}/licence/{id}/remove")>"Remove this condition"</a>
             </p>
-            <ActionForm action=remove>
-                <input type="hidden" name="case_id" value=case_id.to_string() />
-                <input type="hidden" name="condition_id" value=id.to_string() />
-                <button type="submit" class="link-button">"Remove this condition"</button>
-            </ActionForm>
         </li>
     }
+}
+
+/// What was taken off the licence, when and by whom.
+#[component]
+fn LicenceHistory(removed: Vec<RemovedCondition>) -> impl IntoView {
+    (!removed.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="history-heading">
+                <h2 id="history-heading">"Licence history"</h2>
+                <ul class="plain-list removed-conditions">
+                    {removed
+                        .into_iter()
+                        .map(|r| {
+                            let by = r.removed_by.map(|name| format!(" by {name}")).unwrap_or_default();
+                            let on = crate::format::day_of(r.removed_at);
+                            view! {
+                                <li>
+                                    <strong>{format!("Removed on {on}{by}: ")}</strong>
+                                    {r.headline}
+                                    {format!(" ({})", r.licence.label())}
+                                    <details>
+                                        <summary>"What it said"</summary>
+                                        <blockquote>{r.official_words}</blockquote>
+                                    </details>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

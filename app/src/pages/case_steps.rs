@@ -4,7 +4,7 @@
 use super::case_licence::case_param;
 use super::last_error;
 use crate::api::plan::{get_case_steps, AddStep, SetStep, SetStepHelper};
-use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
+use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page, StepGuidance};
 use crate::error::AppError;
 use crate::islands::LiveUpdates;
 use crate::model::Track;
@@ -61,6 +61,17 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                                     <li class="case-card" class:attention=s.status == StepStatus::Stuck id=format!("s-{id}")>
                                         <h3>{s.title.clone()}</h3>
                                         <p><strong>{s.status.label()}</strong>{s.stuck_reason.clone().map(|r| format!(": {r}"))}</p>
+                                        {if s.is_own() {
+                                            view! { <StepGuidance s=s.clone() person=name.clone() /> }.into_any()
+                                        } else {
+                                            view! {
+                                                <details class="exact-words">
+                                                    <summary>{format!("What {name} reads about this step")}</summary>
+                                                    <StepGuidance s=s.clone() person=name.clone() />
+                                                </details>
+                                            }
+                                                .into_any()
+                                        }}
                                         <ActionForm action={ServerAction::<SetStep>::new()}>
                                             <input type="hidden" name="case_id" value=case_id.to_string() />
                                             <input type="hidden" name="step_id" value=id.to_string() />
@@ -123,7 +134,13 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                         })
                         .collect_view()}
                 </fieldset>
-                <Field name="title" label="The step, in plain words" kind=InputKind::Text error=error.clone() />
+                <Field
+                    name="title"
+                    label="The step, in plain words"
+                    hint="A step that names a known one, like a passport or a GP, gets Waymark’s guidance and prices. Any other step is your own: you tell them what to do."
+                    kind=InputKind::Text
+                    error=error.clone()
+                />
                 <Field name="helper" label="Who is helping (optional)" hint="For example: mentor, hostel staff, a family member" kind=InputKind::Text error=error />
                 <button type="submit" class="button">"Add step"</button>
             </ActionForm>

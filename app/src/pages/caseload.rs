@@ -32,7 +32,7 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
     view! {
         <h1>"Your caseload"</h1>
         <p>
-            {format!("{count} people. ")}
+            {format!("{}. ", format::count(count, "person", "people"))}
             <a class="button button-secondary" href="/caseload/new">"Add a person"</a>
         </p>
         <p>
@@ -51,8 +51,7 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                         .unwrap_or_else(|| "No appointment booked".into());
                     let questions = match e.open_questions {
                         0 => "No open questions".to_string(),
-                        1 => "1 open question".to_string(),
-                        n => format!("{n} open questions"),
+                        n => format::count(n, "open question", "open questions"),
                     };
                     let attention = e.open_questions > 0
                         || e.activation == Activation::Locked
@@ -74,7 +73,7 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                     let answers = match e.appointments_needing_attention {
                         0 => None,
                         1 => Some("1 appointment needs a look".to_string()),
-                        n => Some(format!("{n} appointments need a look")),
+                        n => Some(format!("{} need a look", format::count(n, "appointment", "appointments"))),
                     };
                     view! {
                         <li class="case-card" class:attention=attention>

@@ -8,7 +8,7 @@ use crate::api::licence::{
     get_case_licence, get_template, get_templates, AddBespokeCondition, AddCondition, AddStandardConditions,
     EditCondition, SetLicenceSetup,
 };
-use crate::components::{ConditionInputs, ErrorNotice, ErrorSummary, Page};
+use crate::components::{ConditionInputs, ErrorNotice, ErrorSummary, Field, InputKind, Page};
 use crate::error::AppError;
 use crate::islands::ReadabilityMeter;
 use crate::model::catalogue::Details;
@@ -29,8 +29,8 @@ pub fn ChooseConditionPage() -> impl IntoView {
         |id| async move {
             let case = get_case(id.ok_or(AppError::NotFound)?).await?;
             let version = case.policy_version.clone();
-            let templates = get_templates(version.clone()).await?;
-            Ok::<_, AppError>((case, templates, version))
+            let catalogue = get_templates(version.clone()).await?;
+            Ok::<_, AppError>((case, catalogue, version))
         },
     );
     let bespoke = ServerAction::<AddBespokeCondition>::new();
@@ -43,7 +43,7 @@ pub fn ChooseConditionPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((case, templates, version)) => view! { <Choose case templates version bespoke error /> }.into_any(),
+                            Ok((case, catalogue, version)) => view! { <Choose case catalogue version bespoke error /> }.into_any(),
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
                         }
                     })
@@ -56,7 +56,7 @@ pub fn ChooseConditionPage() -> impl IntoView {
 #[component]
 fn Choose(
     case: CaseOverview,
-    templates: Vec<Template>,
+    catalogue: crate::model::parts::LicenceCatalogue,
     version: String,
     bespoke: ServerAction<AddBespokeCondition>,
     error: Option<AppError>,
@@ -65,13 +65,27 @@ fn Choose(
     let licence_type = case.licence_type;
     let standard = ServerAction::<AddStandardConditions>::new();
     let setup = ServerAction::<SetLicenceSetup>::new();
+    // What was chosen but not saved comes back with its error.
+    let kept = |name: &str| error.as_ref().and_then(|e| e.kept(name));
+    let chosen_version = kept("version").unwrap_or_else(|| version.clone());
+    let chosen_type = kept("licence_type").and_then(|t| LicenceType::parse(&t)).unwrap_or(licence_type);
+    let setup_error = error.clone();
+    // Where a part of this licence comes from another policy, said where it is chosen.
+    let notes: Vec<String> = catalogue.sources.iter().filter_map(|s| s.note()).collect();
+    let this_licence: Vec<String> = catalogue
+        .sources
+        .iter()
+        .filter(|s| s.version == version && licence_type.includes(s.kind))
+        .filter_map(|s| s.note())
+        .collect();
     let mut sections: Vec<(String, Vec<Template>)> = Vec::new();
-    for t in templates.into_iter().filter(|t| licence_type.includes(t.licence)) {
+    for t in catalogue.templates.into_iter().filter(|t| licence_type.includes(t.licence)) {
+        let from = if t.version == version { String::new() } else { format!(" (from policy {})", t.version) };
         let heading = match (t.standard, t.licence) {
-            (true, LicenceKind::Ap) => "Standard licence conditions".to_owned(),
-            (true, LicenceKind::Pss) => "Standard post-sentence supervision conditions".to_owned(),
-            (false, LicenceKind::Pss) => format!("Post-sentence supervision: {}", t.category),
-            (false, LicenceKind::Ap) => t.category.clone(),
+            (true, LicenceKind::Ap) => format!("Standard licence conditions{from}"),
+            (true, LicenceKind::Pss) => format!("Standard post-sentence supervision conditions{from}"),
+            (false, LicenceKind::Pss) => format!("Post-sentence supervision: {}{from}", t.category),
+            (false, LicenceKind::Ap) => format!("{}{from}", t.category),
         };
         match sections.iter_mut().find(|(h, _)| *h == heading) {
             Some((_, list)) => list.push(t),
@@ -94,14 +108,14 @@ fn Choose(
                             let rid = format!("version-{v}");
                             view! {
                                 <div class="choice">
-                                    <input type="radio" id=rid.clone() name="version" value=v checked=v == version />
+                                    <input type="radio" id=rid.clone() name="version" value=v checked=v == chosen_version />
                                     <label for=rid>{format!("Version {v}")}</label>
                                 </div>
                             }
                         })
                         .collect_view()}
                 </fieldset>
-                <fieldset class="field" id="licence_type">
+                <fieldset class="field" id="licence_type" aria-describedby="parts-notes">
                     <legend>"Type"</legend>
                     {LicenceType::ALL
                         .into_iter()
@@ -109,15 +123,35 @@ fn Choose(
                             let rid = format!("type-{}", t.as_str());
                             view! {
                                 <div class="choice">
-                                    <input type="radio" id=rid.clone() name="licence_type" value=t.as_str() checked=t == licence_type />
+                                    <input type="radio" id=rid.clone() name="licence_type" value=t.as_str() checked=t == chosen_type />
                                     <label for=rid>{t.label()}</label>
                                 </div>
                             }
                         })
                         .collect_view()}
+                    <div id="parts-notes">
+                        {notes.into_iter().map(|n| view! { <p class="hint">{n}</p> }).collect_view()}
+                    </div>
                 </fieldset>
+                <Field
+                    name="pss_end"
+                    label="Date post-sentence supervision ends"
+                    hint="Needed for a licence then post-sentence supervision: it starts when the licence ends. Supervision alone runs to the case’s licence end date."
+                    kind=InputKind::Date
+                    error=setup_error
+                    value=case.pss_end.map(|d| d.to_string())
+                />
                 <button type="submit" class="button button-secondary">"Save"</button>
             </ActionForm>
+            {(!this_licence.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="banner" role="note" data-testid="parts-source">
+                            <p><strong>{format!("This licence: policy {version}, {}.", licence_type.label().to_lowercase())}</strong></p>
+                            {this_licence.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                        </div>
+                    }
+                })}
             <ActionForm action=standard>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <button type="submit" class="button">"Add all the standard conditions"</button>
@@ -153,8 +187,20 @@ fn Choose(
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <fieldset class="field" id="licence">
                     <legend>"Part of"</legend>
-                    <div class="choice"><input type="radio" id="licence-ap" name="licence" value="ap" checked=true /><label for="licence-ap">"The licence"</label></div>
-                    <div class="choice"><input type="radio" id="licence-pss" name="licence" value="pss" /><label for="licence-pss">"Post-sentence supervision"</label></div>
+                    {[LicenceKind::Ap, LicenceKind::Pss]
+                        .into_iter()
+                        .filter(|k| licence_type.includes(*k))
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let rid = format!("licence-{}", k.as_str());
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" id=rid.clone() name="licence" value=k.as_str() checked=i == 0 />
+                                    <label for=rid>{k.label()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
                 </fieldset>
                 <div class="field" class:field-error=error.as_ref().and_then(|e| e.field()) == Some("bespoke_text")>
                     <label for="bespoke_text">"The condition, as it is on the licence"</label>
@@ -221,17 +267,29 @@ pub fn AddConditionPage() -> impl IntoView {
     }
 }
 
+/// The condition in the address (`/caseload/:id/licence/:cid/…`), live on its case.
+pub(crate) async fn condition_in_address(
+    id: Option<CaseId>,
+    condition: Option<ConditionId>,
+) -> Result<(CaseOverview, LicenceCondition), AppError> {
+    let (case, licence) = get_case_licence(id.ok_or(AppError::NotFound)?).await?;
+    let c = licence.conditions.into_iter().find(|c| Some(c.id) == condition).ok_or(AppError::NotFound)?;
+    Ok((case, c))
+}
+
+pub(crate) fn condition_param() -> Option<ConditionId> {
+    param("cid").and_then(|s| s.parse::<i64>().ok()).map(ConditionId)
+}
+
 /// Change a condition's values or explanation: a new version the person confirms again.
 #[component]
 pub fn EditConditionPage() -> impl IntoView {
     let id = case_param();
-    let condition = param("cid").and_then(|s| s.parse::<i64>().ok()).map(ConditionId);
+    let condition = condition_param();
     let data = Resource::new_blocking(
         move || (id, condition),
         |(id, condition)| async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            let (case, licence) = get_case_licence(id).await?;
-            let c = licence.conditions.into_iter().find(|c| Some(c.id) == condition).ok_or(AppError::NotFound)?;
+            let (case, c) = condition_in_address(id, condition).await?;
             let template = match &c.template {
                 Some((v, code)) => Some(get_template(v.clone(), code.clone()).await?),
                 None => None,

@@ -141,7 +141,7 @@ fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoV
             {match found {
                 0 => "Nothing matched. Try other words, or show all help.".to_owned(),
                 1 => "1 place can help.".to_owned(),
-                n => format!("{n} places can help."),
+                n => format!("{} can help.", crate::format::count(n, "place", "places")),
             }}
         </p>
         <p><a href=link(chosen).replacen("/hope", "/hope/near", 1)>"Show the help nearest to me first"</a></p>

@@ -42,7 +42,7 @@ fn Curation(list: Vec<CuratedService>, admin: bool) -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="banner" role="status">
-                        {format!("{stale} not checked for six months. Please check them.")}
+                        {format!("{} not checked for six months. Please check them.", crate::format::count(stale, "service", "services"))}
                     </p>
                 }
             })}

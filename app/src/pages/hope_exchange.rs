@@ -24,7 +24,8 @@ impl Outcome {
                 "The file had no services in it. Nothing changed.".into()
             }
             Outcome::Imported { added: 0, changed: 0, same } => {
-                format!("Nothing changed. The {same} services in the file are already here, just the same.")
+                let services = crate::format::count(*same, "service", "services");
+                format!("Nothing changed. The {services} in the file are already here, just the same.")
             }
             Outcome::Imported { added, changed, same } => {
                 format!("Done. {added} new, {changed} changed, {same} already the same.")

@@ -8,6 +8,7 @@ pub mod case_phone_lost;
 pub mod case_steps;
 pub mod caseload;
 pub mod condition_form;
+pub mod confirm;
 pub mod hope;
 pub mod hope_admin;
 pub mod hope_exchange;

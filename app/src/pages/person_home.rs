@@ -79,16 +79,21 @@ fn Home(
         </section>
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
-            <p>{format!("Your licence has {}.", format::count(c.total as usize, "rule", "rules"))}</p>
+            <p>{format!("Your licence has {}.", format::count(c.total, "rule", "rules"))}</p>
             <p>
                 <Progress done=c.understood total=c.total label="understood" />
             </p>
+            {crate::model::parts::parts_words(&home.parts)
+                .into_iter()
+                .take(3)
+                .map(|w| view! { <p>{w}</p> })
+                .collect_view()}
             <p>
                 <a class="button" href="/me/licence">"Read your licence"</a>
             </p>
             {(c.questions > 0)
                 .then(|| {
-                    let asked = if c.questions == 1 { "1 question".to_string() } else { format!("{} questions", c.questions) };
+                    let asked = format::count(c.questions, "question", "questions");
                     view! { <p>{format!("You asked {asked}. Your probation officer will answer.")}</p> }
                 })}
         </section>

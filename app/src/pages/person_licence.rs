@@ -7,6 +7,7 @@ use crate::api::licence::{get_person_licence, AnswerCondition, ReadLetter};
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, Page};
 use crate::format;
 use crate::islands::ReadAloud;
+use crate::model::parts;
 use crate::model::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -38,6 +39,9 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
     let error = last_error(action);
     let total = licence.conditions.len();
     let understood = licence.conditions.iter().filter(|c| c.understanding == Understanding::Understood).count();
+    let parts = licence.parts.clone();
+    // With two parts, each rule says which it belongs to and when that part ends.
+    let part_of = move |kind: LicenceKind| (parts.len() > 1).then(|| parts::part_label(kind, &parts));
     let groups: Vec<(ConditionGroup, Vec<LicenceCondition>)> = ConditionGroup::ALL
         .into_iter()
         .map(|g| (g, licence.conditions.iter().filter(|c| c.group == g).cloned().collect::<Vec<_>>()))
@@ -56,6 +60,9 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
                 format::count(total, "rule", "rules")
             )}
         </p>
+        <div class="licence-parts" data-testid="licence-parts">
+            {parts::parts_words(&licence.parts).into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+        </div>
         <p>"Open each rule to read it. Then tell your probation officer if you understand it, or ask a question. Asking is always safe."</p>
         <Letters explanations=licence.explanations />
         {groups
@@ -64,12 +71,46 @@ fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
                 view! {
                     <section aria-labelledby=format!("g-{group:?}")>
                         <h2 id=format!("g-{group:?}")>{group.label()}</h2>
-                        {list.into_iter().map(|c| view! { <Condition c error=error.clone() /> }).collect_view()}
+                        {list
+                            .into_iter()
+                            .map(|c| {
+                                let part = part_of(c.licence);
+                                view! { <Condition c part error=error.clone() /> }
+                            })
+                            .collect_view()}
                     </section>
                 }
             })
             .collect_view()}
+        <TakenOff removed=licence.removed />
     }
+}
+
+/// Rules the practitioner took off the licence, so the person knows they no
+/// longer have to keep them.
+#[component]
+fn TakenOff(removed: Vec<RemovedCondition>) -> impl IntoView {
+    (!removed.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="taken-off">
+                <h2 id="taken-off">"Rules taken off your licence"</h2>
+                <ul class="plain-list">
+                    {removed
+                        .into_iter()
+                        .map(|r| {
+                            let on = format::day_of(r.removed_at);
+                            view! {
+                                <li>
+                                    <p>{format!("On {on}, your probation officer took this rule off your licence. You do not have to keep it now:")}</p>
+                                    <p><strong>{r.headline}</strong></p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// Letters from the probation officer. Reading one is the person's own act
@@ -150,7 +191,12 @@ fn WhatChanged(earlier: EarlierVersion) -> impl IntoView {
 }
 
 #[component]
-fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl IntoView {
+fn Condition(
+    c: LicenceCondition,
+    /// Which part of the licence the rule is for, when it has more than one.
+    part: Option<String>,
+    error: crate::components::FormError,
+) -> impl IntoView {
     let id = c.id;
     let text_id = format!("plain-{id}");
     let status_class = match c.understanding {
@@ -171,7 +217,19 @@ fn Condition(c: LicenceCondition, error: crate::components::FormError) -> impl I
                 <span class=status_class data-sync-state="">{c.understanding.label()}</span>
             </summary>
             <div class="condition-body">
+                {part.map(|p| view! { <p class="part">{p}</p> })}
                 {c.today.map(|t| view! { <p class="today"><strong>"Today: "</strong>{t}</p> })}
+                {c.home
+                    .map(|home| {
+                        let (now, before) = home.words();
+                        let moved = before.is_some();
+                        view! {
+                            <div class=if moved { "home changed" } else { "home today" }>
+                                <p><strong>{now}</strong></p>
+                                {before.map(|b| view! { <p>{b}</p> })}
+                            </div>
+                        }
+                    })}
                 {c.map
                     .map(|map| {
                         view! {

@@ -2,7 +2,7 @@
 //! needs and costs, who helps, and progress worth being proud of.
 
 use crate::api::plan::{get_person_steps, SetStep};
-use crate::components::{ErrorNotice, FormError, Page};
+use crate::components::{ErrorNotice, FormError, Page, StepGuidance};
 use crate::format;
 use crate::model::*;
 use crate::pages::person_home::Progress;
@@ -102,12 +102,7 @@ fn StepCard(s: Step, error: FormError) -> impl IntoView {
             </summary>
             <div class="condition-body">
                 {s.stuck_reason.clone().map(|r| view! { <p class="changed"><strong>"Stuck: "</strong>{r}</p> })}
-                {s.guidance.clone().map(|g| view! { <p>{g}</p> })}
-                {s.what_you_need.clone().map(|w| view! { <h3>"What you need"</h3> <p>{w}</p> })}
-                {s.cost.clone().map(|c| {
-                    let checked = s.cost_checked_on.map(|d| format!(" (prices checked {})", format::date_long(d))).unwrap_or_default();
-                    view! { <h3>"What it costs"</h3> <p>{c}{checked}</p> }
-                })}
+                <StepGuidance s=s.clone() />
                 {s.helper.clone().map(|h| view! { <h3>"Who is helping"</h3> <p>{h}</p> })}
                 <div class="answers">
                     {(s.status != StepStatus::InProgress).then(|| set(StepStatus::InProgress, "I am doing it now"))}

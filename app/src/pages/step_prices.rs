@@ -32,6 +32,9 @@ pub fn StepPricesPage() -> impl IntoView {
 
 #[component]
 fn Prices(list: Vec<StepGuide>, admin: bool, error: Option<crate::error::AppError>) -> impl IntoView {
+    let today = jiff::Timestamp::now().to_zoned(crate::format::london()).date();
+    // Fees such as passports rise most years: a price this old is likely wrong.
+    let year_ago = today.checked_sub(jiff::Span::new().years(1)).unwrap_or(today);
     view! {
         <p><a href="/caseload">"Back to caseload"</a></p>
         <ErrorSummary error=error.clone() />
@@ -53,10 +56,12 @@ fn Prices(list: Vec<StepGuide>, admin: bool, error: Option<crate::error::AppErro
                         .or(g.cost_checked_on.map(|d| d.to_string()))
                         .unwrap_or_default();
                     let card_id = format!("g-{key}");
+                    let old = g.cost_checked_on.is_some_and(|d| d < year_ago);
                     view! {
-                        <li class="case-card" id=card_id>
+                        <li class="case-card" class:attention=old id=card_id>
                             <h2>{g.title.clone()}</h2>
                             <p class="hint">{g.track.label()}</p>
+                            {old.then(|| view! { <p><strong>"Checked more than a year ago. Please check it again."</strong></p> })}
                             {if admin {
                                 view! {
                                     <ActionForm action={ServerAction::<UpdateStepCost>::new()}>

@@ -71,6 +71,8 @@ impl CaseBackend for WaymarkBackend {
             number = auth::new_waymark_number();
         }
         let case = store::insert_case(&tx, office, practitioner, new_case, &number, false)?;
+        // The same first steps every case has, each with its guidance.
+        store::insert_standard_steps(&tx, case)?;
         self.issue_code(&tx, practitioner, case)?;
         let actor = Actor::Practitioner(practitioner);
         self.record_event(&tx, actor, Some(case), AuditAction::Change(Section::Case), Some("opened case"), None)?;

@@ -6,6 +6,7 @@ use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::catalogue::{check_details, Details};
+use app::model::parts;
 use app::model::what_changed::{differences, Version};
 use app::model::*;
 
@@ -40,7 +41,9 @@ impl WaymarkBackend {
             let thread = messages.iter().filter(|(id, _)| *id == row.id).map(|(_, m)| m.clone()).collect();
             messages.retain(|(id, _)| *id != row.id);
             let map = maps.iter().find(|(id, _)| *id == row.id).map(|(_, m)| *m);
-            let earlier = history.iter().find(|h| h.condition == row.id).map(|h| {
+            let previous = history.iter().find(|h| h.condition == row.id);
+            let home = Home::from_details(&row.details, previous.map(|h| &h.details));
+            let earlier = previous.map(|h| {
                 let before = Version {
                     details: &h.details,
                     explanation: h.explanation.as_deref(),
@@ -78,10 +81,30 @@ impl WaymarkBackend {
                 template: row.template,
                 details: row.details,
                 map,
+                home,
             });
         }
         conditions.sort_by_key(|c| (c.group, c.licence, c.id));
-        Ok(PersonLicence { conditions, explanations: store::explanations(conn, case)? })
+        let removed = store::removed_conditions(conn, case)?
+            .into_iter()
+            .map(|row| {
+                let template = self.template_for(&row.template);
+                RemovedCondition {
+                    id: row.id,
+                    licence: row.licence,
+                    headline: self.headline(&row.template),
+                    official_words: self.official_words(template, &row.details, row.bespoke_text.as_deref()),
+                    removed_at: jiff::Timestamp::from_second(row.removed_at).unwrap_or_default(),
+                    removed_by: row.removed_by,
+                }
+            })
+            .collect();
+        Ok(PersonLicence {
+            conditions,
+            explanations: store::explanations(conn, case)?,
+            removed,
+            parts: store::licence_parts(conn, case)?,
+        })
     }
 }
 
@@ -105,12 +128,12 @@ pub(crate) fn letter_read(tx: &rusqlite::Connection, case: CaseId, letter: Expla
 }
 
 impl LicenceBackend for WaymarkBackend {
-    fn templates(&self, version: &str) -> AppResult<Vec<Template>> {
-        let list: Vec<Template> = self.catalogue.in_version(version).cloned().collect();
-        if list.is_empty() {
+    fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue> {
+        if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::NotFound);
         }
-        Ok(list)
+        let templates = self.catalogue.for_licence(version).into_iter().cloned().collect();
+        Ok(parts::LicenceCatalogue { templates, sources: self.catalogue.part_sources() })
     }
 
     fn template(&self, version: &str, code: &str) -> AppResult<Template> {
@@ -155,9 +178,25 @@ impl LicenceBackend for WaymarkBackend {
         explanation: Option<&str>,
     ) -> AppResult<ConditionId> {
         let explanation = optional_explanation(explanation)?;
+        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
+        // A rule for a part the licence does not have would be shown under a part that is not there.
+        let in_licence = |kind: LicenceKind, field: &str| {
+            if overview.licence_type.includes(kind) {
+                Ok(())
+            } else {
+                Err(AppError::invalid(
+                    field,
+                    format!(
+                        "This licence has no {} part. Change its type first, on the list of conditions.",
+                        kind.label().to_lowercase()
+                    ),
+                ))
+            }
+        };
         match new {
             NewCondition::Catalogue { version, code, details } => {
                 let template = self.catalogue.get(version, code).ok_or(AppError::NotFound)?;
+                in_licence(template.licence, "licence")?;
                 let details = check_details(&template.inputs, details)?;
                 self.on_case(practitioner, case, Section::Licence, "added condition", |tx| {
                     Ok(store::insert_condition(
@@ -172,6 +211,7 @@ impl LicenceBackend for WaymarkBackend {
                 })
             }
             NewCondition::Bespoke { licence, text } => {
+                in_licence(*licence, "licence")?;
                 let text = check_text("bespoke_text", text, EXPLANATION_MAX, "the condition")?;
                 self.on_case(practitioner, case, Section::Licence, "added bespoke condition", |tx| {
                     Ok(store::insert_condition(
@@ -215,7 +255,7 @@ impl LicenceBackend for WaymarkBackend {
 
     fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()> {
         self.on_case(practitioner, case, Section::Licence, "removed condition", |tx| {
-            store::remove_condition(tx, case, condition)?.then_some(()).ok_or(AppError::NotFound)
+            store::remove_condition(tx, case, condition, practitioner)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
 
@@ -225,12 +265,15 @@ impl LicenceBackend for WaymarkBackend {
         case: CaseId,
         version: &str,
         licence_type: LicenceType,
+        pss_end: Option<&str>,
     ) -> AppResult<()> {
         if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::invalid("version", "Choose policy version 4.0 or 3.0."));
         }
         self.on_case(practitioner, case, Section::Licence, "set up the licence", |tx| {
-            store::set_licence_setup(tx, case, version, licence_type)?;
+            let overview = store::case_overview(tx, practitioner, case)?.ok_or(AppError::NotFound)?;
+            let pss_end = parts::check_pss_end(licence_type, overview.entry.licence_end, pss_end)?;
+            store::set_licence_setup(tx, case, version, licence_type, pss_end)?;
             Ok(())
         })
     }
@@ -242,7 +285,8 @@ impl LicenceBackend for WaymarkBackend {
                 self.licence(tx, case)?.conditions.into_iter().filter_map(|c| c.template).collect();
             let missing: Vec<&Template> = self
                 .catalogue
-                .in_version(&overview.policy_version)
+                .for_licence(&overview.policy_version)
+                .into_iter()
                 .filter(|t| t.standard && overview.licence_type.includes(t.licence))
                 .filter(|t| !present.contains(&(t.version.clone(), t.code.clone())))
                 .collect();

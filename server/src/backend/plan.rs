@@ -133,8 +133,18 @@ impl PlanBackend for WaymarkBackend {
             .filter(|h| !h.is_empty())
             .map(|h| check_text("helper", h, 200, "who is helping"))
             .transpose()?;
+        let guide = store::guide_for_title(&title)?;
         self.on_case(practitioner, case, Section::Steps, "added a step", |tx| {
-            store::insert_custom_step(tx, case, track, &title, helper.as_deref())?;
+            if let Some(key) = guide {
+                if store::case_has_guide(tx, case, key)? {
+                    let known = store::step_guides(tx)?.into_iter().find(|g| g.key == key).map(|g| g.title);
+                    return Err(AppError::invalid(
+                        "title",
+                        format!("This step is already on the list: {}.", known.unwrap_or_else(|| title.clone())),
+                    ));
+                }
+            }
+            store::insert_custom_step(tx, case, track, &title, helper.as_deref(), guide)?;
             Ok(())
         })
     }

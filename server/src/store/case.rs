@@ -1,6 +1,7 @@
 //! Cases: the person on licence, their allocation and what the screens list.
 
 use super::{parse_date, StoreResult};
+use app::model::parts;
 use app::model::*;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -95,17 +96,19 @@ pub fn case_overview(
     case: CaseId,
 ) -> StoreResult<Option<CaseOverview>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start, c.policy_version, c.licence_type, c.rev
+        "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start, c.policy_version, c.licence_type, c.rev,
+                c.pss_end
          FROM cases c WHERE c.id = :c AND {VISIBLE}"
     ))?;
     let mut rows = stmt.query(rusqlite::named_params! {":c": case.0, ":p": practitioner.0})?;
     let Some(r) = rows.next()? else { return Ok(None) };
     let start: String = r.get(7)?;
     let licence_type: String = r.get(9)?;
+    let pss_end: Option<String> = r.get(11)?;
     Ok(Some(CaseOverview {
         policy_version: r.get(8)?,
-        licence_type: LicenceType::parse(&licence_type)
-            .ok_or_else(|| super::StoreError::Corrupt(format!("licence type {licence_type}")))?,
+        licence_type: parse_licence_type(&licence_type)?,
+        pss_end: pss_end.as_deref().map(parse_date).transpose()?,
         entry: entry(conn, r)?,
         waymark_number: r.get(6)?,
         licence_start: parse_date(&start)?,
@@ -114,6 +117,25 @@ pub fn case_overview(
         pending_code: super::pending_code(conn, case)?,
         rev: r.get::<_, i64>(10)?.max(0) as u64,
     }))
+}
+
+fn parse_licence_type(s: &str) -> StoreResult<LicenceType> {
+    LicenceType::parse(s).ok_or_else(|| super::StoreError::Corrupt(format!("licence type {s}")))
+}
+
+/// The parts of the case's licence and when each ends.
+pub fn licence_parts(conn: &Connection, case: CaseId) -> StoreResult<Vec<parts::LicencePart>> {
+    let row: Option<(String, String, Option<String>)> = conn
+        .query_row("SELECT licence_type, licence_end, pss_end FROM cases WHERE id = ?1", [case.0], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    let Some((licence_type, end, pss_end)) = row else { return Ok(Vec::new()) };
+    Ok(parts::licence_parts(
+        parse_licence_type(&licence_type)?,
+        parse_date(&end)?,
+        pss_end.as_deref().map(parse_date).transpose()?,
+    ))
 }
 
 pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<PersonHome>> {
@@ -134,6 +156,7 @@ pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<Person
         conditions: super::conditions_progress(conn, case)?,
         tracks: super::tracks_progress(conn, case)?,
         news: Vec::new(),
+        parts: licence_parts(conn, case)?,
     }))
 }
 
@@ -141,10 +164,16 @@ pub fn case_office(conn: &Connection, case: CaseId) -> StoreResult<Option<Office
     Ok(conn.query_row("SELECT office_id FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).optional()?.map(OfficeId))
 }
 
-pub fn set_licence_setup(conn: &Connection, case: CaseId, version: &str, licence_type: LicenceType) -> StoreResult<()> {
+pub fn set_licence_setup(
+    conn: &Connection,
+    case: CaseId,
+    version: &str,
+    licence_type: LicenceType,
+    pss_end: Option<jiff::civil::Date>,
+) -> StoreResult<()> {
     conn.execute(
-        "UPDATE cases SET policy_version = ?2, licence_type = ?3, rev = rev + 1 WHERE id = ?1",
-        params![case.0, version, licence_type.as_str()],
+        "UPDATE cases SET policy_version = ?2, licence_type = ?3, pss_end = ?4, rev = rev + 1 WHERE id = ?1",
+        params![case.0, version, licence_type.as_str(), pss_end.map(|d| d.to_string())],
     )?;
     Ok(())
 }

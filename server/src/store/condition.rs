@@ -57,6 +57,24 @@ pub fn details_json(details: &Details) -> String {
     serde_json::to_string(details).unwrap_or_else(|_| "{}".into())
 }
 
+type WhatItSays = (ConditionId, LicenceKind, Option<(String, String)>, Option<String>, Details);
+
+/// A condition's id, part and words from the first six columns of a query:
+/// id, licence_kind, policy_version, code, bespoke_text, details_json.
+fn what_it_says(r: &rusqlite::Row) -> StoreResult<WhatItSays> {
+    let kind: String = r.get(1)?;
+    let version: Option<String> = r.get(2)?;
+    let code: Option<String> = r.get(3)?;
+    let details: String = r.get(5)?;
+    Ok((
+        ConditionId(r.get(0)?),
+        LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
+        version.zip(code),
+        r.get(4)?,
+        details_from(&details)?,
+    ))
+}
+
 pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<ConditionRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, licence_kind, policy_version, code, bespoke_text, details_json, explanation,
@@ -66,18 +84,15 @@ pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<Condit
     let mut rows = stmt.query([case.0])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(1)?;
-        let version: Option<String> = r.get(2)?;
-        let code: Option<String> = r.get(3)?;
-        let details: String = r.get(5)?;
         let v: u32 = r.get(7)?;
         let response: String = r.get(9)?;
+        let (id, licence, template, bespoke_text, details) = what_it_says(r)?;
         out.push(ConditionRow {
-            id: ConditionId(r.get(0)?),
-            licence: LicenceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("licence kind {kind}")))?,
-            template: version.zip(code),
-            bespoke_text: r.get(4)?,
-            details: details_from(&details)?,
+            id,
+            licence,
+            template,
+            bespoke_text,
+            details,
             explanation: r.get(6)?,
             version: v,
             understanding: understanding(&response, v, r.get(8)?, r.get(10)?),
@@ -286,12 +301,49 @@ pub fn update_condition(
     Ok(true)
 }
 
-pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult<bool> {
+/// Take a condition off the licence. The row stays, with when and by whom, as
+/// the licence's history (`removed_conditions`).
+pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId, by: PractitionerId) -> StoreResult<bool> {
     let n = conn.execute(
-        "UPDATE case_condition SET removed_at = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
-        params![id.0, case.0, super::now()],
+        "UPDATE case_condition SET removed_at = ?3, removed_by = ?4, rev = rev + 1
+         WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
+        params![id.0, case.0, super::now(), by.0],
     )?;
     Ok(n == 1)
+}
+
+pub struct RemovedRow {
+    pub id: ConditionId,
+    pub licence: LicenceKind,
+    pub template: Option<(String, String)>,
+    pub bespoke_text: Option<String>,
+    pub details: Details,
+    pub removed_at: i64,
+    pub removed_by: Option<String>,
+}
+
+/// Conditions taken off the case's licence, the latest first.
+pub fn removed_conditions(conn: &Connection, case: CaseId) -> StoreResult<Vec<RemovedRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.licence_kind, c.policy_version, c.code, c.bespoke_text, c.details_json, c.removed_at, p.name
+         FROM case_condition c LEFT JOIN practitioner p ON p.id = c.removed_by
+         WHERE c.case_id = ?1 AND c.removed_at IS NOT NULL ORDER BY c.removed_at DESC, c.id DESC",
+    )?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (id, licence, template, bespoke_text, details) = what_it_says(r)?;
+        out.push(RemovedRow {
+            id,
+            licence,
+            template,
+            bespoke_text,
+            details,
+            removed_at: r.get(6)?,
+            removed_by: r.get(7)?,
+        });
+    }
+    Ok(out)
 }
 
 /// Seed helper: a catalogue condition already answered.

@@ -74,7 +74,7 @@ mod tests {
         assert_eq!(condition_map(&conn, jay, id).unwrap(), Some((MapFormat::Png, b"\x89PNG".to_vec())));
         // Only through its own case; gone once the condition is removed.
         assert_eq!(condition_map(&conn, CaseId(3), id).unwrap(), None);
-        assert!(crate::store::remove_condition(&conn, jay, id).unwrap());
+        assert!(crate::store::remove_condition(&conn, jay, id, app::model::PractitionerId(1)).unwrap());
         assert_eq!(condition_map(&conn, jay, id).unwrap(), None);
         assert!(condition_maps(&conn, jay).unwrap().is_empty());
     }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_person_loop.sql"),
     include_str!("migrations/0013_national.sql"),
     include_str!("migrations/0014_form_state.sql"),
+    include_str!("migrations/0015_licence_parts.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {

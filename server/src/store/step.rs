@@ -25,6 +25,8 @@ pub fn tracks_progress(conn: &Connection, case: CaseId) -> StoreResult<Vec<Track
 
 #[derive(Debug, Deserialize)]
 struct GuideFile {
+    /// The steps a new case starts with, in order.
+    standard: Vec<String>,
     step: Vec<Guide>,
 }
 
@@ -33,25 +35,85 @@ struct Guide {
     key: String,
     track: String,
     title: String,
+    /// Words that, in a step a practitioner names, mean this step.
+    #[serde(rename = "match")]
+    match_words: Vec<String>,
     guidance: String,
     what_you_need: Option<String>,
     cost: Option<String>,
     cost_checked_on: Option<String>,
+    url: Option<String>,
 }
 
 const GUIDES: &str = include_str!("../../data/steps.toml");
 
-/// Load the shipped guidance; rows an admin has already edited are kept.
+fn guide_file() -> StoreResult<&'static GuideFile> {
+    static FILE: std::sync::OnceLock<Result<GuideFile, String>> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| toml::from_str(GUIDES).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| StoreError::Corrupt(format!("steps.toml: {e}")))
+}
+
+/// Load the shipped guidance. Words and links always follow the file; a price
+/// only when the file's was checked more recently than the one kept, so an
+/// office admin's later correction stays. A row already the same is not
+/// written (its trigger would tell every phone something changed).
 pub fn load_step_guides(conn: &Connection) -> StoreResult<()> {
-    let file: GuideFile = toml::from_str(GUIDES).map_err(|e| StoreError::Corrupt(format!("steps.toml: {e}")))?;
-    for (i, g) in file.step.iter().enumerate() {
+    // The file's price is newer than the one kept, and different.
+    const NEWER: &str = "(excluded.cost_checked_on > COALESCE(step_guide.cost_checked_on, '')
+                          AND excluded.cost IS NOT step_guide.cost)";
+    let sql = format!(
+        "INSERT INTO step_guide (key, track, title, guidance, what_you_need, cost, cost_checked_on, position, url)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (key) DO UPDATE SET
+            track = excluded.track, title = excluded.title, guidance = excluded.guidance,
+            what_you_need = excluded.what_you_need, position = excluded.position, url = excluded.url,
+            cost = CASE WHEN {NEWER} THEN excluded.cost ELSE step_guide.cost END,
+            cost_checked_on = CASE WHEN {NEWER} THEN excluded.cost_checked_on ELSE step_guide.cost_checked_on END
+         WHERE track IS NOT excluded.track OR title IS NOT excluded.title OR guidance IS NOT excluded.guidance
+            OR what_you_need IS NOT excluded.what_you_need OR position IS NOT excluded.position
+            OR url IS NOT excluded.url OR {NEWER}"
+    );
+    for (i, g) in guide_file()?.step.iter().enumerate() {
         conn.execute(
-            "INSERT OR IGNORE INTO step_guide (key, track, title, guidance, what_you_need, cost, cost_checked_on, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![g.key, g.track, g.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, i as i64],
+            &sql,
+            params![g.key, g.track, g.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, i as i64, g.url],
         )?;
     }
     Ok(())
+}
+
+/// The guide a step named in a practitioner's own words stands for: the one
+/// whose match words appear in the title as whole words, if exactly one does.
+pub fn guide_for_title(title: &str) -> StoreResult<Option<&'static str>> {
+    let words = |s: &str| -> String {
+        let cleaned: String = s.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+        format!(" {} ", cleaned.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let title = words(title);
+    let mut found = guide_file()?
+        .step
+        .iter()
+        .filter(|g| g.match_words.iter().any(|w| title.contains(&words(w))))
+        .map(|g| g.key.as_str());
+    Ok(match (found.next(), found.next()) {
+        (Some(key), None) => Some(key),
+        _ => None,
+    })
+}
+
+/// Whether the case already has a step with this guide.
+pub fn case_has_guide(conn: &Connection, case: CaseId, key: &str) -> StoreResult<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM step WHERE case_id = ?1 AND guide_key = ?2)",
+        params![case.0, key],
+        |r| r.get(0),
+    )?)
+}
+
+/// The standard steps (steps.toml's `standard`), added to a case in order.
+pub fn insert_standard_steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<StepId>> {
+    guide_file()?.standard.iter().map(|key| insert_guided_step(conn, case, key, StepStatus::NotStarted)).collect()
 }
 
 /// Add a guided step to a case.
@@ -67,18 +129,20 @@ pub fn insert_guided_step(conn: &Connection, case: CaseId, key: &str, status: St
     Ok(StepId(conn.last_insert_rowid()))
 }
 
-/// A step the practitioner writes for this person only.
+/// A step the practitioner names in their own words. With a guide (one it
+/// matched, see `guide_for_title`) it carries that guide's guidance and track.
 pub fn insert_custom_step(
     conn: &Connection,
     case: CaseId,
     track: Track,
     title: &str,
     helper: Option<&str>,
+    guide: Option<&str>,
 ) -> StoreResult<StepId> {
     conn.execute(
-        "INSERT INTO step (case_id, track, title, position, status, helper, updated_at)
-         VALUES (?1, ?2, ?3, 1000, 'not_started', ?4, ?5)",
-        params![case.0, track.as_str(), title, helper, super::now()],
+        "INSERT INTO step (case_id, track, title, position, status, helper, updated_at, guide_key)
+         VALUES (?1, COALESCE((SELECT track FROM step_guide WHERE key = ?6), ?2), ?3, 1000, 'not_started', ?4, ?5, ?6)",
+        params![case.0, track.as_str(), title, helper, super::now(), guide],
     )?;
     Ok(StepId(conn.last_insert_rowid()))
 }
@@ -86,7 +150,7 @@ pub fn insert_custom_step(
 pub fn steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<Step>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.track, s.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, s.helper, s.status,
-                s.stuck_reason
+                s.stuck_reason, g.url
          FROM step s LEFT JOIN step_guide g ON g.key = s.guide_key
          WHERE s.case_id = ?1 ORDER BY s.position, s.id",
     )?;
@@ -108,6 +172,7 @@ pub fn steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<Step>> {
             helper: r.get(7)?,
             status: StepStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?,
             stuck_reason: r.get(9)?,
+            url: r.get(10)?,
             history: Vec::new(),
         });
     }
@@ -257,4 +322,68 @@ pub fn update_step_cost(
         params![key, cost, checked_on.to_string()],
     )?;
     Ok(n == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guide(conn: &Connection, key: &str) -> (Option<String>, Option<String>, Option<String>) {
+        conn.query_row("SELECT cost, cost_checked_on, url FROM step_guide WHERE key = ?1", [key], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_newer_shipped_price_replaces_an_older_one_and_a_later_correction_is_kept() {
+        let (store, _dir) = crate::store::testing::store();
+        let conn = store.write();
+        // A database from before: the 2023 prices, no links.
+        conn.execute(
+            "UPDATE step_guide SET cost = '£82.50 online, or £93 by post.', cost_checked_on = '2023-01-01', url = NULL
+             WHERE key = 'passport'",
+            [],
+        )
+        .unwrap();
+        // An admin corrected this one after the file's date.
+        conn.execute(
+            "UPDATE step_guide SET cost = '£36 online.', cost_checked_on = '2026-10-01' WHERE key = 'provisional_licence'",
+            [],
+        )
+        .unwrap();
+        load_step_guides(&conn).unwrap();
+        assert_eq!(
+            guide(&conn, "passport"),
+            (
+                Some("£94.50 online, or £107 by post.".into()),
+                Some("2025-04-15".into()),
+                Some("https://www.gov.uk/apply-first-adult-passport".into())
+            )
+        );
+        assert_eq!(guide(&conn, "provisional_licence").0.as_deref(), Some("£36 online."));
+        // Loading again writes nothing: no phone is told of a change that did not happen.
+        let changes_before = conn.total_changes();
+        load_step_guides(&conn).unwrap();
+        assert_eq!(conn.total_changes(), changes_before);
+    }
+
+    #[test]
+    fn a_step_in_a_practitioners_words_is_matched_to_one_known_step_or_none() {
+        assert_eq!(guide_for_title("Get a birth certificate").unwrap(), Some("birth_certificate"));
+        assert_eq!(guide_for_title("see the GP").unwrap(), Some("gp"));
+        assert_eq!(guide_for_title("Open an account at the bank").unwrap(), Some("bank_account"));
+        // Whole words only, and two known steps in one title are neither.
+        assert_eq!(guide_for_title("Get a photo for the GPS tag").unwrap(), None);
+        assert_eq!(guide_for_title("Passport and bank account").unwrap(), None);
+        assert_eq!(guide_for_title("Get a bus pass").unwrap(), None);
+    }
+
+    #[test]
+    fn every_standard_step_is_a_known_guide() {
+        let file = guide_file().unwrap();
+        for key in &file.standard {
+            assert!(file.step.iter().any(|g| &g.key == key), "{key} is in steps.toml");
+        }
+    }
 }

@@ -87,7 +87,10 @@ async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
     app.backend.store().write().execute("UPDATE service SET checked_on = '2025-01-01' WHERE id = ?1", [id]).unwrap();
 
     let page = app.get("/caseload/hope", Some(&priya)).await.body;
-    assert!(page.contains("Only an office admin can change these.") && page.contains("1 not checked for six months"));
+    assert!(
+        page.contains("Only an office admin can change these.")
+            && page.contains("1 service not checked for six months")
+    );
     let r = app.call("/api/curate_service", &format!("id={id}&what=hide"), Some(&priya)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 

@@ -273,8 +273,15 @@ async fn the_licence_is_set_up_by_version_and_type_and_standard_conditions_added
             })
             .unwrap()
     };
-    let r =
-        app.call("/api/set_licence_setup", &format!("case_id={dee}&version=3.0&licence_type=ap_pss"), Some(&sam)).await;
+    let pss_end =
+        jiff::Timestamp::now().to_zoned(app::format::london()).date().checked_add(jiff::Span::new().years(1)).unwrap();
+    let r = app
+        .call(
+            "/api/set_licence_setup",
+            &format!("case_id={dee}&version=3.0&licence_type=ap_pss&pss_end={pss_end}"),
+            Some(&sam),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
     let before = count();
     let r = app.call("/api/add_standard_conditions", &format!("case_id={dee}"), Some(&sam)).await;
@@ -312,7 +319,13 @@ async fn one_rule_is_one_rule() {
             .collect::<Result<_, _>>()
             .unwrap();
         for id in &ids[1..] {
-            server::store::remove_condition(&conn, app::model::CaseId(JAY), app::model::ConditionId(*id)).unwrap();
+            server::store::remove_condition(
+                &conn,
+                app::model::CaseId(JAY),
+                app::model::ConditionId(*id),
+                app::model::PractitionerId(1),
+            )
+            .unwrap();
         }
     }
     let person = jay(&app).await;

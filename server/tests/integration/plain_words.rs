@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use server::seed;
 
 /// The words a reader sees in <body>, one entry per block of text.
-fn visible_blocks(html: &str) -> Vec<String> {
+pub(super) fn visible_blocks(html: &str) -> Vec<String> {
     let body = html.split_once("<body").and_then(|(_, b)| b.split_once('>')).map(|(_, b)| b).unwrap_or(html);
     let mut blocks = Vec::new();
     let mut skip_depth = 0usize;
@@ -256,4 +256,74 @@ async fn refusals_of_requests_from_elsewhere_are_easy_reading() {
     let score = Score::of(&text);
     println!("refusals: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
     assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
+}
+
+/// What the desk's changes show the person: a licence in two parts, a rule
+/// taken off, a move to a new address, a step of the practitioner's own.
+#[tokio::test]
+async fn what_the_desk_changes_reads_easily_for_the_person() {
+    use super::cases::{activate, open_case};
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let case = open_case(&app, &sam, "Robin").await;
+    let setup = format!("case_id={case}&version=4.0&licence_type=ap_pss&pss_end=2028-05-01");
+    assert_eq!(app.call("/api/set_licence_setup", &setup, Some(&sam)).await.status, StatusCode::OK);
+    assert_eq!(
+        app.call("/api/add_standard_conditions", &format!("case_id={case}"), Some(&sam)).await.status,
+        StatusCode::OK
+    );
+    let id = |code: &str| -> i64 {
+        app.backend
+            .store()
+            .read()
+            .query_row(
+                "SELECT id FROM case_condition WHERE case_id = ?1 AND code = ?2",
+                rusqlite::params![case, code],
+                |r| r.get(0),
+            )
+            .expect(code)
+    };
+    let residence = id("3361683a-504a-4357-ae22-6aa01b370b4a");
+    for address in ["4+Low+Road", "12+High+Street"] {
+        let form = format!("case_id={case}&condition_id={residence}&details[homeAddress][]={address}");
+        assert_eq!(app.call("/api/edit_condition", &form, Some(&sam)).await.status, StatusCode::OK);
+    }
+    let passport = id("7d416906-0e94-4fde-ae86-8339d339ccb7");
+    let remove = format!("case_id={case}&condition_id={passport}");
+    assert_eq!(app.call("/api/remove_condition", &remove, Some(&sam)).await.status, StatusCode::OK);
+    let step = format!("case_id={case}&track=work&title=Get+a+bus+pass");
+    assert_eq!(app.call("/api/add_step", &step, Some(&sam)).await.status, StatusCode::OK);
+    let person = activate(&app, case).await;
+    let mut failures = Vec::new();
+    for path in ["/me", "/me/licence", "/me/steps"] {
+        let html = app.get(path, Some(&person)).await.body;
+        let text = page_text(&html);
+        if path != "/me/steps" {
+            assert!(text.contains("post-sentence supervision"), "{path} shows the parts: {text}");
+        }
+        let score = Score::of(&text);
+        println!("{path} after the desk's changes: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+        if !score.is_easy() {
+            failures.push(format!("{path}: ease {:.1}, grade {:.1}\n{text}", score.reading_ease, score.grade));
+        }
+    }
+    // The new words on their own, too: they must not lean on the easy text around them.
+    let licence = app.get("/me/licence", Some(&person)).await.body;
+    let own = app.get("/me/steps", Some(&person)).await.body;
+    let mut words: Vec<String> = app::model::parts::parts_words(&[
+        app::model::parts::LicencePart { kind: app::model::LicenceKind::Ap, ends: None },
+        app::model::parts::LicencePart { kind: app::model::LicenceKind::Pss, ends: None },
+    ]);
+    for needle in ["You now live at 12 High Street.", "Before, it was 4 Low Road.", "took this rule off your licence"] {
+        assert!(licence.contains(needle), "{needle}");
+    }
+    words.push("You now live at 12 High Street. Before, it was 4 Low Road.".into());
+    words.push(page_text(licence.split("Rules taken off your licence").nth(1).unwrap_or_default()));
+    words.push(page_text(
+        own.split("Get a bus pass").nth(1).and_then(|s| s.split("What changed").next()).unwrap_or_default(),
+    ));
+    let score = Score::of(&words.join(" "));
+    println!("the desk's new words: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+    assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{}", score.reading_ease, score.grade, words.join(" "));
+    assert!(failures.is_empty(), "pages that are not easy reading:\n{}", failures.join("\n\n"));
 }

@@ -92,6 +92,9 @@ async fn pages_against_every_role() {
     let alex_licence = format!("/caseload/{ALEX}/licence");
     let jay_appointments = format!("/caseload/{JAY}/appointments");
     let jay_edit_appointment = format!("/caseload/{JAY}/appointments/1/edit");
+    // The questions asked before taking something away (a GET changes nothing).
+    let jay_remove = format!("/caseload/{JAY}/licence/1/remove");
+    let jay_cancel_appointment = format!("/caseload/{JAY}/appointments/1/cancel");
     let jay_steps = format!("/caseload/{JAY}/steps");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
@@ -198,6 +201,8 @@ async fn pages_against_every_role() {
         ("/shared/no-such-token", Box::new(|_| Expect::Status(404))),
         (&jay_appointments, Box::new(case_of(PractitionerOfA))),
         (&jay_edit_appointment, Box::new(case_of(PractitionerOfA))),
+        (&jay_remove, Box::new(case_of(PractitionerOfA))),
+        (&jay_cancel_appointment, Box::new(case_of(PractitionerOfA))),
         (&jay_steps, Box::new(case_of(PractitionerOfA))),
         ("/caseload/not-a-number", Box::new(case_of(Anonymous))),
     ];
@@ -315,6 +320,7 @@ async fn server_functions_against_every_role() {
         ("/api/caseload", "", Box::new(practitioner_only)),
         ("/api/case", &case_form, Box::new(jay_case)),
         ("/api/issue_code", &case_form, Box::new(jay_case)),
+        ("/api/activation_link", "", Box::new(practitioner_only)),
         ("/api/create_case", new_case, Box::new(practitioner_only)),
         ("/api/hope_list", "need=food", Box::new(|_| 200)),
         ("/api/hope_service", "id=1", Box::new(|_| 200)),
