@@ -12,7 +12,9 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // A journey crosses several pages, each checked with axe: on a 2-core
+  // machine building other work at the same time, 30 s was too tight.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -29,6 +29,7 @@ test("a licence built from nothing is read, answered and its letter read offline
   await desk.goto(`/caseload/${caseId}/licence/add`);
   await desk.getByLabel("Version 3.0").check();
   await desk.getByLabel("Licence, then post-sentence supervision").check();
+  await desk.getByLabel("Date post-sentence supervision ends").fill("2027-11-19");
   await desk.getByRole("button", { name: "Save" }).click();
   await desk.getByRole("button", { name: "Add all the standard conditions" }).click();
   await expect(desk).toHaveURL(new RegExp(`/caseload/${caseId}/licence$`));
