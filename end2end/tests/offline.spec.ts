@@ -108,6 +108,33 @@ test("the practitioner's page shows a change from the phone without a reload", a
   await deskContext.close();
 });
 
+test("a change from the phone never throws away a date the practitioner has half entered", async ({ browser }) => {
+  const deskContext = await browser.newContext();
+  const desk = await deskContext.newPage();
+  await signInPractitioner(desk, demo.colleague);
+  await desk.goto(`/caseload/${alex.caseId}/appointments`);
+  await waitForHydration(desk);
+  // Only a date so far: no words typed, but a reload would lose it.
+  const date = desk.locator('input[name="form[date]"]').first();
+  await date.fill("2027-01-15");
+
+  const phoneContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  await signInAlex(phone);
+  await phone.goto("/me/steps");
+  await waitForHydration(phone);
+  const step = phone.locator("details.condition").filter({ has: phone.getByRole("button", { name: "It is done" }) }).first();
+  const stepCard = phone.locator(`#${await step.getAttribute("id")}`);
+  await stepCard.getByRole("button", { name: "It is done" }).click();
+  await expect(stepCard.locator(".tag")).toContainText("Done");
+
+  // The desk says there is a change and keeps the date until asked.
+  await expect(desk.locator(".live-banner")).toContainText("changed something on their phone", { timeout: 15_000 });
+  await expect(date).toHaveValue("2027-01-15");
+  await phoneContext.close();
+  await deskContext.close();
+});
+
 test("sign out and wipe this phone leaves nothing of the case behind", async ({ page }) => {
   await signInAlex(page);
   await waitUntilKeptForOffline(page);

@@ -80,16 +80,21 @@ mod browser {
         js_sys::Reflect::get(&json, &JsValue::from_str("rev")).ok()?.as_f64().map(|r| r as u64)
     }
 
-    /// Whether the practitioner has words in a form that a reload would lose.
+    /// Whether the practitioner has changed a field that a reload would lose:
+    /// words, but also a date, a time, a number or a choice made.
     fn typing() -> bool {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-        let Ok(fields) = document.query_selector_all("main textarea, main input[type=text], main input:not([type])")
-        else {
-            return false;
-        };
+        let Ok(fields) = document.query_selector_all("main textarea, main input") else { return false };
         (0..fields.length()).filter_map(|i| fields.item(i)).any(|node| {
-            node.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some_and(|t| !t.value().is_empty())
-                || node.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| i.value() != i.default_value())
+            if let Some(t) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                return t.default_value().is_ok_and(|d| t.value() != d);
+            }
+            let Some(i) = node.dyn_ref::<web_sys::HtmlInputElement>() else { return false };
+            match i.type_().as_str() {
+                "hidden" | "submit" | "button" | "reset" | "image" => false,
+                "checkbox" | "radio" => i.checked() != i.default_checked(),
+                _ => i.value() != i.default_value(),
+            }
         })
     }
 }
