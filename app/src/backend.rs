@@ -4,18 +4,20 @@
 //! Leptos context; server functions take it from there. Every method that
 //! touches a case takes the caller's id, and the implementation filters by it,
 //! so authorisation holds even if a server function forgot its own check.
+//!
+//! Every method is async (`async-trait`, so `dyn Backend` works): an engine
+//! decides where its work runs. The SQLite engine runs each call on a bounded
+//! blocking pool, off the async worker threads; a PostgreSQL engine (an async
+//! client) would wait on the network without holding any thread. Screens only
+//! `.await`, so neither choice changes `app`.
 
 use crate::error::AppResult;
 use crate::model::catalogue;
 use crate::model::hope::{self, HopeList};
 use crate::model::parts;
 use crate::model::*;
-use std::future::Future;
-use std::pin::Pin;
+pub use async_trait::async_trait;
 use std::sync::Arc;
-
-/// A boxed future, for the trait methods that wait on work done off the async threads.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Where an attempt came from (for back-off and the audit): the client's
 /// address, an IPv6 client by its /64.
@@ -34,66 +36,59 @@ impl<T> Backend for T where
 }
 
 /// Sign-in and sessions. Every failure answers alike, after the same work
-/// (one argon2 run), whatever was wrong; the hashing runs off the async threads.
+/// (one argon2 run), whatever was wrong.
+#[async_trait]
 pub trait AuthBackend {
-    fn sign_in_practitioner<'a>(
-        &'a self,
-        email: &'a str,
-        password: &'a str,
-        client: &'a ClientKey,
-    ) -> BoxFuture<'a, AppResult<IssuedSession>>;
+    async fn sign_in_practitioner(&self, email: &str, password: &str, client: &ClientKey) -> AppResult<IssuedSession>;
     /// Use a one-time code and choose a PIN; returns the session and the person's Waymark number.
-    fn activate<'a>(
-        &'a self,
-        code: &'a str,
-        pin: &'a str,
-        client: &'a ClientKey,
-    ) -> BoxFuture<'a, AppResult<(IssuedSession, String)>>;
+    async fn activate(&self, code: &str, pin: &str, client: &ClientKey) -> AppResult<(IssuedSession, String)>;
     /// `device`: the phone's device cookie, if it has one (a known phone is
     /// slowed only by its own wrong tries, never by a stranger's).
-    fn sign_in_person<'a>(
-        &'a self,
-        waymark_number: &'a str,
-        pin: &'a str,
-        client: &'a ClientKey,
-        device: Option<&'a str>,
-    ) -> BoxFuture<'a, AppResult<IssuedSession>>;
-    fn sign_out(&self, token: &str) -> AppResult<()>;
+    async fn sign_in_person(
+        &self,
+        waymark_number: &str,
+        pin: &str,
+        client: &ClientKey,
+        device: Option<&str>,
+    ) -> AppResult<IssuedSession>;
+    async fn sign_out(&self, token: &str) -> AppResult<()>;
 }
 
 /// Cases: the person's home and the practitioner's caseload.
+#[async_trait]
 pub trait CaseBackend {
-    fn person_home(&self, case: CaseId) -> AppResult<PersonHome>;
-    fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>>;
-    fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview>;
+    async fn person_home(&self, case: CaseId) -> AppResult<PersonHome>;
+    async fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>>;
+    async fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview>;
     /// Open a case allocated to the practitioner; returns its id. A code is issued with it.
-    fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId>;
+    async fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId>;
     /// Issue a new one-time code, replacing any unused one; the case's share links end.
-    fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
+    async fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
     /// "This phone is lost": every session, known phone and share link of the
     /// case ends, the PIN stops working, and a new code is issued.
-    fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
+    async fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
     /// For the person: who else has looked at or changed their information, grouped.
-    fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<crate::model::audit::Looked>>;
+    async fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<crate::model::audit::Looked>>;
 }
 
 /// The hope corner: public lists, "my list", and curation by office admins.
+#[async_trait]
 pub trait HopeBackend {
     /// Services matching the filter, and the areas that have local services.
-    fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<HopeList>;
-    fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service>;
+    async fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<HopeList>;
+    async fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service>;
     /// The practitioner's office's services and the national helplines, for curation.
-    fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>>;
+    async fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>>;
     /// Office admins only: mark checked today, hide or show again.
-    fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()>;
+    async fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()>;
     /// The person's "my list".
-    fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>>;
-    fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()>;
+    async fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>>;
+    async fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()>;
     /// A case's list, for its practitioner.
-    fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>>;
-    fn recommend_service(&self, practitioner: PractitionerId, case: CaseId, service: ServiceId) -> AppResult<()>;
+    async fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>>;
+    async fn recommend_service(&self, practitioner: PractitionerId, case: CaseId, service: ServiceId) -> AppResult<()>;
     /// Office admins only: add a service to their office (`id` None) or change one they may curate.
-    fn save_service(
+    async fn save_service(
         &self,
         practitioner: PractitionerId,
         id: Option<ServiceId>,
@@ -102,27 +97,28 @@ pub trait HopeBackend {
 }
 
 /// Licence conditions: the catalogue, each case's conditions, answers and explanations.
+#[async_trait]
 pub trait LicenceBackend {
     /// What a licence on one policy version can have (for choosing conditions):
     /// each part's conditions from its source version, and where each comes from.
-    fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue>;
-    fn template(&self, version: &str, code: &str) -> AppResult<Template>;
+    async fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue>;
+    async fn template(&self, version: &str, code: &str) -> AppResult<Template>;
     /// The person's own licence (reading it marks nothing: a GET changes no state).
-    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence>;
+    async fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence>;
     /// The person says they have read a letter; the first reading stands.
-    fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()>;
-    fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()>;
+    async fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()>;
+    async fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()>;
     /// A case's licence as its practitioner sees it.
-    fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence>;
+    async fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence>;
     /// The case's reporting rules as times to go: the person's own (`practitioner`
     /// `None`), or a case the practitioner may see. Reads only the conditions'
     /// details, not the whole licence.
-    fn reporting(
+    async fn reporting(
         &self,
         practitioner: Option<PractitionerId>,
         case: CaseId,
     ) -> AppResult<Vec<(ConditionId, crate::model::reporting::Reporting)>>;
-    fn add_condition(
+    async fn add_condition(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -130,7 +126,7 @@ pub trait LicenceBackend {
         explanation: Option<&str>,
     ) -> AppResult<ConditionId>;
     /// A new version of a condition: new values and/or a new explanation.
-    fn edit_condition(
+    async fn edit_condition(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -138,9 +134,14 @@ pub trait LicenceBackend {
         details: &catalogue::Details,
         explanation: Option<&str>,
     ) -> AppResult<()>;
-    fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()>;
+    async fn remove_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+    ) -> AppResult<()>;
     /// Which catalogue version and which parts (licence, PSS or both) the licence has.
-    fn set_licence_setup(
+    async fn set_licence_setup(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -149,15 +150,15 @@ pub trait LicenceBackend {
         pss_end: Option<&str>,
     ) -> AppResult<()>;
     /// Add every standard condition of the case's version and parts not already on it; returns how many.
-    fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32>;
-    fn reply_to_question(
+    async fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32>;
+    async fn reply_to_question(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
         condition: ConditionId,
         body: &str,
     ) -> AppResult<()>;
-    fn add_explanation(
+    async fn add_explanation(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -168,34 +169,35 @@ pub trait LicenceBackend {
 }
 
 /// Appointments and the steps to ID, a bank account and the rest.
+#[async_trait]
 pub trait PlanBackend {
-    fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>>;
-    fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()>;
-    fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>>;
-    fn create_appointment(
+    async fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>>;
+    async fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()>;
+    async fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>>;
+    async fn create_appointment(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
         draft: &AppointmentDraft,
     ) -> AppResult<AppointmentId>;
-    fn update_appointment(
+    async fn update_appointment(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
         appointment: AppointmentId,
         draft: &AppointmentDraft,
     ) -> AppResult<()>;
-    fn cancel_appointment(
+    async fn cancel_appointment(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
         appointment: AppointmentId,
         reason: Option<&str>,
     ) -> AppResult<()>;
-    fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>>;
-    fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>>;
+    async fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>>;
+    async fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>>;
     /// `by`: `None` for the person, the practitioner otherwise (who must have the case).
-    fn set_step_status(
+    async fn set_step_status(
         &self,
         by: Option<PractitionerId>,
         case: CaseId,
@@ -203,7 +205,7 @@ pub trait PlanBackend {
         status: StepStatus,
         reason: Option<&str>,
     ) -> AppResult<()>;
-    fn add_custom_step(
+    async fn add_custom_step(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -211,8 +213,8 @@ pub trait PlanBackend {
         title: &str,
         helper: Option<&str>,
     ) -> AppResult<()>;
-    fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>>;
-    fn set_step_helper(
+    async fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>>;
+    async fn set_step_helper(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -220,8 +222,8 @@ pub trait PlanBackend {
         helper: Option<&str>,
     ) -> AppResult<()>;
     /// Step guidance with prices; only office admins may change prices.
-    fn step_guides(&self) -> AppResult<Vec<StepGuide>>;
-    fn update_step_cost(
+    async fn step_guides(&self) -> AppResult<Vec<StepGuide>>;
+    async fn update_step_cost(
         &self,
         practitioner: PractitionerId,
         key: &str,
@@ -231,20 +233,31 @@ pub trait PlanBackend {
 }
 
 /// Share links: a person lets a supporter see chosen parts of their plan.
+#[async_trait]
 pub trait ShareBackend {
     /// A new link on the person's own case, made under their session's token
     /// (`session`), which alone can show it again, for a few minutes.
-    fn create_share_link(&self, case: CaseId, form: &share::ShareForm, session: &str) -> AppResult<share::ShareId>;
-    fn share_links(&self, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
+    async fn create_share_link(
+        &self,
+        case: CaseId,
+        form: &share::ShareForm,
+        session: &str,
+    ) -> AppResult<share::ShareId>;
+    async fn share_links(&self, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
     /// The link just made, with its secret: only for the session that made it, only for a few minutes.
-    fn made_share_link(&self, case: CaseId, id: share::ShareId, session: &str) -> AppResult<Option<share::MadeLink>>;
-    fn turn_off_share_link(&self, case: CaseId, id: share::ShareId) -> AppResult<()>;
+    async fn made_share_link(
+        &self,
+        case: CaseId,
+        id: share::ShareId,
+        session: &str,
+    ) -> AppResult<Option<share::MadeLink>>;
+    async fn turn_off_share_link(&self, case: CaseId, id: share::ShareId) -> AppResult<()>;
     /// A case's links for its practitioner: who, what, until (never the token).
-    fn case_share_links(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
-    fn end_share_link(&self, practitioner: PractitionerId, case: CaseId, id: share::ShareId) -> AppResult<()>;
+    async fn case_share_links(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<share::ShareLink>>;
+    async fn end_share_link(&self, practitioner: PractitionerId, case: CaseId, id: share::ShareId) -> AppResult<()>;
     /// What a supporter sees through a link: `NotFound` for an unknown token,
     /// `Ok(Err(state))` for a link that has ended or was turned off.
-    fn shared_view(&self, token: &str) -> AppResult<Result<share::SharedView, share::ShareState>>;
+    async fn shared_view(&self, token: &str) -> AppResult<Result<share::SharedView, share::ShareState>>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

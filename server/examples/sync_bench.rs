@@ -9,10 +9,14 @@ use app::model::sync::{Change, Device, OpId, SyncRequest, MAX_OPS};
 use app::model::{CaseId, StepStatus};
 use std::time::Instant;
 
+/// Through the boundary, as the handler calls it (its blocking pool included).
 fn sync(backend: &server::backend::WaymarkBackend, request: &SyncRequest) -> (app::model::sync::SyncResponse, Vec<u8>) {
+    use server::backend::ServerBackend;
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    let runtime = RUNTIME.get_or_init(|| tokio::runtime::Runtime::new().expect("a runtime"));
     let body = serde_json::to_vec(request).expect("request");
     let parsed = server::sync::parse(&body).expect("readable");
-    (server::sync::sync(backend, CaseId(1), parsed).expect("sync"), body)
+    (runtime.block_on(backend.sync(CaseId(1), parsed)).expect("sync"), body)
 }
 
 fn main() {

@@ -129,45 +129,6 @@ impl Default for Limits {
     }
 }
 
-/// argon2 runs here, off the async worker threads, at most `permits` at a
-/// time: forty clients guessing PINs queue here and leave the workers free.
-#[derive(Clone)]
-pub struct HashPool {
-    permits: std::sync::Arc<tokio::sync::Semaphore>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum PoolError {
-    #[error("the hashing pool is closed")]
-    Closed,
-    #[error("a hashing task failed: {0}")]
-    Task(#[from] tokio::task::JoinError),
-}
-
-impl HashPool {
-    pub fn new(permits: usize) -> Self {
-        HashPool { permits: std::sync::Arc::new(tokio::sync::Semaphore::new(permits.max(1))) }
-    }
-
-    /// Half the cores (at least one), so hashing never takes the whole machine.
-    pub fn default_permits() -> usize {
-        std::thread::available_parallelism().map(|n| n.get() / 2).unwrap_or(1).max(1)
-    }
-
-    /// Run `f` on a blocking thread once a permit is free.
-    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, PoolError> {
-        let permit = self.permits.clone().acquire_owned().await.map_err(|_| PoolError::Closed)?;
-        // The permit moves into the task: it is held until the work is done,
-        // even if the request that asked has gone.
-        Ok(tokio::task::spawn_blocking(move || {
-            let out = f();
-            drop(permit);
-            out
-        })
-        .await?)
-    }
-}
-
 /// A share link's token, made from a random salt under the session that made
 /// it: that session (and only it) can show the link again while the salt is
 /// kept, and the database holds only the salt and the token's hash.
@@ -226,13 +187,5 @@ mod tests {
         assert_ne!(t, share_token("session-b", "salt"));
         assert_ne!(t, share_token("session-a", "salt2"));
         assert_eq!(t.len(), 43);
-    }
-
-    #[tokio::test]
-    async fn the_hash_pool_runs_work_off_the_caller() {
-        let pool = HashPool::new(1);
-        let caller = std::thread::current().id();
-        let ran_on = pool.run(|| std::thread::current().id()).await.unwrap();
-        assert_ne!(ran_on, caller);
     }
 }

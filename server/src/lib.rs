@@ -9,9 +9,10 @@ pub mod catalogue;
 pub mod config;
 pub mod hsds;
 pub mod http;
-pub mod seed;
 pub mod store;
 pub mod sync;
+
+pub use store::seed;
 
 use std::sync::Arc;
 
@@ -24,7 +25,8 @@ pub fn start(
     let store = Arc::new(store::Store::open(&config.data_dir)?);
     let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
     let limits = auth::Limits::new(config.free_failures_per_client, config.free_failures_per_account);
-    let hashing = auth::HashPool::new(config.hashing_threads.unwrap_or_else(auth::HashPool::default_permits));
+    let hashing =
+        backend::BlockingPool::new(config.hashing_threads.unwrap_or_else(backend::BlockingPool::half_the_cores));
     let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, hashing, config.is_production()));
     Ok((http::build(config, backend.clone()), backend, seeded))
 }

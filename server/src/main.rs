@@ -1,6 +1,7 @@
 //! `waymark`: start the server. `waymark --help` lists every setting.
 
 use clap::Parser;
+use server::backend::ServerBackend;
 use server::config::Config;
 use server::seed;
 use std::net::SocketAddr;
@@ -27,16 +28,13 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // Forget old sessions, old wrong tries and share-link salts now and then.
+    // Forget old sessions, wrong tries, share-link salts and form states now and then.
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tick.tick().await;
-            if let Err(e) = backend.tidy() {
+            if let Err(e) = backend.tidy().await {
                 tracing::warn!("could not tidy: {e}");
-            }
-            if let Err(e) = server::store::delete_expired_form_states(&backend.store().write()) {
-                tracing::warn!("could not tidy form states: {e}");
             }
         }
     });

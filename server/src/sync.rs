@@ -1,16 +1,10 @@
 //! `POST /api/v1/sync`: apply a phone's ops, each at most once, and answer with
 //! the case as it is now (DESIGN.md, Sync; `server/api/sync.openapi.yaml`).
-//!
-//! All ops of one request run in one transaction, each in its own savepoint, so
-//! a refused op leaves no trace; the answer is built only after the commit, so
-//! an op reported "applied" is on disk (WAL, fsynced: `synchronous = FULL` in
-//! `store`) before the phone hears of it.
+//! This module reads requests and words refusals; the ops are applied behind
+//! the boundary (`ServerBackend::sync`, `backend/sync.rs`).
 
-use crate::backend::{letter_read, person_answer, person_rsvp, step_status, WaymarkBackend};
-use crate::store;
 use app::error::AppError;
-use app::model::sync::{Change, Op, OpId, OpResult, Outcome, SyncResponse, MAX_OPS, SYNC_VERSION};
-use app::model::CaseId;
+use app::model::sync::{Change, Op, OpId, MAX_OPS, SYNC_VERSION};
 use serde::Deserialize;
 
 /// Why a whole request was refused. Nothing was applied. Messages are plain words.
@@ -44,18 +38,6 @@ impl Refused {
             Refused::NoCase => "not_found",
             Refused::Internal(_) => "internal",
         }
-    }
-}
-
-impl From<store::StoreError> for Refused {
-    fn from(e: store::StoreError) -> Self {
-        Refused::Internal(AppError::from(e))
-    }
-}
-
-impl From<rusqlite::Error> for Refused {
-    fn from(e: rusqlite::Error) -> Self {
-        Refused::Internal(AppError::internal(e))
     }
 }
 
@@ -115,90 +97,6 @@ fn plain_json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Apply the ops for the person's case and answer with what changed.
-pub fn sync(backend: &WaymarkBackend, case: CaseId, request: Request) -> Result<SyncResponse, Refused> {
-    let mut results = Vec::with_capacity(request.ops.len());
-    {
-        let mut conn = backend.store().write();
-        let mut tx = conn.transaction()?;
-        let rev = store::case_rev(&tx, case)?.ok_or(Refused::NoCase)?;
-        if request.since > rev {
-            return Err(Refused::CursorAhead { since: request.since, cursor: rev });
-        }
-        for op in request.ops {
-            let outcome = apply_once(&mut tx, case, &op)?;
-            results.push(OpResult { id: op.id, outcome });
-        }
-        tx.commit()?;
-    }
-    // One read transaction, so the cursor and the snapshot agree.
-    let conn = backend.store().read();
-    let tx = conn.unchecked_transaction()?;
-    let cursor = store::case_rev(&tx, case)?.ok_or(Refused::NoCase)?;
-    let changes = if cursor != request.since { Some(backend.snapshot(&tx, case)?) } else { None };
-    tx.commit()?;
-    Ok(SyncResponse { version: SYNC_VERSION, results, changes, cursor })
-}
-
-fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
-    if let Some((owner, outcome)) = store::seen_op(tx, op.id.as_str())? {
-        if owner != case {
-            return Ok(Outcome::Rejected {
-                reason: "This change has an id that was already used. It was not saved.".into(),
-            });
-        }
-        return Ok(stored_outcome(&outcome));
-    }
-    let change = match &op.change {
-        Ok(change) => change,
-        // Not recorded: a newer server may know this change when it is sent again.
-        Err(reason) => return Ok(Outcome::Rejected { reason: reason.clone() }),
-    };
-    let savepoint = tx.savepoint()?;
-    let outcome = match apply(&savepoint, case, change) {
-        Ok(()) => {
-            savepoint.commit()?;
-            Outcome::Applied
-        }
-        Err(AppError::Internal) => return Err(Refused::Internal(AppError::Internal)),
-        Err(e) => {
-            drop(savepoint); // rolls the op's changes back
-            Outcome::Rejected { reason: reason(&e, change) }
-        }
-    };
-    store::record_op(tx, op.id.as_str(), case, &store_outcome(&outcome))?;
-    Ok(outcome)
-}
-
-/// An answer as kept in `applied_op`: "applied", or "rejected:" and the reason.
-fn store_outcome(outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Applied => "applied".into(),
-        Outcome::Rejected { reason } => format!("rejected:{reason}"),
-    }
-}
-
-fn stored_outcome(stored: &str) -> Outcome {
-    match stored.strip_prefix("rejected:") {
-        Some(reason) => Outcome::Rejected { reason: reason.to_owned() },
-        None => Outcome::Applied,
-    }
-}
-
-fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(), AppError> {
-    use app::model::{Answer, Rsvp};
-    match change {
-        Change::Understood { condition } => person_answer(conn, case, *condition, &Answer::Understood),
-        Change::Question { condition, text } => person_answer(conn, case, *condition, &Answer::Question(text.clone())),
-        Change::Attending { appointment } => person_rsvp(conn, case, *appointment, &Rsvp::Attending),
-        Change::NeedsChange { appointment, reason } => {
-            person_rsvp(conn, case, *appointment, &Rsvp::NeedsChange(reason.clone()))
-        }
-        Change::Step { step, status, reason } => step_status(conn, case, *step, None, *status, reason.as_deref()),
-        Change::Read { explanation, at } => letter_read(conn, case, *explanation, *at),
-    }
-}
-
 /// Every message a phone can get back from a sync, for the plain-words test.
 pub fn messages() -> Vec<String> {
     use app::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
@@ -227,7 +125,7 @@ pub fn messages() -> Vec<String> {
 }
 
 /// Why an op was refused, in words the person can act on.
-fn reason(e: &AppError, change: &Change) -> String {
+pub(crate) fn reason(e: &AppError, change: &Change) -> String {
     match (e, change) {
         (AppError::NotFound, Change::Understood { .. } | Change::Question { .. }) => {
             "This rule is no longer on your licence, so your answer was not saved.".into()

@@ -46,12 +46,14 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 const MULTIPLE: usize = 8;
 const FIXED: usize = 4 << 20;
 
-/// Import `file` into a fresh store; the peak extra bytes it took, and what it said.
+/// Import `file` through the boundary into a fresh store; the peak extra bytes it took, and what it said.
 fn import(file: &[u8]) -> (usize, String) {
+    use server::backend::ServerBackend;
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = server::store::Store::open(dir.path()).expect("store");
-    let (office, by) = {
-        let conn = store.write();
+    let config = server::config::Config::for_tests(dir.path().to_owned());
+    let (_, backend, _) = server::start(&config).expect("start");
+    let by = {
+        let conn = backend.store_for_tests().write();
         let office = server::store::insert_office(&conn, "Test", "1 Road", "Test", false).expect("office");
         let admin = server::store::NewPractitioner {
             office_id: office,
@@ -61,16 +63,19 @@ fn import(file: &[u8]) -> (usize, String) {
             admin: app::model::Admin::Office,
             is_demo: false,
         };
-        (office, server::store::insert_practitioner(&conn, &admin).expect("practitioner"))
+        server::store::insert_practitioner(&conn, &admin).expect("practitioner")
     };
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
     let today = jiff::civil::date(2026, 11, 1);
+    // The handler holds the file's bytes before it asks.
+    let file = file.to_vec();
     let before = LIVE.load(Relaxed);
     PEAK.store(before, Relaxed);
-    let said = match server::hsds::import(&store, by, office, file, today) {
+    let said = match runtime.block_on(backend.import_hope(by, file, today)) {
         Ok(summary) => format!("imported {summary:?}"),
         Err(e) => e.to_string(),
     };
-    (PEAK.load(Relaxed) - before, said)
+    (PEAK.load(Relaxed).saturating_sub(before), said)
 }
 
 fn assert_small(what: &str, file: &[u8]) -> String {

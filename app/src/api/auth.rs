@@ -74,7 +74,7 @@ pub async fn sign_out(#[server(default)] wipe: Option<String>) -> Result<(), App
     use super::request::*;
 
     if let Some(token) = session_token() {
-        backend()?.sign_out(&token.0)?;
+        backend()?.sign_out(&token.0).await?;
     }
     clear_session_cookie();
     clear_site_data(wipe.is_some());

@@ -19,7 +19,7 @@ pub async fn get_caseload() -> Result<Vec<CaseloadEntry>, AppError> {
     use super::request::*;
 
     let me = require_practitioner()?;
-    backend()?.caseload(me)
+    backend()?.caseload(me).await
 }
 
 #[server(endpoint = "case")]
@@ -27,7 +27,7 @@ pub async fn get_case(case_id: CaseId) -> Result<CaseOverview, AppError> {
     use super::request::*;
 
     let me = require_practitioner()?;
-    backend()?.case_overview(me, case_id)
+    backend()?.case_overview(me, case_id).await
 }
 
 #[server(endpoint = "activation_link")]
@@ -49,7 +49,7 @@ pub async fn create_case(preferred_name: String, licence_start: String, licence_
     ];
     let new_case =
         crate::model::NewCase::parse(&preferred_name, &licence_start, &licence_end).map_err(|e| e.keeping(&kept))?;
-    let case_id = backend()?.create_case(me, &new_case)?;
+    let case_id = backend()?.create_case(me, &new_case).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}"));
     Ok(())
 }
@@ -59,7 +59,7 @@ pub async fn issue_code(case_id: CaseId) -> Result<(), AppError> {
     use super::request::*;
 
     let me = require_practitioner()?;
-    backend()?.issue_activation_code(me, case_id)?;
+    backend()?.issue_activation_code(me, case_id).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}"));
     Ok(())
 }
@@ -70,7 +70,7 @@ pub async fn phone_lost(case_id: CaseId) -> Result<(), AppError> {
     use super::request::*;
 
     let me = require_practitioner()?;
-    backend()?.phone_lost(me, case_id)?;
+    backend()?.phone_lost(me, case_id).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}?phone_lost=1"));
     Ok(())
 }

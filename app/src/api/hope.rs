@@ -18,13 +18,13 @@ pub async fn get_hope_list(
 ) -> Result<HopeList, AppError> {
     use super::request::*;
     let filter = crate::model::hope::HopeFilter::from_query(&need, &words, &area, &lat, &lon)?;
-    backend()?.hope_list(&filter)
+    backend()?.hope_list(&filter).await
 }
 
 #[server(endpoint = "hope_service")]
 pub async fn get_hope_service(id: ServiceId) -> Result<Service, AppError> {
     use super::request::*;
-    backend()?.hope_service(id)
+    backend()?.hope_service(id).await
 }
 
 /// The printable sheet: the area's services and a QR code of its hope-corner address.
@@ -40,7 +40,7 @@ pub struct PrintSheet {
 pub async fn get_print_sheet(#[server(default)] area: String) -> Result<PrintSheet, AppError> {
     use super::request::*;
     let filter = crate::model::hope::HopeFilter::from_query("", "", &area, "", "")?;
-    let list = backend()?.hope_list(&filter)?;
+    let list = backend()?.hope_list(&filter).await?;
     let url = format!(
         "{}/hope{}",
         site_origin(),
@@ -55,7 +55,7 @@ pub async fn get_print_sheet(#[server(default)] area: String) -> Result<PrintShe
 pub async fn get_office_services() -> Result<Vec<crate::model::hope::CuratedService>, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.office_services(me)
+    backend()?.office_services(me).await
 }
 
 /// `what`: "checked" (checked today), "hide" or "show".
@@ -64,7 +64,7 @@ pub async fn curate_service(id: ServiceId, what: String) -> Result<(), AppError>
     use super::request::*;
     let me = require_practitioner()?;
     let what = crate::model::hope::Curate::parse(&what).ok_or_else(|| AppError::BadRequest("unknown action".into()))?;
-    backend()?.curate_service(me, id, what)?;
+    backend()?.curate_service(me, id, what).await?;
     leptos_axum::redirect(&format!("/caseload/hope#svc-{id}"));
     Ok(())
 }
@@ -77,7 +77,7 @@ pub async fn save_service(
 ) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    let saved = backend()?.save_service(me, id, &form).map_err(|e| e.keeping_owned(form.kept()))?;
+    let saved = backend()?.save_service(me, id, &form).await.map_err(|e| e.keeping_owned(form.kept()))?;
     leptos_axum::redirect(&format!("/caseload/hope#svc-{saved}"));
     Ok(())
 }
@@ -87,7 +87,7 @@ pub async fn save_service(
 pub async fn get_office_service(id: ServiceId) -> Result<crate::model::hope::CuratedService, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.office_services(me)?.into_iter().find(|c| c.service.id == id).ok_or(AppError::NotFound)
+    backend()?.office_services(me).await?.into_iter().find(|c| c.service.id == id).ok_or(AppError::NotFound)
 }
 
 /// The person's "my list" (empty for anyone else, so the public page can ask).
@@ -95,7 +95,7 @@ pub async fn get_office_service(id: ServiceId) -> Result<crate::model::hope::Cur
 pub async fn get_my_list() -> Result<Vec<crate::model::hope::SavedService>, AppError> {
     use super::request::*;
     match viewer() {
-        crate::model::Viewer::Person { case_id } => backend()?.my_list(case_id),
+        crate::model::Viewer::Person { case_id } => backend()?.my_list(case_id).await,
         _ => Ok(Vec::new()),
     }
 }
@@ -105,7 +105,7 @@ pub async fn get_my_list() -> Result<Vec<crate::model::hope::SavedService>, AppE
 pub async fn keep_service(id: ServiceId, keep: String) -> Result<(), AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.keep_service(case, id, keep == "yes")?;
+    backend()?.keep_service(case, id, keep == "yes").await?;
     leptos_axum::redirect(&format!("/hope/{id}"));
     Ok(())
 }
@@ -115,7 +115,7 @@ pub async fn keep_service(id: ServiceId, keep: String) -> Result<(), AppError> {
 pub async fn get_case_list(case_id: crate::model::CaseId) -> Result<Vec<crate::model::hope::SavedService>, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.case_list(me, case_id)
+    backend()?.case_list(me, case_id).await
 }
 
 /// The practitioner recommends a service to a person on their caseload.
@@ -123,7 +123,7 @@ pub async fn get_case_list(case_id: crate::model::CaseId) -> Result<Vec<crate::m
 pub async fn recommend_service(case_id: crate::model::CaseId, service_id: ServiceId) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.recommend_service(me, case_id, service_id)?;
+    backend()?.recommend_service(me, case_id, service_id).await?;
     leptos_axum::redirect(&format!("/hope/{service_id}?recommended={case_id}"));
     Ok(())
 }

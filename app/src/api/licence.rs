@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn get_person_licence() -> Result<PersonLicence, AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.person_licence(case)
+    backend()?.person_licence(case).await
 }
 
 /// "I have read this" on a letter: reading is an explicit event, never a GET.
@@ -18,7 +18,7 @@ pub async fn get_person_licence() -> Result<PersonLicence, AppError> {
 pub async fn read_letter(explanation_id: ExplanationId) -> Result<(), AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.read_letter(case, explanation_id)?;
+    backend()?.read_letter(case, explanation_id).await?;
     leptos_axum::redirect(&format!("/me/licence?read={explanation_id}#letter-{explanation_id}"));
     Ok(())
 }
@@ -37,7 +37,7 @@ pub async fn answer_condition(
         "question" => Answer::Question(question.clone().unwrap_or_default()),
         _ => return Err(AppError::BadRequest("unknown answer".into())),
     };
-    backend()?.answer_condition(case, condition_id, &answer).map_err(|e| {
+    backend()?.answer_condition(case, condition_id, &answer).await.map_err(|e| {
         e.keeping(&[("question", question.as_deref().unwrap_or_default()), ("condition_id", &condition_id.to_string())])
     })?;
     leptos_axum::redirect(&format!("/me/licence?answered={condition_id}#c-{condition_id}"));
@@ -49,21 +49,21 @@ pub async fn get_case_licence(case_id: CaseId) -> Result<(CaseOverview, PersonLi
     use super::request::*;
     let me = require_practitioner()?;
     let backend = backend()?;
-    Ok((backend.case_overview(me, case_id)?, backend.case_licence(me, case_id)?))
+    Ok((backend.case_overview(me, case_id).await?, backend.case_licence(me, case_id).await?))
 }
 
 #[server(endpoint = "templates")]
 pub async fn get_templates(version: String) -> Result<crate::model::parts::LicenceCatalogue, AppError> {
     use super::request::*;
     require_practitioner()?;
-    backend()?.templates(&version)
+    backend()?.templates(&version).await
 }
 
 #[server(endpoint = "template")]
 pub async fn get_template(version: String, code: String) -> Result<Template, AppError> {
     use super::request::*;
     require_practitioner()?;
-    backend()?.template(&version, &code)
+    backend()?.template(&version, &code).await
 }
 
 #[cfg(feature = "ssr")]
@@ -81,11 +81,12 @@ pub async fn add_condition(
 ) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    let takes_map = backend()?.template(&version, &code).is_ok_and(|t| t.takes_map(&details));
+    let takes_map = backend()?.template(&version, &code).await.is_ok_and(|t| t.takes_map(&details));
     let new = NewCondition::Catalogue { version, code, details: details.clone() };
     let mut kept = kept_details(&details);
     kept.push(("explanation".into(), explanation.clone().unwrap_or_default()));
-    let id = backend()?.add_condition(me, case_id, &new, explanation.as_deref()).map_err(|e| e.keeping_owned(kept))?;
+    let id =
+        backend()?.add_condition(me, case_id, &new, explanation.as_deref()).await.map_err(|e| e.keeping_owned(kept))?;
     if takes_map {
         // Next: the map itself, on the condition's own page.
         leptos_axum::redirect(&format!("/caseload/{case_id}/licence/{id}/edit#map"));
@@ -108,7 +109,7 @@ pub async fn add_bespoke_condition(
     let licence = LicenceKind::parse(&licence)
         .ok_or_else(|| AppError::invalid("licence", "Choose licence or post-sentence supervision."))?;
     let new = NewCondition::Bespoke { licence, text: bespoke_text.clone() };
-    backend()?.add_condition(me, case_id, &new, explanation.as_deref()).map_err(|e| e.keeping(&kept))?;
+    backend()?.add_condition(me, case_id, &new, explanation.as_deref()).await.map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
     Ok(())
 }
@@ -126,6 +127,7 @@ pub async fn edit_condition(
     kept.push(("explanation".into(), explanation.clone().unwrap_or_default()));
     backend()?
         .edit_condition(me, case_id, condition_id, &details, explanation.as_deref())
+        .await
         .map_err(|e| e.keeping_owned(kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence#c-{condition_id}"));
     Ok(())
@@ -135,7 +137,7 @@ pub async fn edit_condition(
 pub async fn remove_condition(case_id: CaseId, condition_id: ConditionId) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.remove_condition(me, case_id, condition_id)?;
+    backend()?.remove_condition(me, case_id, condition_id).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
     Ok(())
 }
@@ -144,7 +146,10 @@ pub async fn remove_condition(case_id: CaseId, condition_id: ConditionId) -> Res
 pub async fn reply_to_question(case_id: CaseId, condition_id: ConditionId, reply: String) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.reply_to_question(me, case_id, condition_id, &reply).map_err(|e| e.keeping(&[("reply", &reply)]))?;
+    backend()?
+        .reply_to_question(me, case_id, condition_id, &reply)
+        .await
+        .map_err(|e| e.keeping(&[("reply", &reply)]))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence#c-{condition_id}"));
     Ok(())
 }
@@ -156,7 +161,7 @@ pub async fn add_explanation(case_id: CaseId, kind: String, title: String, body:
     let kept = [("title", title.as_str()), ("body", body.as_str())];
     let kind = ExplanationKind::parse(&kind)
         .ok_or_else(|| AppError::invalid("kind", "Choose what kind of explanation this is.").keeping(&kept))?;
-    backend()?.add_explanation(me, case_id, kind, &title, &body).map_err(|e| e.keeping(&kept))?;
+    backend()?.add_explanation(me, case_id, kind, &title, &body).await.map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
     Ok(())
 }
@@ -180,6 +185,7 @@ pub async fn set_licence_setup(
     })?;
     backend()?
         .set_licence_setup(me, case_id, &version, licence_type, pss_end.as_deref())
+        .await
         .map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence/add"));
     Ok(())
@@ -189,7 +195,7 @@ pub async fn set_licence_setup(
 pub async fn add_standard_conditions(case_id: CaseId) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.add_standard_conditions(me, case_id)?;
+    backend()?.add_standard_conditions(me, case_id).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/licence"));
     Ok(())
 }

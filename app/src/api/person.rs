@@ -9,7 +9,7 @@ pub async fn get_person_home() -> Result<PersonHome, AppError> {
     use super::request::*;
 
     let case = require_person()?;
-    backend()?.person_home(case)
+    backend()?.person_home(case).await
 }
 
 /// Who else has looked at or changed the person's information, grouped.
@@ -18,5 +18,5 @@ pub async fn get_who_has_looked() -> Result<Vec<crate::model::audit::Looked>, Ap
     use super::request::*;
 
     let case = require_person()?;
-    backend()?.who_has_looked(case)
+    backend()?.who_has_looked(case).await
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub async fn get_person_appointments() -> Result<Vec<Appointment>, AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.person_appointments(case)
+    backend()?.person_appointments(case).await
 }
 
 /// The person's reporting conditions, as plans with times (see `model::reporting`).
@@ -18,7 +18,7 @@ pub async fn get_person_appointments() -> Result<Vec<Appointment>, AppError> {
 pub async fn get_person_reporting() -> Result<Vec<(ConditionId, crate::model::reporting::Reporting)>, AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.reporting(None, case)
+    backend()?.reporting(None, case).await
 }
 
 /// A case's reporting conditions, for its practitioner.
@@ -28,7 +28,7 @@ pub async fn get_case_reporting(
 ) -> Result<Vec<(ConditionId, crate::model::reporting::Reporting)>, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.reporting(Some(me), case_id)
+    backend()?.reporting(Some(me), case_id).await
 }
 
 /// "I'll be there" (`answer=attending`) or "I need to change this" (`answer=change` and `reason`).
@@ -46,7 +46,7 @@ pub async fn answer_appointment(
         _ => return Err(AppError::BadRequest("unknown answer".into())),
     };
     let kept = [("reason", reason.as_deref().unwrap_or_default()), ("appointment_id", &appointment_id.to_string())];
-    backend()?.answer_appointment(case, appointment_id, &rsvp).map_err(|e| e.keeping(&kept))?;
+    backend()?.answer_appointment(case, appointment_id, &rsvp).await.map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/me/appointments?answered={appointment_id}#a-{appointment_id}"));
     Ok(())
 }
@@ -56,7 +56,7 @@ pub async fn get_case_appointments(case_id: CaseId) -> Result<(CaseOverview, Vec
     use super::request::*;
     let me = require_practitioner()?;
     let backend = backend()?;
-    Ok((backend.case_overview(me, case_id)?, backend.case_appointments(me, case_id)?))
+    Ok((backend.case_overview(me, case_id).await?, backend.case_appointments(me, case_id).await?))
 }
 
 /// Create (no `appointment_id`) or change an appointment.
@@ -73,9 +73,9 @@ pub async fn save_appointment(
     let backend = backend()?;
     match appointment_id {
         None => {
-            backend.create_appointment(me, case_id, &draft)?;
+            backend.create_appointment(me, case_id, &draft).await?;
         }
-        Some(id) => backend.update_appointment(me, case_id, id, &draft)?,
+        Some(id) => backend.update_appointment(me, case_id, id, &draft).await?,
     }
     leptos_axum::redirect(&format!("/caseload/{case_id}/appointments"));
     Ok(())
@@ -91,6 +91,7 @@ pub async fn cancel_appointment(
     let me = require_practitioner()?;
     backend()?
         .cancel_appointment(me, case_id, appointment_id, cancel_reason.as_deref())
+        .await
         .map_err(|e| e.keeping(&[("cancel_reason", cancel_reason.as_deref().unwrap_or_default())]))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/appointments"));
     Ok(())
@@ -100,7 +101,7 @@ pub async fn cancel_appointment(
 pub async fn get_person_steps() -> Result<Vec<Step>, AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.person_steps(case)
+    backend()?.person_steps(case).await
 }
 
 #[server(endpoint = "case_steps")]
@@ -108,7 +109,7 @@ pub async fn get_case_steps(case_id: CaseId) -> Result<(CaseOverview, Vec<Step>)
     use super::request::*;
     let me = require_practitioner()?;
     let backend = backend()?;
-    Ok((backend.case_overview(me, case_id)?, backend.case_steps(me, case_id)?))
+    Ok((backend.case_overview(me, case_id).await?, backend.case_steps(me, case_id).await?))
 }
 
 /// The person (no `case_id`) or the practitioner (with `case_id`) changes a step.
@@ -126,7 +127,10 @@ pub async fn set_step(
     let back = match case_id {
         None => {
             let case = require_person()?;
-            backend.set_step_status(None, case, step_id, status, reason.as_deref()).map_err(|e| e.keeping(&kept))?;
+            backend
+                .set_step_status(None, case, step_id, status, reason.as_deref())
+                .await
+                .map_err(|e| e.keeping(&kept))?;
             let done = if status == StepStatus::Done { "&done=1" } else { "" };
             format!("/me/steps?changed={step_id}{done}#s-{step_id}")
         }
@@ -134,6 +138,7 @@ pub async fn set_step(
             let me = require_practitioner()?;
             backend
                 .set_step_status(Some(me), case, step_id, status, reason.as_deref())
+                .await
                 .map_err(|e| e.keeping(&kept))?;
             format!("/caseload/{case}/steps#s-{step_id}")
         }
@@ -154,7 +159,7 @@ pub async fn add_step(
     let kept = [("title", title.as_str()), ("helper", helper.as_deref().unwrap_or_default())];
     let track = crate::model::Track::parse(&track)
         .ok_or_else(|| AppError::invalid("track", "Choose which part this step is for.").keeping(&kept))?;
-    backend()?.add_custom_step(me, case_id, track, &title, helper.as_deref()).map_err(|e| e.keeping(&kept))?;
+    backend()?.add_custom_step(me, case_id, track, &title, helper.as_deref()).await.map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/steps"));
     Ok(())
 }
@@ -163,7 +168,7 @@ pub async fn add_step(
 pub async fn get_steps_overview() -> Result<Vec<StepsOverview>, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.steps_overview(me)
+    backend()?.steps_overview(me).await
 }
 
 #[server(endpoint = "set_step_helper")]
@@ -174,7 +179,7 @@ pub async fn set_step_helper(
 ) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.set_step_helper(me, case_id, step_id, helper.as_deref())?;
+    backend()?.set_step_helper(me, case_id, step_id, helper.as_deref()).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/steps#s-{step_id}"));
     Ok(())
 }
@@ -183,7 +188,7 @@ pub async fn set_step_helper(
 pub async fn get_step_guides() -> Result<Vec<StepGuide>, AppError> {
     use super::request::*;
     require_practitioner()?;
-    backend()?.step_guides()
+    backend()?.step_guides().await
 }
 
 /// Office admins keep step prices right, with the date they checked them.
@@ -197,7 +202,7 @@ pub async fn update_step_cost(
     let me = require_practitioner()?;
     let kept =
         [("cost", cost.as_deref().unwrap_or_default()), ("checked_on", checked_on.as_str()), ("key", key.as_str())];
-    backend()?.update_step_cost(me, &key, cost.as_deref(), &checked_on).map_err(|e| e.keeping(&kept))?;
+    backend()?.update_step_cost(me, &key, cost.as_deref(), &checked_on).await.map_err(|e| e.keeping(&kept))?;
     leptos_axum::redirect("/caseload/step-prices");
     Ok(())
 }

@@ -28,9 +28,9 @@ pub async fn get_share_links(#[server(default)] made: Option<ShareId>) -> Result
     use super::request::*;
     let case = require_person()?;
     let backend = backend()?;
-    let links = backend.share_links(case)?;
+    let links = backend.share_links(case).await?;
     let made = match (made, session_token()) {
-        (Some(id), Some(session)) => backend.made_share_link(case, id, &session.0)?,
+        (Some(id), Some(session)) => backend.made_share_link(case, id, &session.0).await?,
         _ => None,
     };
     let made = match made {
@@ -48,7 +48,7 @@ pub async fn create_share_link(form: ShareForm) -> Result<(), AppError> {
     use super::request::*;
     let case = require_person()?;
     let session = session_token().ok_or(AppError::NotSignedIn)?;
-    let id = backend()?.create_share_link(case, &form, &session.0)?;
+    let id = backend()?.create_share_link(case, &form, &session.0).await?;
     leptos_axum::redirect(&format!("/me/share?made={id}"));
     Ok(())
 }
@@ -57,7 +57,7 @@ pub async fn create_share_link(form: ShareForm) -> Result<(), AppError> {
 pub async fn turn_off_share_link(id: ShareId) -> Result<(), AppError> {
     use super::request::*;
     let case = require_person()?;
-    backend()?.turn_off_share_link(case, id)?;
+    backend()?.turn_off_share_link(case, id).await?;
     leptos_axum::redirect("/me/share");
     Ok(())
 }
@@ -66,7 +66,7 @@ pub async fn turn_off_share_link(id: ShareId) -> Result<(), AppError> {
 #[server(endpoint = "shared_view")]
 pub async fn get_shared_view(token: String) -> Result<Result<SharedView, ShareState>, AppError> {
     use super::request::*;
-    backend()?.shared_view(&token)
+    backend()?.shared_view(&token).await
 }
 
 /// A case's links, for its practitioner: who, what and until when.
@@ -74,7 +74,7 @@ pub async fn get_shared_view(token: String) -> Result<Result<SharedView, ShareSt
 pub async fn get_case_share_links(case_id: CaseId) -> Result<Vec<ShareLink>, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.case_share_links(me, case_id)
+    backend()?.case_share_links(me, case_id).await
 }
 
 /// The practitioner ends one of a case's links.
@@ -82,7 +82,7 @@ pub async fn get_case_share_links(case_id: CaseId) -> Result<Vec<ShareLink>, App
 pub async fn end_share_link(case_id: CaseId, id: ShareId) -> Result<(), AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    backend()?.end_share_link(me, case_id, id)?;
+    backend()?.end_share_link(me, case_id, id).await?;
     leptos_axum::redirect(&format!("/caseload/{case_id}#share-links"));
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! every practitioner's or supporter's read and write of a case goes through it
 //! (`read_case`, `write_case`), so the audit is complete by construction.
 
-use super::{db, WaymarkBackend};
+use super::Sqlite;
 use crate::store::{self, Actor, Entry};
 use app::backend::ClientKey;
 use app::error::{AppError, AppResult};
@@ -30,16 +30,37 @@ tokio::task_local! {
     pub static REQUEST_CLIENT: ClientKey;
 }
 
-/// Where the request being served came from: the middleware's task-local, or,
-/// in a server function Leptos runs in a task of its own, its request parts.
-pub(crate) fn request_client() -> Option<String> {
-    REQUEST_CLIENT.try_with(|c| c.0.clone()).ok().or_else(|| {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<ClientKey>().map(|c| c.0.clone()))
-    })
+thread_local! {
+    /// The same, on the blocking thread running the request's work (`pool.rs`).
+    static BLOCKING_CLIENT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-impl WaymarkBackend {
+/// Where the request being served came from: on a blocking thread, what the
+/// pool carried there; else the middleware's task-local, or, in a server
+/// function Leptos runs in a task of its own, its request parts.
+pub(crate) fn request_client() -> Option<String> {
+    BLOCKING_CLIENT.with(|c| c.borrow().clone()).or_else(|| REQUEST_CLIENT.try_with(|c| c.0.clone()).ok()).or_else(
+        || {
+            leptos::prelude::use_context::<http::request::Parts>()
+                .and_then(|p| p.extensions.get::<ClientKey>().map(|c| c.0.clone()))
+        },
+    )
+}
+
+/// Run `f` with `client` as the request's client on this (blocking) thread.
+pub(crate) fn with_client<T>(client: Option<String>, f: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            BLOCKING_CLIENT.with(|c| c.borrow_mut().take());
+        }
+    }
+    BLOCKING_CLIENT.with(|c| *c.borrow_mut() = client);
+    let _reset = Reset;
+    f()
+}
+
+impl Sqlite {
     /// Check `caller` may do `action` on `case` and record it, on `conn`.
     /// A case the caller may not see is `NotFound`, as if it did not exist.
     pub(crate) fn case_access(
@@ -99,12 +120,10 @@ impl WaymarkBackend {
         detail: &str,
         f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>,
     ) -> AppResult<T> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        self.case_access(&tx, caller, case, action, Some(detail))?;
-        let out = f(&tx)?;
-        tx.commit().map_err(db)?;
-        Ok(out)
+        self.store.write_tx(|tx| {
+            self.case_access(tx, caller, case, action, Some(detail))?;
+            f(tx)
+        })
     }
 
     /// A security event (sign-in, activation, links): recorded, with where it came from.

@@ -1,6 +1,6 @@
 //! Cases: the person's home, the caseload, opening a case and its codes.
 
-use super::{db, Caller, WaymarkBackend};
+use super::{Caller, Sqlite};
 use crate::auth;
 use crate::store::{self, Actor};
 use app::model::audit::{group, AuditAction, Looked, Section};
@@ -10,11 +10,10 @@ use app::model::share::TurnedOffBy;
 const WHO_HAS_LOOKED_DAYS: i64 = 91;
 /// ...and at most this many rows (grouped into far fewer lines).
 const WHO_HAS_LOOKED_ROWS: u32 = 5000;
-use app::backend::CaseBackend;
 use app::error::{AppError, AppResult};
 use app::model::*;
 
-impl WaymarkBackend {
+impl Sqlite {
     /// What is new for the person, from their own explicit acts only: answers
     /// to their questions and changed rules until they answer again, letters
     /// until they say they read them, moved appointments until they reply.
@@ -44,50 +43,49 @@ impl WaymarkBackend {
     }
 }
 
-impl CaseBackend for WaymarkBackend {
-    fn person_home(&self, case: CaseId) -> AppResult<PersonHome> {
+impl Sqlite {
+    pub(crate) fn person_home(&self, case: CaseId) -> AppResult<PersonHome> {
         let conn = self.store.read();
         let mut home = store::person_home(&conn, case)?.ok_or(AppError::NotFound)?;
         home.news = self.news(&conn, case)?;
         Ok(home)
     }
 
-    fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>> {
+    pub(crate) fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>> {
         Ok(store::caseload(&self.store.read(), practitioner)?)
     }
 
-    fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview> {
+    pub(crate) fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview> {
         self.on_case_read(practitioner, case, Section::Case, |conn| {
             store::case_overview(conn, practitioner, case)?.ok_or(AppError::NotFound)
         })
     }
 
-    fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        let (office, _) = store::practitioner_office(&tx, practitioner)?.ok_or(AppError::Forbidden)?;
-        let mut number = auth::new_waymark_number();
-        while store::waymark_number_taken(&tx, &number)? {
-            number = auth::new_waymark_number();
-        }
-        let case = store::insert_case(&tx, office, practitioner, new_case, &number, false)?;
-        // The same first steps every case has, each with its guidance.
-        store::insert_standard_steps(&tx, case)?;
-        self.issue_code(&tx, practitioner, case)?;
-        let actor = Actor::Practitioner(practitioner);
-        self.record_event(&tx, actor, Some(case), AuditAction::Change(Section::Case), Some("opened case"), None)?;
-        tx.commit().map_err(db)?;
-        Ok(case)
+    pub(crate) fn create_case(&self, practitioner: PractitionerId, new_case: &NewCase) -> AppResult<CaseId> {
+        self.store.write_tx(|tx| {
+            let (office, _) = store::practitioner_office(tx, practitioner)?.ok_or(AppError::Forbidden)?;
+            let mut number = auth::new_waymark_number();
+            while store::waymark_number_taken(tx, &number)? {
+                number = auth::new_waymark_number();
+            }
+            let case = store::insert_case(tx, office, practitioner, new_case, &number, false)?;
+            // The same first steps every case has, each with its guidance.
+            store::insert_standard_steps(tx, case)?;
+            self.issue_code(tx, practitioner, case)?;
+            let actor = Actor::Practitioner(practitioner);
+            self.record_event(tx, actor, Some(case), AuditAction::Change(Section::Case), Some("opened case"), None)?;
+            Ok(case)
+        })
     }
 
-    fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()> {
+    pub(crate) fn issue_activation_code(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()> {
         let caller = Caller::Practitioner(practitioner);
         self.write_case(&caller, case, AuditAction::CodeIssued, "issued activation code", |tx| {
             self.issue_code(tx, practitioner, case)
         })
     }
 
-    fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()> {
+    pub(crate) fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()> {
         let caller = Caller::Practitioner(practitioner);
         self.write_case(&caller, case, AuditAction::PhoneLost, "this phone is lost", |tx| {
             store::delete_case_sessions(tx, case)?;
@@ -102,16 +100,16 @@ impl CaseBackend for WaymarkBackend {
         })
     }
 
-    fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<Looked>> {
+    pub(crate) fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<Looked>> {
         let since = store::now() - WHO_HAS_LOOKED_DAYS * 86_400;
         let rows = store::case_audit(&self.store.read(), case, since, WHO_HAS_LOOKED_ROWS)?;
         Ok(group(rows))
     }
 }
 
-impl WaymarkBackend {
+impl Sqlite {
     /// The case's change counter, for its practitioner's open pages (not recorded: no personal data).
-    pub fn case_rev(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u64> {
+    pub(crate) fn case_rev(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u64> {
         self.on_case_read(practitioner, case, Section::Rev, |conn| {
             store::case_rev(conn, case)?.ok_or(AppError::NotFound)
         })

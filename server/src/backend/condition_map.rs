@@ -1,9 +1,8 @@
 //! Maps on conditions: attached by the practitioner, read by the person and
 //! the practitioner (never by a supporter: such conditions are about places).
 
-use super::WaymarkBackend;
+use super::Sqlite;
 use crate::store;
-use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::catalogue::{active_inputs, InputType};
@@ -13,10 +12,10 @@ use app::model::{CaseId, ConditionId, PractitionerId};
 /// Longest file name kept in the condition's details (the catalogue's input is a file name).
 const NAME_MAX: usize = 100;
 
-impl WaymarkBackend {
+impl Sqlite {
     /// Attach (or replace) a condition's map. A new version: the person is
     /// asked to confirm again. `Ok(Err(_))` is a refusal to show on the form.
-    pub fn attach_map(
+    pub(crate) fn attach_map(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -48,12 +47,12 @@ impl WaymarkBackend {
     }
 
     /// The person's own condition's map.
-    pub fn person_condition_map(&self, case: CaseId, condition: ConditionId) -> AppResult<(MapFormat, Vec<u8>)> {
-        store::condition_map(&self.store().read(), case, condition)?.ok_or(AppError::NotFound)
+    pub(crate) fn person_condition_map(&self, case: CaseId, condition: ConditionId) -> AppResult<(MapFormat, Vec<u8>)> {
+        store::condition_map(&self.store.read(), case, condition)?.ok_or(AppError::NotFound)
     }
 
     /// A map on a case the practitioner may see.
-    pub fn case_condition_map(
+    pub(crate) fn case_condition_map(
         &self,
         practitioner: PractitionerId,
         case: CaseId,

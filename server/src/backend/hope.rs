@@ -1,14 +1,13 @@
 //! The hope corner: public lists, "my list", and office admins' curation.
 
-use super::{db, may_change, WaymarkBackend};
+use super::{may_change, Sqlite};
 use crate::store;
-use app::backend::HopeBackend;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::*;
 
-impl HopeBackend for WaymarkBackend {
-    fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<hope::HopeList> {
+impl Sqlite {
+    pub(crate) fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<hope::HopeList> {
         let conn = self.store.read();
         let areas = store::service_areas(&conn)?;
         if filter.area.as_ref().is_some_and(|a| !areas.contains(a)) {
@@ -24,11 +23,11 @@ impl HopeBackend for WaymarkBackend {
         Ok(hope::HopeList { services, areas, near: filter.near })
     }
 
-    fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service> {
+    pub(crate) fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service> {
         store::service(&self.store.read(), id)?.ok_or(AppError::NotFound)
     }
 
-    fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>> {
+    pub(crate) fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>> {
         let conn = self.store.read();
         let (office, admin) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
         let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
@@ -43,7 +42,12 @@ impl HopeBackend for WaymarkBackend {
             .collect())
     }
 
-    fn curate_service(&self, practitioner: PractitionerId, id: ServiceId, what: hope::Curate) -> AppResult<()> {
+    pub(crate) fn curate_service(
+        &self,
+        practitioner: PractitionerId,
+        id: ServiceId,
+        what: hope::Curate,
+    ) -> AppResult<()> {
         let conn = self.store.write();
         self.may_curate(&conn, practitioner, Some(id))?;
         match what {
@@ -58,38 +62,42 @@ impl HopeBackend for WaymarkBackend {
         Ok(())
     }
 
-    fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
+    pub(crate) fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
         Ok(store::saved_services(&self.store.read(), case)?)
     }
 
-    fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()> {
+    pub(crate) fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()> {
         store::keep_service(&self.store.write(), case, service, keep, None)?.then_some(()).ok_or(AppError::NotFound)
     }
 
-    fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
+    pub(crate) fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
         self.on_case_read(practitioner, case, Section::MyList, |conn| Ok(store::saved_services(conn, case)?))
     }
 
-    fn recommend_service(&self, practitioner: PractitionerId, case: CaseId, service: ServiceId) -> AppResult<()> {
+    pub(crate) fn recommend_service(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        service: ServiceId,
+    ) -> AppResult<()> {
         self.on_case(practitioner, case, Section::MyList, "recommended a service", |tx| {
             store::keep_service(tx, case, service, true, Some(practitioner))?.then_some(()).ok_or(AppError::NotFound)
         })
     }
 
-    fn save_service(
+    pub(crate) fn save_service(
         &self,
         practitioner: PractitionerId,
         id: Option<ServiceId>,
         form: &hope::ServiceForm,
     ) -> AppResult<ServiceId> {
         let draft = form.check()?;
-        let mut conn = self.store.write();
-        let office = self.may_curate(&conn, practitioner, id)?;
         let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
-        let tx = conn.transaction().map_err(db)?;
-        let id = store::save_service(&tx, id, office, &draft, today)?;
-        store::audit(&tx, Some(practitioner), None, "saved a hope-corner service")?;
-        tx.commit().map_err(db)?;
-        Ok(id)
+        self.store.write_tx(|tx| {
+            let office = self.may_curate(tx, practitioner, id)?;
+            let id = store::save_service(tx, id, office, &draft, today)?;
+            store::audit(tx, Some(practitioner), None, "saved a hope-corner service")?;
+            Ok(id)
+        })
     }
 }

@@ -1,8 +1,7 @@
 //! Licence conditions: the catalogue joined with each case's rows.
 
-use super::{check_text, optional_explanation, Caller, WaymarkBackend};
+use super::{check_text, optional_explanation, Caller, Sqlite};
 use crate::store;
-use app::backend::LicenceBackend;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::catalogue::{check_details, Details};
@@ -10,7 +9,7 @@ use app::model::parts;
 use app::model::what_changed::{differences, Version};
 use app::model::*;
 
-impl WaymarkBackend {
+impl Sqlite {
     pub(super) fn template_for(&self, template: &Option<(String, String)>) -> Option<&Template> {
         template.as_ref().and_then(|(v, c)| self.catalogue.get(v, c))
     }
@@ -127,8 +126,8 @@ pub(crate) fn letter_read(tx: &rusqlite::Connection, case: CaseId, letter: Expla
     store::mark_read(tx, case, letter, at)?.then_some(()).ok_or(AppError::NotFound)
 }
 
-impl LicenceBackend for WaymarkBackend {
-    fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue> {
+impl Sqlite {
+    pub(crate) fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue> {
         if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::NotFound);
         }
@@ -136,23 +135,23 @@ impl LicenceBackend for WaymarkBackend {
         Ok(parts::LicenceCatalogue { templates, sources: self.catalogue.part_sources() })
     }
 
-    fn template(&self, version: &str, code: &str) -> AppResult<Template> {
+    pub(crate) fn template(&self, version: &str, code: &str) -> AppResult<Template> {
         self.catalogue.get(version, code).cloned().ok_or(AppError::NotFound)
     }
 
-    fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence> {
+    pub(crate) fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence> {
         self.licence(&self.store.read(), case)
     }
 
-    fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()> {
+    pub(crate) fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()> {
         self.in_transaction(|tx| letter_read(tx, case, letter, jiff::Timestamp::now().as_second()))
     }
 
-    fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {
+    pub(crate) fn answer_condition(&self, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {
         self.in_transaction(|tx| person_answer(tx, case, condition, answer))
     }
 
-    fn reporting(
+    pub(crate) fn reporting(
         &self,
         practitioner: Option<PractitionerId>,
         case: CaseId,
@@ -166,11 +165,11 @@ impl LicenceBackend for WaymarkBackend {
         })
     }
 
-    fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
+    pub(crate) fn case_licence(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PersonLicence> {
         self.on_case_read(practitioner, case, Section::Licence, |conn| self.licence(conn, case))
     }
 
-    fn add_condition(
+    pub(crate) fn add_condition(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -228,7 +227,7 @@ impl LicenceBackend for WaymarkBackend {
         }
     }
 
-    fn edit_condition(
+    pub(crate) fn edit_condition(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -253,13 +252,18 @@ impl LicenceBackend for WaymarkBackend {
         })
     }
 
-    fn remove_condition(&self, practitioner: PractitionerId, case: CaseId, condition: ConditionId) -> AppResult<()> {
+    pub(crate) fn remove_condition(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        condition: ConditionId,
+    ) -> AppResult<()> {
         self.on_case(practitioner, case, Section::Licence, "removed condition", |tx| {
             store::remove_condition(tx, case, condition, practitioner)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
 
-    fn set_licence_setup(
+    pub(crate) fn set_licence_setup(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -278,7 +282,7 @@ impl LicenceBackend for WaymarkBackend {
         })
     }
 
-    fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32> {
+    pub(crate) fn add_standard_conditions(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u32> {
         self.on_case(practitioner, case, Section::Licence, "added the standard conditions", |tx| {
             let overview = store::case_overview(tx, practitioner, case)?.ok_or(AppError::NotFound)?;
             let present: Vec<(String, String)> =
@@ -297,7 +301,7 @@ impl LicenceBackend for WaymarkBackend {
         })
     }
 
-    fn reply_to_question(
+    pub(crate) fn reply_to_question(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -310,7 +314,7 @@ impl LicenceBackend for WaymarkBackend {
         })
     }
 
-    fn add_explanation(
+    pub(crate) fn add_explanation(
         &self,
         practitioner: PractitionerId,
         case: CaseId,

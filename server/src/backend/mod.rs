@@ -1,6 +1,11 @@
-//! `app::backend::Backend` for the real server: the store plus sign-in rules.
+//! `app::backend::Backend` and `ServerBackend` for the real server.
+//!
+//! `Sqlite` is the engine: the store, the catalogue and the sign-in rules, one
+//! module per aggregate, synchronous (SQLite and argon2 block). `WaymarkBackend`
+//! is the boundary the server holds: each call runs the engine on a bounded
+//! blocking pool (`pooled.rs`), never on the async worker threads.
 
-use crate::auth::{HashPool, Limits};
+use crate::auth::Limits;
 use crate::catalogue::Catalogue;
 use crate::store::{self, Store, StoreError};
 use app::error::{AppError, AppResult};
@@ -11,28 +16,43 @@ mod access;
 mod cases;
 mod condition_map;
 mod hope;
+mod hope_exchange;
 mod licence;
 mod plan;
+mod pool;
+mod pooled;
+mod server_backend;
 mod share;
 mod sign_in;
+mod sync;
 mod text;
 
 pub(crate) use access::Caller;
 pub use access::REQUEST_CLIENT;
-pub(crate) use licence::{letter_read, person_answer};
-pub(crate) use plan::{person_rsvp, step_status};
+pub use pool::{BlockingPool, PoolError};
+pub use server_backend::ServerBackend;
 pub use sign_in::{CODE_WRONG, PERSON_WRONG, PRACTITIONER_WRONG};
 use text::{check_text, optional_explanation};
 
-/// Cheap to clone (everything is shared), so sign-ins can move to the hashing pool.
-#[derive(Clone)]
-pub struct WaymarkBackend {
+/// The SQLite engine. Every method blocks: call it only on a blocking pool.
+pub struct Sqlite {
     store: Arc<Store>,
     catalogue: Arc<Catalogue>,
     limits: Limits,
-    hashing: HashPool,
     /// Production refuses demo accounts even if demo rows are in the database.
     refuse_demo: bool,
+}
+
+/// The boundary: the engine behind two bounded blocking pools. Cheap to clone.
+#[derive(Clone)]
+pub struct WaymarkBackend {
+    engine: Arc<Sqlite>,
+    /// Database work: twice the store's connections, so one call can wait for
+    /// each connection while another uses it.
+    queries: BlockingPool,
+    /// Sign-ins (argon2): half the cores by default, so forty clients guessing
+    /// PINs queue here and leave the queries (and `/health`) their threads.
+    hashing: BlockingPool,
 }
 
 impl From<StoreError> for AppError {
@@ -41,34 +61,50 @@ impl From<StoreError> for AppError {
     }
 }
 
-fn db(e: rusqlite::Error) -> AppError {
-    AppError::internal(e)
-}
-
 impl WaymarkBackend {
     pub fn new(
         store: Arc<Store>,
         catalogue: Arc<Catalogue>,
         limits: Limits,
-        hashing: HashPool,
+        hashing: BlockingPool,
         refuse_demo: bool,
     ) -> Self {
-        WaymarkBackend { store, catalogue, limits, hashing, refuse_demo }
+        let queries = BlockingPool::new(2 * store::CONNECTIONS);
+        WaymarkBackend { engine: Arc::new(Sqlite { store, catalogue, limits, refuse_demo }), queries, hashing }
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// Run `f` on the engine, on the query pool.
+    async fn query<T: Send + 'static>(&self, f: impl FnOnce(&Sqlite) -> AppResult<T> + Send + 'static) -> AppResult<T> {
+        let engine = self.engine.clone();
+        self.queries.run(move || f(&engine)).await.map_err(AppError::internal)?
     }
 
+    /// Run `f` on the engine, on the hashing pool (a sign-in: reads, argon2, writes).
+    async fn hash<T: Send + 'static>(&self, f: impl FnOnce(&Sqlite) -> AppResult<T> + Send + 'static) -> AppResult<T> {
+        let engine = self.engine.clone();
+        self.hashing.run(move || f(&engine)).await.map_err(AppError::internal)?
+    }
+
+    /// The store, for tests that must set up or read what no screen can
+    /// (feature `testing`, on only for the server's own tests).
+    #[cfg(feature = "testing")]
+    pub fn store_for_tests(&self) -> &Store {
+        &self.engine.store
+    }
+}
+
+impl Sqlite {
     /// Forget what no longer counts: old sessions, old wrong tries, share-link
-    /// salts past their few minutes (call now and then).
-    pub fn tidy(&self) -> AppResult<()> {
-        let conn = self.store.write();
+    /// salts past their few minutes, form states past theirs (call now and then).
+    fn tidy(&self) -> AppResult<()> {
         let now = store::now();
-        store::delete_expired_sessions(&conn)?;
-        store::delete_stale_attempts(&conn, now)?;
-        store::forget_share_reveals(&conn, now - crate::auth::SHARE_REVEAL_SECONDS)?;
-        Ok(())
+        self.store.write_tx(|tx| {
+            store::delete_expired_sessions(tx)?;
+            store::delete_stale_attempts(tx, now)?;
+            store::forget_share_reveals(tx, now - crate::auth::SHARE_REVEAL_SECONDS)?;
+            store::delete_expired_form_states(tx)?;
+            Ok(())
+        })
     }
 
     /// A practitioner's change to one part of a case, through the door (`access.rs`).
@@ -117,16 +153,16 @@ impl WaymarkBackend {
 
     /// Run `f` in one write transaction, committed only if it succeeds.
     pub(crate) fn in_transaction<T>(&self, f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>) -> AppResult<T> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        let out = f(&tx)?;
-        tx.commit().map_err(db)?;
-        Ok(out)
+        self.store.write_tx(|tx| f(tx))
     }
 
     /// Everything the person's phone keeps (reading it marks nothing read).
-    pub(crate) fn snapshot(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<sync::CaseSnapshot> {
-        Ok(sync::CaseSnapshot {
+    pub(crate) fn snapshot(
+        &self,
+        conn: &rusqlite::Connection,
+        case: CaseId,
+    ) -> AppResult<app::model::sync::CaseSnapshot> {
+        Ok(app::model::sync::CaseSnapshot {
             licence: self.licence(conn, case)?,
             appointments: store::appointments(conn, case)?,
             steps: store::steps(conn, case)?,

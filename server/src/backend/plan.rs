@@ -1,8 +1,7 @@
 //! Appointments and the steps to ID, a bank account and the rest.
 
-use super::{check_text, WaymarkBackend};
+use super::{check_text, Sqlite};
 use crate::store;
-use app::backend::PlanBackend;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::*;
@@ -44,20 +43,20 @@ pub(crate) fn step_status(
 }
 
 /// Appointments and steps (issue 4).
-impl PlanBackend for WaymarkBackend {
-    fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>> {
+impl Sqlite {
+    pub(crate) fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>> {
         Ok(store::appointments(&self.store.read(), case)?)
     }
 
-    fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()> {
+    pub(crate) fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()> {
         self.in_transaction(|tx| person_rsvp(tx, case, appointment, rsvp))
     }
 
-    fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
+    pub(crate) fn case_appointments(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
         self.on_case_read(practitioner, case, Section::Appointments, |conn| Ok(store::appointments(conn, case)?))
     }
 
-    fn create_appointment(
+    pub(crate) fn create_appointment(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -68,7 +67,7 @@ impl PlanBackend for WaymarkBackend {
         })
     }
 
-    fn update_appointment(
+    pub(crate) fn update_appointment(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -80,7 +79,7 @@ impl PlanBackend for WaymarkBackend {
         })
     }
 
-    fn cancel_appointment(
+    pub(crate) fn cancel_appointment(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -96,15 +95,15 @@ impl PlanBackend for WaymarkBackend {
         })
     }
 
-    fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>> {
+    pub(crate) fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>> {
         Ok(store::steps(&self.store.read(), case)?)
     }
 
-    fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>> {
+    pub(crate) fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>> {
         self.on_case_read(practitioner, case, Section::Steps, |conn| Ok(store::steps(conn, case)?))
     }
 
-    fn set_step_status(
+    pub(crate) fn set_step_status(
         &self,
         by: Option<PractitionerId>,
         case: CaseId,
@@ -119,7 +118,7 @@ impl PlanBackend for WaymarkBackend {
         }
     }
 
-    fn add_custom_step(
+    pub(crate) fn add_custom_step(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -149,11 +148,11 @@ impl PlanBackend for WaymarkBackend {
         })
     }
 
-    fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>> {
+    pub(crate) fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>> {
         Ok(store::steps_overview(&self.store.read(), practitioner)?)
     }
 
-    fn set_step_helper(
+    pub(crate) fn set_step_helper(
         &self,
         practitioner: PractitionerId,
         case: CaseId,
@@ -170,11 +169,11 @@ impl PlanBackend for WaymarkBackend {
         })
     }
 
-    fn step_guides(&self) -> AppResult<Vec<StepGuide>> {
+    pub(crate) fn step_guides(&self) -> AppResult<Vec<StepGuide>> {
         Ok(store::step_guides(&self.store.read())?)
     }
 
-    fn update_step_cost(
+    pub(crate) fn update_step_cost(
         &self,
         practitioner: PractitionerId,
         key: &str,
@@ -208,9 +207,9 @@ impl PlanBackend for WaymarkBackend {
     }
 }
 
-impl WaymarkBackend {
+impl Sqlite {
     /// Every appointment of a case, for its practitioner to download as a calendar file.
-    pub fn case_calendar(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
+    pub(crate) fn case_calendar(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
         self.on_case_read(practitioner, case, Section::Calendar, |conn| Ok(store::appointments(conn, case)?))
     }
 }

@@ -9,10 +9,10 @@
 //! or the PIN is wrong. The whole sign-in runs in `auth::HashPool`, off the
 //! async worker threads.
 
-use super::{db, WaymarkBackend};
+use super::Sqlite;
 use crate::auth::{self, Backoff};
 use crate::store::{self, Actor, SessionOwner, StoreError};
-use app::backend::{AuthBackend, BoxFuture, ClientKey};
+use app::backend::ClientKey;
 use app::error::{AppError, AppResult};
 use app::model::audit::AuditAction;
 use app::model::*;
@@ -46,10 +46,10 @@ fn key(kind: Kind, label: &str, value: &str) -> Key {
     Key { kind, name: format!("{label}:{}", &auth::token_hash(value)[..32]) }
 }
 
-impl WaymarkBackend {
+impl Sqlite {
     /// Resolve a cookie token to who is asking (used by the session middleware),
     /// noting that the session was used.
-    pub fn viewer_for_token(&self, token: &str) -> AppResult<Viewer> {
+    pub(crate) fn viewer_for_token(&self, token: &str) -> AppResult<Viewer> {
         let hash = auth::token_hash(token);
         let live = store::live_session(&self.store.read(), &hash)?;
         // The writer is taken only when the last use is over a minute old.
@@ -110,21 +110,26 @@ impl WaymarkBackend {
 
     /// The same writes for every failure: a count on each key, and the audit.
     fn failed(&self, keys: &[Key], case: Option<CaseId>, client: &ClientKey, now: i64) -> AppResult<()> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        for k in keys {
-            if store::record_failure(&tx, &k.name, self.rule(k.kind), now)? {
-                let what = match k.kind {
-                    Kind::Client => "this address",
-                    Kind::Account => "this number, email or code",
-                    Kind::Device => "this phone",
-                };
-                self.record_event(&tx, Actor::Visitor, case, AuditAction::SignInSlowed, Some(what), Some(&client.0))?;
+        self.store.write_tx(|tx| {
+            for k in keys {
+                if store::record_failure(tx, &k.name, self.rule(k.kind), now)? {
+                    let what = match k.kind {
+                        Kind::Client => "this address",
+                        Kind::Account => "this number, email or code",
+                        Kind::Device => "this phone",
+                    };
+                    self.record_event(
+                        tx,
+                        Actor::Visitor,
+                        case,
+                        AuditAction::SignInSlowed,
+                        Some(what),
+                        Some(&client.0),
+                    )?;
+                }
             }
-        }
-        self.record_event(&tx, Actor::Visitor, case, AuditAction::SignInFailed, None, Some(&client.0))?;
-        tx.commit().map_err(db)?;
-        Ok(())
+            self.record_event(tx, Actor::Visitor, case, AuditAction::SignInFailed, None, Some(&client.0))
+        })
     }
 
     fn clear(&self, tx: &rusqlite::Connection, keys: &[Key]) -> AppResult<()> {
@@ -135,16 +140,12 @@ impl WaymarkBackend {
         Ok(())
     }
 
-    /// Run a sign-in on the hashing pool.
-    async fn pooled<T: Send + 'static>(
+    pub(crate) fn sign_in_practitioner_now(
         &self,
-        f: impl FnOnce(&WaymarkBackend) -> AppResult<T> + Send + 'static,
-    ) -> AppResult<T> {
-        let me = self.clone();
-        self.hashing.run(move || f(&me)).await.map_err(AppError::internal)?
-    }
-
-    fn sign_in_practitioner_now(&self, email: &str, password: &str, client: &ClientKey) -> AppResult<IssuedSession> {
+        email: &str,
+        password: &str,
+        client: &ClientKey,
+    ) -> AppResult<IssuedSession> {
         let now = store::now();
         let keys = [key(Kind::Account, "email", &email.to_lowercase()), key(Kind::Client, "client", &client.0)];
         let (login, waiting) = {
@@ -164,17 +165,16 @@ impl WaymarkBackend {
             return Err(AppError::invalid("email", PRACTITIONER_WRONG));
         };
         let token = auth::new_token();
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        self.clear(&tx, &keys)?;
-        let owner = SessionOwner::Practitioner(login.id);
-        store::insert_session(&tx, &auth::token_hash(&token), owner, now + auth::PRACTITIONER_SESSION_SECONDS)?;
-        self.record_event(&tx, Actor::Practitioner(login.id), None, AuditAction::SignedIn, None, Some(&client.0))?;
-        tx.commit().map_err(db)?;
+        self.store.write_tx(|tx| {
+            self.clear(tx, &keys)?;
+            let owner = SessionOwner::Practitioner(login.id);
+            store::insert_session(tx, &auth::token_hash(&token), owner, now + auth::PRACTITIONER_SESSION_SECONDS)?;
+            self.record_event(tx, Actor::Practitioner(login.id), None, AuditAction::SignedIn, None, Some(&client.0))
+        })?;
         Ok(IssuedSession { token, max_age_seconds: auth::PRACTITIONER_SESSION_SECONDS, device: None })
     }
 
-    fn activate_now(&self, code: &str, pin: &str, client: &ClientKey) -> AppResult<(IssuedSession, String)> {
+    pub(crate) fn activate_now(&self, code: &str, pin: &str, client: &ClientKey) -> AppResult<(IssuedSession, String)> {
         let now = store::now();
         // The PIN's shape and guessability say nothing about the code.
         check_pin(pin)?;
@@ -203,21 +203,25 @@ impl WaymarkBackend {
         keys: &[Key],
         client: &ClientKey,
     ) -> AppResult<Option<(IssuedSession, String)>> {
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        let Some(case) = store::use_code(&tx, code)? else { return Ok(None) };
-        if self.refuse_demo && store::case_is_demo(&tx, case)? {
-            return Ok(None);
+        let used = self.store.write_tx(|tx| {
+            let Some(case) = store::use_code(tx, code)? else { return Ok(None) };
+            if self.refuse_demo && store::case_is_demo(tx, case)? {
+                // An error, so the code's use rolls back; answered as a wrong code below.
+                return Err(AppError::Forbidden);
+            }
+            store::set_pin(tx, case, pin_hash)?;
+            store::delete_case_sessions(tx, case)?;
+            store::delete_known_devices(tx, case)?;
+            self.clear(tx, keys)?;
+            let session = self.person_session(tx, case, None)?;
+            self.record_event(tx, Actor::Person, Some(case), AuditAction::Activated, None, Some(&client.0))?;
+            let number = store::waymark_number(tx, case)?;
+            Ok(Some((session, number)))
+        });
+        match used {
+            Err(AppError::Forbidden) => Ok(None),
+            used => used,
         }
-        store::set_pin(&tx, case, pin_hash)?;
-        store::delete_case_sessions(&tx, case)?;
-        store::delete_known_devices(&tx, case)?;
-        self.clear(&tx, keys)?;
-        let session = self.person_session(&tx, case, None)?;
-        self.record_event(&tx, Actor::Person, Some(case), AuditAction::Activated, None, Some(&client.0))?;
-        let number = store::waymark_number(&tx, case)?;
-        tx.commit().map_err(db)?;
-        Ok(Some((session, number)))
     }
 
     /// A new session for the person; a new device cookie unless the phone is known.
@@ -244,7 +248,7 @@ impl WaymarkBackend {
         Ok(IssuedSession { token, max_age_seconds: auth::PERSON_SESSION_SECONDS, device })
     }
 
-    fn sign_in_person_now(
+    pub(crate) fn sign_in_person_now(
         &self,
         number: &str,
         pin: &str,
@@ -284,50 +288,15 @@ impl WaymarkBackend {
             self.failed(&keys, case, client, now)?;
             return Err(AppError::invalid("pin", PERSON_WRONG));
         };
-        let mut conn = self.store.write();
-        let tx = conn.transaction().map_err(db)?;
-        self.clear(&tx, &keys)?;
-        let session = self.person_session(&tx, case, device_hash.as_deref().filter(|_| known))?;
-        self.record_event(&tx, Actor::Person, Some(case), AuditAction::SignedIn, None, Some(&client.0))?;
-        tx.commit().map_err(db)?;
-        Ok(session)
-    }
-}
-
-impl AuthBackend for WaymarkBackend {
-    fn sign_in_practitioner<'a>(
-        &'a self,
-        email: &'a str,
-        password: &'a str,
-        client: &'a ClientKey,
-    ) -> BoxFuture<'a, AppResult<IssuedSession>> {
-        let (email, password, client) = (email.to_owned(), password.to_owned(), client.clone());
-        Box::pin(self.pooled(move |b| b.sign_in_practitioner_now(&email, &password, &client)))
+        self.store.write_tx(|tx| {
+            self.clear(tx, &keys)?;
+            let session = self.person_session(tx, case, device_hash.as_deref().filter(|_| known))?;
+            self.record_event(tx, Actor::Person, Some(case), AuditAction::SignedIn, None, Some(&client.0))?;
+            Ok(session)
+        })
     }
 
-    fn activate<'a>(
-        &'a self,
-        code: &'a str,
-        pin: &'a str,
-        client: &'a ClientKey,
-    ) -> BoxFuture<'a, AppResult<(IssuedSession, String)>> {
-        let (code, pin, client) = (code.to_owned(), pin.to_owned(), client.clone());
-        Box::pin(self.pooled(move |b| b.activate_now(&code, &pin, &client)))
-    }
-
-    fn sign_in_person<'a>(
-        &'a self,
-        number: &'a str,
-        pin: &'a str,
-        client: &'a ClientKey,
-        device: Option<&'a str>,
-    ) -> BoxFuture<'a, AppResult<IssuedSession>> {
-        let (number, pin, client, device) =
-            (number.to_owned(), pin.to_owned(), client.clone(), device.map(str::to_owned));
-        Box::pin(self.pooled(move |b| b.sign_in_person_now(&number, &pin, &client, device.as_deref())))
-    }
-
-    fn sign_out(&self, token: &str) -> AppResult<()> {
+    pub(crate) fn sign_out(&self, token: &str) -> AppResult<()> {
         store::delete_session(&self.store.write(), &auth::token_hash(token))?;
         Ok(())
     }

@@ -8,6 +8,9 @@
 //!   service is checked first; then all are written in one transaction, matched
 //!   by their id within the office: a file loaded twice changes nothing.
 //!
+//! The store's side (reading and writing the office's rows) is behind the
+//! boundary: `ServerBackend::export_hope` and `import_hope`.
+//!
 //! National helplines are not exported or imported: they are shared by every
 //! office, and one office's file must not change what all the others show.
 
@@ -20,11 +23,10 @@ pub mod shape;
 mod taxonomy;
 pub mod write;
 
-use crate::store::{self, ExchangeRow, Store, StoreError, StoreResult};
+use crate::store::{ExchangeRow, StoreError, StoreResult};
+use app::error::AppError;
 use app::model::hope::ServiceDraft;
-use app::model::{OfficeId, PractitionerId};
 use jiff::civil::Date;
-use std::collections::HashMap;
 
 pub use read::Refusal;
 
@@ -53,77 +55,19 @@ pub enum ImportError {
     /// The file, and why it was refused (nothing was written).
     #[error("{0}")]
     Refused(Refusal),
+    /// Not an office admin, or something went wrong on our side.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    App(#[from] AppError),
 }
 
-impl From<rusqlite::Error> for ImportError {
-    fn from(e: rusqlite::Error) -> Self {
-        ImportError::Store(e.into())
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> Self {
+        ImportError::App(e.into())
     }
-}
-
-/// The office's own services as an Open Referral UK file.
-pub fn export(store: &Store, office: OfficeId) -> StoreResult<String> {
-    let rows = store::office_exchange_rows(&store.read(), office)?;
-    let listings = rows.into_iter().map(listing).collect::<StoreResult<Vec<_>>>()?;
-    write::document(listings).map_err(|e| StoreError::Corrupt(format!("export: {e}")))
-}
-
-/// Check the whole file, then add or change the office's services from it in one
-/// transaction. Services of the office that are not in the file stay as they are.
-pub fn import(
-    store: &Store,
-    by: PractitionerId,
-    office: OfficeId,
-    bytes: &[u8],
-    today: Date,
-) -> Result<Summary, ImportError> {
-    let incoming = read::read(bytes, today).map_err(ImportError::Refused)?;
-    let mut conn = store.write();
-    let tx = conn.transaction()?;
-    let mut before: HashMap<String, Listing> = HashMap::new();
-    for row in store::office_exchange_rows(&tx, office)? {
-        let l = listing(row)?;
-        before.insert(l.external_id.clone(), l);
-    }
-    let mut summary = Summary::default();
-    for read::Incoming { mut listing, assured } in incoming {
-        let was = before.remove(&listing.external_id);
-        if let (Some(was), false) = (&was, assured) {
-            listing.checked_on = was.checked_on;
-        }
-        match was {
-            Some(was) if was == listing => {
-                summary.same += 1;
-                continue;
-            }
-            Some(_) => summary.changed += 1,
-            None => summary.added += 1,
-        }
-        store::import_service(
-            &tx,
-            office,
-            &store::ImportedService {
-                external_id: &listing.external_id,
-                organisation_id: listing.organisation_id.as_deref(),
-                organisation_name: listing.organisation_name.as_deref(),
-                draft: &listing.draft,
-                hidden: listing.hidden,
-                checked_on: listing.checked_on,
-            },
-        )?;
-    }
-    if summary.added + summary.changed > 0 {
-        let what = format!("imported hope-corner services ({} new, {} changed)", summary.added, summary.changed);
-        store::audit(&tx, Some(by), None, &what)?;
-    }
-    tx.commit()?;
-    Ok(summary)
 }
 
 /// A stored service as a listing (every office service has a known need).
-fn listing(row: ExchangeRow) -> StoreResult<Listing> {
+pub(crate) fn listing(row: ExchangeRow) -> StoreResult<Listing> {
     let s = row.service;
     let need = s.need.ok_or_else(|| StoreError::Corrupt(format!("service {} has no known need", s.id)))?;
     let mut openings = s.schedule.openings;

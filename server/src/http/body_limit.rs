@@ -30,7 +30,7 @@ pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) 
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
     let (parts, body) = req.into_parts();
     if declared.is_some_and(|n| n > limit) {
-        return too_large(&app, &parts);
+        return too_large(&app, &parts).await;
     }
     let form = parts
         .headers
@@ -43,7 +43,7 @@ pub async fn refuse_oversized(State(app): State<App>, req: Request, next: Next) 
     // Chunked, or a form to check: read it all, never more than the limit.
     let bytes = match Limited::new(body, limit).collect().await {
         Ok(collected) => collected.to_bytes(),
-        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => return too_large(&app, &parts),
+        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => return too_large(&app, &parts).await,
         Err(_) => return refuse(&parts, StatusCode::BAD_REQUEST, "broken", BROKEN),
     };
     if form && !is_utf8_form(&bytes) {
@@ -60,11 +60,11 @@ fn is_utf8_form(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes).is_ok() && percent_encoding::percent_decode(bytes).decode_utf8().is_ok()
 }
 
-fn too_large(app: &App, parts: &Parts) -> Response {
+async fn too_large(app: &App, parts: &Parts) -> Response {
     let path = parts.uri.path();
     if path == super::hope_exchange::IMPORT_PATH {
         // An import file's answer goes back to the import form.
-        return super::hope_exchange::back_with_error(app, &super::hope_exchange::too_big(app.max_import_bytes));
+        return super::hope_exchange::back_with_error(app, &super::hope_exchange::too_big(app.max_import_bytes)).await;
     }
     if super::condition_map::is_upload(path) {
         if let Some(condition) = path.strip_suffix("/map") {

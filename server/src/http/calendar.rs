@@ -4,7 +4,6 @@
 //! stays at 10:30 across the clock changes.
 
 use super::router::App;
-use app::backend::{LicenceBackend, PlanBackend};
 use app::model::reporting::{ReportDays, Reporting};
 use app::model::{Appointment, AppointmentId, CaseId, ConditionId, Repeat, Viewer};
 use axum::{
@@ -141,7 +140,7 @@ pub async fn person_appointment_ics(
     Path(id): Path<i64>,
 ) -> Response {
     let Viewer::Person { case_id } = viewer else { return refuse(&viewer) };
-    match app.backend.person_appointments(case_id) {
+    match app.backend.person_appointments(case_id).await {
         Ok(list) => match list.into_iter().find(|a| a.id == AppointmentId(id)) {
             Some(a) => file(ics(&[a]), "appointment.ics"),
             None => (StatusCode::NOT_FOUND, "We could not find that appointment.").into_response(),
@@ -157,7 +156,7 @@ pub async fn person_reporting_ics(
     Path(id): Path<i64>,
 ) -> Response {
     let Viewer::Person { case_id } = viewer else { return refuse(&viewer) };
-    let Ok(rules) = app.backend.reporting(None, case_id) else {
+    let Ok(rules) = app.backend.reporting(None, case_id).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response();
     };
     let id = ConditionId(id);
@@ -172,7 +171,7 @@ pub async fn person_reporting_ics(
 /// GET /caseload/{case}/calendar.ics — every appointment of a case, to hand over.
 pub async fn case_ics(State(app): State<App>, Extension(viewer): Extension<Viewer>, Path(case): Path<i64>) -> Response {
     let Viewer::Practitioner { practitioner_id, .. } = viewer else { return refuse(&viewer) };
-    match app.backend.case_calendar(practitioner_id, CaseId(case)) {
+    match app.backend.case_calendar(practitioner_id, CaseId(case)).await {
         Ok(list) => file(ics(&list), "appointments.ics"),
         Err(app::error::AppError::NotFound) => (StatusCode::NOT_FOUND, "We could not find that case.").into_response(),
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.").into_response(),

@@ -72,7 +72,7 @@ pub async fn upload(
         Ok(None) => (String::new(), Vec::new()),
         Err(refusal) => return back(refusal.code()).into_response(),
     };
-    match app.backend.attach_map(practitioner_id, CaseId(case), ConditionId(condition), &name, &bytes) {
+    match app.backend.attach_map(practitioner_id, CaseId(case), ConditionId(condition), &name, bytes).await {
         Ok(Ok(())) => back("saved").into_response(),
         Ok(Err(refusal)) => back(refusal.code()).into_response(),
         Err(e) => failed(e),
@@ -104,7 +104,7 @@ pub async fn person_map(
             _ => (StatusCode::FORBIDDEN, "You do not have access to this.").into_response(),
         };
     };
-    match app.backend.person_condition_map(case_id, ConditionId(condition)) {
+    match app.backend.person_condition_map(case_id, ConditionId(condition)).await {
         Ok((format, bytes)) => file(format, bytes),
         Err(e) => failed(e),
     }
@@ -117,7 +117,7 @@ pub async fn case_map(
     Path((case, condition)): Path<(i64, i64)>,
 ) -> Response {
     let Viewer::Practitioner { practitioner_id, .. } = viewer else { return refuse(&viewer) };
-    match app.backend.case_condition_map(practitioner_id, CaseId(case), ConditionId(condition)) {
+    match app.backend.case_condition_map(practitioner_id, CaseId(case), ConditionId(condition)).await {
         Ok((format, bytes)) => file(format, bytes),
         Err(e) => failed(e),
     }

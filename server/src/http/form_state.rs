@@ -34,7 +34,7 @@ pub async fn keep_form_state(State(app): State<App>, mut req: Request, next: Nex
     let page_view = req.method() == Method::GET && !req.headers().contains_key("x-waymark-prefetch");
     if let (Some(id), true) = (&cookie, page_view) {
         let target = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default();
-        if let Some(form) = take(&app, id, &target) {
+        if let Some(form) = take(&app, id, &target).await {
             req.extensions_mut().insert(form);
             shown = true;
         }
@@ -42,7 +42,7 @@ pub async fn keep_form_state(State(app): State<App>, mut req: Request, next: Nex
     let posted = req.method() == Method::POST;
     let mut res = next.run(req).await;
     if posted {
-        if let Some(kept) = keep_from_redirect(&app, &mut res) {
+        if let Some(kept) = keep_from_redirect(&app, &mut res).await {
             append_cookie(&mut res, &kept);
             return res;
         }
@@ -54,8 +54,8 @@ pub async fn keep_form_state(State(app): State<App>, mut req: Request, next: Nex
 }
 
 /// The form state for this page, deleted as it is read.
-fn take(app: &App, id: &str, target: &str) -> Option<SubmittedForm> {
-    let stored = crate::store::take_form_state(&app.backend.store().write(), &crate::auth::token_hash(id), target);
+async fn take(app: &App, id: &str, target: &str) -> Option<SubmittedForm> {
+    let stored = app.backend.take_form_state(id, target).await;
     let stored = match stored {
         Ok(stored) => stored?,
         Err(e) => {
@@ -70,7 +70,7 @@ fn take(app: &App, id: &str, target: &str) -> Option<SubmittedForm> {
 /// Keep `error` for the page at `target` (path and query); the `Set-Cookie`
 /// that ties it to this browser, or `None` when it could not be kept (the
 /// form then comes back with no message rather than with one in the address).
-pub fn remember(app: &App, action: &str, error: &AppError, target: &str) -> Option<String> {
+pub async fn remember(app: &App, action: &str, error: &AppError, target: &str) -> Option<String> {
     let id = crate::auth::new_token();
     let form = crate::store::StoredForm {
         target: target.to_owned(),
@@ -78,7 +78,7 @@ pub fn remember(app: &App, action: &str, error: &AppError, target: &str) -> Opti
         error: serde_json::to_string(error).ok()?,
     };
     let expires = crate::store::now() + KEEP_SECONDS;
-    match crate::store::put_form_state(&app.backend.store().write(), &crate::auth::token_hash(&id), &form, expires) {
+    match app.backend.keep_form_state(&id, &form, expires).await {
         Ok(()) => Some(app.cookies.set(Cookie::Form, &id, KEEP_SECONDS as u64)),
         Err(e) => {
             tracing::error!(error = %e, "form state");
@@ -88,9 +88,9 @@ pub fn remember(app: &App, action: &str, error: &AppError, target: &str) -> Opti
 }
 
 /// Back to `target` with `error` shown by its form (for forms that are not server functions).
-pub fn back_with(app: &App, action: &str, error: &AppError, target: &str, fragment: &str) -> Response {
+pub async fn back_with(app: &App, action: &str, error: &AppError, target: &str, fragment: &str) -> Response {
     let mut res = Redirect::to(&format!("{target}{fragment}")).into_response();
-    if let Some(cookie) = remember(app, action, error, target) {
+    if let Some(cookie) = remember(app, action, error, target).await {
         append_cookie(&mut res, &cookie);
     }
     res
@@ -98,7 +98,7 @@ pub fn back_with(app: &App, action: &str, error: &AppError, target: &str, fragme
 
 /// A server function's redirect with `__err` in it: keep the error, and send
 /// the browser to the same page without it. Returns the cookie to set.
-fn keep_from_redirect(app: &App, res: &mut Response) -> Option<String> {
+async fn keep_from_redirect(app: &App, res: &mut Response) -> Option<String> {
     let location = res.headers().get(header::LOCATION)?.to_str().ok()?;
     let url = url::Url::parse("http://waymark.invalid/").ok()?.join(location).ok()?;
     let pairs: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
@@ -106,7 +106,7 @@ fn keep_from_redirect(app: &App, res: &mut Response) -> Option<String> {
     let (action, encoded) = (value("__path")?, value("__err")?);
     let error = ServerFnUrlError::<AppError>::decode_err(&encoded);
     let target = path_and_query(&url, &pairs);
-    let cookie = remember(app, &action, &error, &target);
+    let cookie = remember(app, &action, &error, &target).await;
     // Even when it could not be kept, what was typed leaves the address.
     if let Ok(clean) = HeaderValue::from_str(&target) {
         res.headers_mut().insert(header::LOCATION, clean);

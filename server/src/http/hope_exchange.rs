@@ -5,8 +5,8 @@
 //! when it did not (so a link cannot put words on an official page).
 
 use super::router::App;
-use crate::hsds::{self, ImportError};
-use app::model::{OfficeId, PractitionerId, Viewer};
+use crate::hsds::ImportError;
+use app::model::{PractitionerId, Viewer};
 use axum::{
     extract::{multipart::MultipartRejection, Multipart, State},
     http::{header, StatusCode},
@@ -19,12 +19,11 @@ pub const IMPORT_PATH: &str = app::pages::hope_exchange::IMPORT_PATH;
 /// Room for the multipart wrapping around the file itself.
 pub const IMPORT_SLACK: usize = 16 * 1024;
 
-/// The office admin asking, or the answer for anyone else.
-fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Box<Response>> {
+/// The office admin asking, or the answer for anyone else (the backend
+/// checks again, and finds their office itself).
+fn admin(viewer: &Viewer) -> Result<PractitionerId, Box<Response>> {
     match viewer {
-        Viewer::Practitioner { practitioner_id, office_id, admin } if admin.of_office() => {
-            Ok((*practitioner_id, *office_id))
-        }
+        Viewer::Practitioner { practitioner_id, admin, .. } if admin.of_office() => Ok(*practitioner_id),
         Viewer::Anonymous => Err(Box::new(Redirect::to("/practitioner/sign-in").into_response())),
         _ => Err(Box::new((StatusCode::FORBIDDEN, "Only an office admin can do this.").into_response())),
     }
@@ -32,11 +31,11 @@ fn admin_office(viewer: &Viewer) -> Result<(PractitionerId, OfficeId), Box<Respo
 
 /// GET /caseload/hope/export.json — the office's own services.
 pub async fn export_hope(State(app): State<App>, Extension(viewer): Extension<Viewer>) -> Response {
-    let (_, office) = match admin_office(&viewer) {
-        Ok(admin) => admin,
+    let by = match admin(&viewer) {
+        Ok(by) => by,
         Err(refused) => return *refused,
     };
-    match hsds::export(app.backend.store(), office) {
+    match app.backend.export_hope(by).await {
         Ok(text) => (
             [
                 (header::CONTENT_TYPE, "application/json; charset=utf-8"),
@@ -59,25 +58,25 @@ pub async fn import_hope(
     Extension(viewer): Extension<Viewer>,
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let (by, office) = match admin_office(&viewer) {
-        Ok(admin) => admin,
+    let by = match admin(&viewer) {
+        Ok(by) => by,
         Err(refused) => return *refused,
     };
     let bytes = match the_file(form, app.max_import_bytes).await {
         Ok(bytes) => bytes,
-        Err(message) => return back_with_error(&app, &message),
+        Err(message) => return back_with_error(&app, &message).await,
     };
     let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
-    match hsds::import(app.backend.store(), by, office, &bytes, today) {
+    match app.backend.import_hope(by, bytes, today).await {
         Ok(s) => Redirect::to(&format!(
             "/caseload/hope?imported=1&added={}&changed={}&same={}#exchange",
             s.added, s.changed, s.same
         ))
         .into_response(),
-        Err(ImportError::Refused(why)) => back_with_error(&app, &format!("Nothing was imported. {why}")),
-        Err(ImportError::Store(e)) => {
+        Err(ImportError::Refused(why)) => back_with_error(&app, &format!("Nothing was imported. {why}")).await,
+        Err(ImportError::App(e)) => {
             tracing::error!(error = %e, "hope-corner import");
-            back_with_error(&app, "Something went wrong on our side. Nothing was imported. Please try again.")
+            back_with_error(&app, "Something went wrong on our side. Nothing was imported. Please try again.").await
         }
     }
 }
@@ -122,7 +121,7 @@ pub fn too_big(limit: usize) -> String {
 }
 
 /// Back to the office's hope corner with the reason shown by the import form.
-pub fn back_with_error(app: &App, message: &str) -> Response {
+pub async fn back_with_error(app: &App, message: &str) -> Response {
     let error = app::error::AppError::invalid("import-file", message);
-    super::form_state::back_with(app, IMPORT_PATH, &error, "/caseload/hope", "#exchange")
+    super::form_state::back_with(app, IMPORT_PATH, &error, "/caseload/hope", "#exchange").await
 }

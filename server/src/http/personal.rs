@@ -42,7 +42,7 @@ pub async fn mark(State(app): State<App>, req: Request, next: Next) -> Response 
     }
     let private = is_personal_path(&path) || viewer.is_signed_in();
     let person = match (&viewer, &token) {
-        (Viewer::Person { .. }, Some(token)) => session_of(&app, token),
+        (Viewer::Person { .. }, Some(token)) => session_of(&app, token).await,
         _ => None,
     };
     let h = res.headers_mut();
@@ -78,8 +78,8 @@ fn is_personal_path(path: &str) -> bool {
 
 /// "<cache id> <end>" for this session: the id is made from the token but is
 /// not it (nor its stored hash), so a page or worker holding it can do nothing with it.
-fn session_of(app: &App, token: &str) -> Option<String> {
-    let ends = crate::store::session_expires_at(&app.backend.store().read(), &crate::auth::token_hash(token));
+async fn session_of(app: &App, token: &str) -> Option<String> {
+    let ends = app.backend.session_ends(token).await;
     let ends = ends.inspect_err(|e| tracing::warn!(error = %e, "session end")).ok()??;
     let digest = Sha256::digest(format!("waymark offline cache\0{token}").as_bytes());
     let id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();

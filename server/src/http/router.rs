@@ -3,7 +3,7 @@
 use super::{
     api_status, body_limit, calendar, condition_map, cross_site, form_state, headers, hope_exchange, personal, session,
 };
-use crate::backend::WaymarkBackend;
+use crate::backend::ServerBackend;
 use crate::config::Config;
 use app::api::request::{CookiePolicy, CspNonce};
 use app::backend::SharedBackend;
@@ -26,7 +26,7 @@ use tower_http::services::ServeDir;
 #[derive(Clone)]
 pub struct App {
     pub leptos: LeptosOptions,
-    pub backend: Arc<WaymarkBackend>,
+    pub backend: Arc<dyn ServerBackend>,
     pub cookies: CookiePolicy,
     pub max_body_bytes: usize,
     pub max_import_bytes: usize,
@@ -50,9 +50,10 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// What every page render and server function gets in its Leptos context.
-fn context(backend: Arc<WaymarkBackend>) -> impl Fn() + Clone + Send + Sync + 'static {
+fn context(backend: Arc<dyn ServerBackend>) -> impl Fn() + Clone + Send + Sync + 'static {
+    let screens: SharedBackend = backend;
     move || {
-        provide_context::<SharedBackend>(backend.clone());
+        provide_context::<SharedBackend>(screens.clone());
         // One nonce per request: Leptos may set up context more than once while
         // streaming, and every script must carry the nonce the CSP header names.
         let nonce = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
@@ -62,7 +63,7 @@ fn context(backend: Arc<WaymarkBackend>) -> impl Fn() + Clone + Send + Sync + 's
     }
 }
 
-pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
+pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Router {
     let leptos = LeptosOptions::builder()
         .output_name("waymark")
         .site_root(config.site_root.to_string_lossy().into_owned())
@@ -120,8 +121,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
 
 /// For load balancers and uptime checks: the database answers.
 async fn health(State(app): State<App>) -> Response {
-    let ok = app.backend.store().read().query_row("SELECT 1", [], |r| r.get::<_, i64>(0)).is_ok();
-    if ok {
+    if app.backend.healthy().await {
         (StatusCode::OK, "ok").into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()

@@ -22,7 +22,7 @@ pub async fn resolve(State(app): State<App>, mut req: Request, next: Next) -> Re
         .filter_map(|v| v.to_str().ok())
         .find_map(|h| app.cookies.find(Cookie::Session, h).map(str::to_owned));
     let viewer = match &token {
-        Some(t) => app.backend.viewer_for_token(t).unwrap_or(Viewer::Anonymous),
+        Some(t) => app.backend.viewer_for_token(t).await.unwrap_or(Viewer::Anonymous),
         None => Viewer::Anonymous,
     };
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());

@@ -44,7 +44,10 @@ pub async fn sync(
     let Ok(bytes) = axum::body::to_bytes(body, app.max_body_bytes).await else {
         return refusal(StatusCode::PAYLOAD_TOO_LARGE, "too_large", super::body_limit::TOO_LARGE);
     };
-    let answer = sync::parse(&bytes).and_then(|request| sync::sync(&app.backend, case, request));
+    let answer = match sync::parse(&bytes) {
+        Ok(request) => app.backend.sync(case, request).await,
+        Err(refused) => Err(refused),
+    };
     match answer {
         Ok(response) => ([(header::CACHE_CONTROL, "no-store")], Json(response)).into_response(),
         Err(refused) => {
@@ -82,7 +85,7 @@ pub async fn case_rev(
     };
     let not_found = || refusal(StatusCode::NOT_FOUND, "not_found", "We could not find that case.");
     let Ok(case) = case.parse::<i64>().map(app::model::CaseId) else { return not_found() };
-    match app.backend.case_rev(practitioner_id, case) {
+    match app.backend.case_rev(practitioner_id, case).await {
         Ok(rev) => ([(header::CACHE_CONTROL, "no-store")], Json(serde_json::json!({ "rev": rev }))).into_response(),
         Err(app::error::AppError::NotFound) => not_found(),
         Err(e) => {

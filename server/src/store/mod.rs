@@ -19,6 +19,7 @@ mod hope_exchange;
 mod migrations;
 mod op;
 mod practitioner;
+pub mod seed;
 mod service;
 mod session;
 mod share;
@@ -60,6 +61,8 @@ pub enum StoreError {
 pub type StoreResult<T> = Result<T, StoreError>;
 
 const READERS: usize = 4;
+/// Connections in all: the readers and the writer.
+pub const CONNECTIONS: usize = READERS + 1;
 
 pub struct Store {
     writer: Mutex<Connection>,
@@ -95,6 +98,33 @@ impl Store {
     /// panicked; SQLite rolled its transaction back, so the connection is fine.
     pub fn write(&self) -> MutexGuard<'_, Connection> {
         self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Run `f` in one write transaction, committed only if it succeeds: the one
+    /// way Waymark opens a write transaction (`&mut` so `f` may take savepoints).
+    pub fn write_tx<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut rusqlite::Transaction) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.write();
+        let mut tx = conn.transaction().map_err(StoreError::from)?;
+        let out = f(&mut tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// Run `f` in one read transaction on a reader, so all it reads is of one moment.
+    pub fn read_tx<T, E: From<StoreError>>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E> {
+        let conn = self.read();
+        let tx = conn.unchecked_transaction().map_err(StoreError::from)?;
+        let out = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// The database answers (for `/health`).
+    pub fn answers(&self) -> bool {
+        self.read().query_row("SELECT 1", [], |r| r.get::<_, i64>(0)).is_ok()
     }
 
     /// A reader connection: a free one if any, else wait for the next in turn.

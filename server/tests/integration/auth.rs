@@ -8,9 +8,10 @@ use app::model::{CaseId, PractitionerId};
 use axum::http::StatusCode;
 use server::seed;
 
-fn pending_code(app: &TestApp, case: i64) -> String {
+async fn pending_code(app: &TestApp, case: i64) -> String {
     app.backend
         .case_overview(PractitionerId(1), CaseId(case))
+        .await
         .expect("overview")
         .pending_code
         .expect("a pending code")
@@ -34,7 +35,7 @@ async fn practitioner_creates_a_case_and_the_person_activates_with_its_code() {
     let page = app.get(&case_page, Some(&sam)).await.body;
     assert!(page.contains("Robin") && page.contains("activation-code"), "{page}");
     let case: i64 = case_page.rsplit('/').next().and_then(|s| s.parse().ok()).expect("case id");
-    let code = pending_code(&app, case);
+    let code = pending_code(&app, case).await;
     assert!(page.contains(&code));
 
     let r = app.call("/api/activate", &format!("code={}&pin=4826&pin_again=4826", code.to_lowercase()), None).await;
@@ -270,7 +271,7 @@ async fn practitioner_sign_in_slows_down_but_never_locks() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.message(), server::backend::PRACTITIONER_WRONG);
     // The wait ends by itself: no one has to unlock anything.
-    app.backend.store().write().execute("UPDATE attempt_backoff SET blocked_until = 0", []).unwrap();
+    app.backend.store_for_tests().write().execute("UPDATE attempt_backoff SET blocked_until = 0", []).unwrap();
     assert_eq!(app.call("/api/sign_in_practitioner", right, None).await.status, StatusCode::OK);
 }
 

@@ -6,7 +6,7 @@ use axum::http::{Request, StatusCode};
 use server::seed;
 
 fn count(app: &TestApp, table: &str) -> i64 {
-    app.backend.store().read().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    app.backend.store_for_tests().read().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
 #[tokio::test]

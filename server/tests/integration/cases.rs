@@ -43,7 +43,7 @@ pub(super) async fn open_case(app: &TestApp, practitioner: &str, name: &str) -> 
 pub(super) async fn activate(app: &TestApp, case: i64) -> String {
     let code: String = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT code FROM activation_code WHERE case_id = ?1 AND used_at IS NULL", [case], |r| r.get(0))
         .expect("a code waiting");
@@ -53,7 +53,7 @@ pub(super) async fn activate(app: &TestApp, case: i64) -> String {
 }
 
 fn guide_keys(app: &TestApp, case: i64) -> Vec<Option<String>> {
-    let conn = app.backend.store().read();
+    let conn = app.backend.store_for_tests().read();
     let mut stmt = conn.prepare("SELECT guide_key FROM step WHERE case_id = ?1 ORDER BY id").unwrap();
     stmt.query_map([case], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
 }
@@ -117,7 +117,7 @@ async fn a_step_named_at_the_desk_gets_guidance_when_it_is_a_known_one_or_says_i
     assert_eq!(keys[7], None);
     let track: String = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT track FROM step WHERE case_id = ?1 AND guide_key = 'passport'", [case], |r| r.get(0))
         .unwrap();

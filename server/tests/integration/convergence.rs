@@ -7,6 +7,7 @@ use crate::common::*;
 use app::model::sync::{Change, Device, OpId, Outcome, SyncResponse};
 use app::model::{AppointmentId, ConditionId, ExplanationId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
 use proptest::prelude::*;
+use server::backend::ServerBackend;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
@@ -127,6 +128,12 @@ impl Expected {
     }
 }
 
+/// The property runs outside any runtime; the backend's calls need one (its blocking pool).
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME.get_or_init(|| tokio::runtime::Runtime::new().expect("a runtime"))
+}
+
 fn sync(app: &TestApp, phone: &Device, expected: &mut Expected) -> SyncResponse {
     let request = phone.request();
     for op in &request.ops {
@@ -134,7 +141,7 @@ fn sync(app: &TestApp, phone: &Device, expected: &mut Expected) -> SyncResponse 
     }
     let body = serde_json::to_vec(&request).expect("request");
     let parsed = server::sync::parse(&body).expect("a readable request");
-    let response = server::sync::sync(&app.backend, app::model::CaseId(JAY), parsed).expect("sync");
+    let response = runtime().block_on(app.backend.sync(app::model::CaseId(JAY), parsed)).expect("sync");
     for result in &response.results {
         assert_eq!(result.outcome, Outcome::Applied, "every generated op is valid");
     }
@@ -145,7 +152,11 @@ fn run(actions: Vec<Action>) {
     let app = TestApp::new();
     // Jay's letter was written a while ago, so readings on the phone's clock fall after it.
     let clock = jiff::Timestamp::now().as_second();
-    app.backend.store().write().execute("UPDATE explanation SET created_at = ?1 - 100000", [clock]).expect("letter");
+    app.backend
+        .store_for_tests()
+        .write()
+        .execute("UPDATE explanation SET created_at = ?1 - 100000", [clock])
+        .expect("letter");
     let mut phones = [<Device>::default(), <Device>::default()];
     let mut expected = Expected::default();
     for phone in &mut phones {
@@ -204,15 +215,15 @@ fn run(actions: Vec<Action>) {
             Action::Desk { step, status } => {
                 use app::backend::PlanBackend;
                 let reason = (status == StepStatus::Stuck).then_some("Waiting for a letter");
-                app.backend
-                    .set_step_status(
-                        Some(PractitionerId(1)),
-                        app::model::CaseId(JAY),
-                        targets.steps[step],
-                        status,
-                        reason,
-                    )
-                    .expect("the practitioner's change");
+                let changed = app.backend.set_step_status(
+                    Some(PractitionerId(1)),
+                    app::model::CaseId(JAY),
+                    targets.steps[step],
+                    status,
+                    reason,
+                );
+                let changed = runtime().block_on(changed);
+                changed.expect("the practitioner's change");
                 expected.steps.insert(targets.steps[step], (status, reason.map(str::to_owned)));
             }
         }
@@ -254,12 +265,16 @@ fn run(actions: Vec<Action>) {
 }
 
 fn person_step_changes(app: &TestApp) -> i64 {
-    app.backend.store().read().query_row("SELECT COUNT(*) FROM step_history WHERE by_person", [], |r| r.get(0)).unwrap()
+    app.backend
+        .store_for_tests()
+        .read()
+        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person", [], |r| r.get(0))
+        .unwrap()
 }
 
 fn person_answers(app: &TestApp) -> i64 {
     app.backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT COUNT(*) FROM condition_message WHERE author = 'person'", [], |r| r.get(0))
         .unwrap()

@@ -64,7 +64,7 @@ async fn a_service_page_says_what_when_and_how_to_get_there() {
     assert!(page.contains("Open all day and night.") && page.contains("tel:116123"));
 
     assert_eq!(app.get("/hope/99999", None).await.status, StatusCode::NOT_FOUND);
-    app.backend.store().write().execute("UPDATE service SET hidden = 1 WHERE id = ?1", [id]).unwrap();
+    app.backend.store_for_tests().write().execute("UPDATE service SET hidden = 1 WHERE id = ?1", [id]).unwrap();
     assert_eq!(app.get(&format!("/hope/{id}"), None).await.status, StatusCode::NOT_FOUND, "hidden is hidden");
 }
 
@@ -84,7 +84,11 @@ async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
     let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await; // office admin
     let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await; // not an admin
     let id: i64 = app.service_named("Second Chance Clothes");
-    app.backend.store().write().execute("UPDATE service SET checked_on = '2025-01-01' WHERE id = ?1", [id]).unwrap();
+    app.backend
+        .store_for_tests()
+        .write()
+        .execute("UPDATE service SET checked_on = '2025-01-01' WHERE id = ?1", [id])
+        .unwrap();
 
     let page = app.get("/caseload/hope", Some(&priya)).await.body;
     assert!(
@@ -133,8 +137,9 @@ async fn office_admins_add_and_change_services_and_bad_fields_are_named() {
     let app = TestApp::new();
     let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
     let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await;
-    let count =
-        || -> i64 { app.backend.store().read().query_row("SELECT COUNT(*) FROM service", [], |r| r.get(0)).unwrap() };
+    let count = || -> i64 {
+        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM service", [], |r| r.get(0)).unwrap()
+    };
     let before = count();
 
     let r = app.call("/api/save_service", &service_form("call+us", "10%3A00-13%3A00"), Some(&sam)).await;

@@ -10,7 +10,7 @@ const SMALL: &str = include_str!("../../../end2end/fixtures/oruk-small.json");
 
 /// Every row a query gives, to compare before and after.
 fn rows(app: &TestApp, sql: &str) -> Vec<String> {
-    let conn = app.backend.store().read();
+    let conn = app.backend.store_for_tests().read();
     let mut stmt = conn.prepare(sql).unwrap();
     let n = stmt.column_count();
     let rows = stmt

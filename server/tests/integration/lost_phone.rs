@@ -12,7 +12,7 @@ use server::seed;
 const LINK: &str = "form[who]=Mum&form[appointments]=on&form[length]=month";
 
 fn sessions_of(app: &TestApp, case: i64) -> i64 {
-    let conn = app.backend.store().read();
+    let conn = app.backend.store_for_tests().read();
     conn.query_row("SELECT COUNT(*) FROM session WHERE case_id = ?1", [case], |r| r.get(0)).unwrap()
 }
 
@@ -50,7 +50,8 @@ async fn phone_lost_asks_first_then_ends_sessions_links_and_the_pin_and_gives_a_
     assert_eq!(r.message(), server::backend::PERSON_WRONG);
     let page = app.get("/caseload/1?phone_lost=1", Some(&sam)).await.body;
     assert!(page.contains("Give them the new code below"), "{page}");
-    let code = app.backend.case_overview(PractitionerId(1), CaseId(JAY)).unwrap().pending_code.expect("a new code");
+    let code =
+        app.backend.case_overview(PractitionerId(1), CaseId(JAY)).await.unwrap().pending_code.expect("a new code");
     assert!(page.contains(&code.code));
     let r = app.call("/api/activate", &format!("code={}&pin=7394&pin_again=7394", code.code), None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -89,7 +90,8 @@ async fn the_practitioner_sees_and_ends_share_links_but_never_their_tokens() {
     let api = app.call("/api/case_share_links", &format!("case_id={JAY}"), Some(&sam)).await.body;
     assert!(api.contains("Mum") && !api.contains(&token), "{api}");
 
-    let id: i64 = app.backend.store().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
+    let id: i64 =
+        app.backend.store_for_tests().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
     let r = app.post_form("/api/end_share_link", &format!("case_id={JAY}&id={id}"), "/caseload/1", Some(&sam)).await;
     assert_eq!(r.status, StatusCode::FOUND);
     assert!(app.get(&format!("/shared/{token}"), None).await.body.contains("This link has ended"));
@@ -105,7 +107,7 @@ async fn sessions_end_when_unused_for_a_month_or_two_hours_at_the_desk() {
     let idle = |who: &str, seconds: i64| {
         let column = if who == "person" { "case_id" } else { "practitioner_id" };
         app.backend
-            .store()
+            .store_for_tests()
             .write()
             .execute(
                 &format!("UPDATE session SET last_seen_at = unixepoch() - ?1 WHERE {column} IS NOT NULL"),
@@ -133,7 +135,7 @@ async fn session_tokens_are_stored_hashed() {
     let app = TestApp::new();
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let token = jay.split_once('=').map(|(_, t)| t.to_owned()).unwrap();
-    let conn = app.backend.store().read();
+    let conn = app.backend.store_for_tests().read();
     let stored: Vec<String> = conn
         .prepare("SELECT token_hash FROM session UNION ALL SELECT token_hash FROM known_device")
         .unwrap()

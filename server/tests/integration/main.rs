@@ -4,7 +4,9 @@
 mod audit;
 mod auth;
 mod bad_input;
+mod blocking;
 mod body_limits;
+mod boundary;
 mod cases;
 mod common;
 mod condition_map;

@@ -41,7 +41,7 @@ async fn an_office_admin_cannot_hide_edit_or_check_a_national_helpline() {
     assert!(card.contains("tel:116123") && !card.contains("07700"), "the real number stays: {card}");
     let checked: String = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT checked_on FROM service WHERE id = ?1", [samaritans], |r| r.get(0))
         .unwrap();

@@ -13,7 +13,7 @@ const PSS_END: &str = "2028-05-01";
 
 fn conditions(app: &TestApp, case: i64, kind: &str) -> i64 {
     app.backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row(
             "SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND licence_kind = ?2 AND removed_at IS NULL",
@@ -89,7 +89,7 @@ async fn the_point_of_choosing_says_what_policy_4_has_for_supervision_before_sav
     );
     let overview: String = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT licence_type FROM cases WHERE id = ?1", [case], |r| r.get(0))
         .unwrap();

@@ -23,7 +23,7 @@ async fn a_persons_pages_are_kept_only_in_their_sessions_cache() {
     // The session's end if unused from now: a month unused comes before its fixed end.
     let ends: i64 = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT MIN(expires_at, last_seen_at + ?1) FROM session", [server::auth::PERSON_IDLE_SECONDS], |r| {
             r.get(0)
@@ -79,8 +79,7 @@ async fn practitioners_pages_and_shared_pages_are_never_kept() {
         assert_eq!((keep(&r), person(&r)), ("", "none"), "{path}: never kept");
         assert!(r.body.contains("data-no-person") || !r.header("content-type").contains("html"), "{path}");
     }
-    app.backend
-        .store()
+    app.backend.store_for_tests()
         .write()
         .execute(
             "INSERT INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
@@ -107,7 +106,7 @@ async fn public_pages_for_nobody_may_be_kept_and_say_no_one_is_signed_in() {
     }
     // A session that has ended, or a cookie that never was one: the same as nobody.
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
-    app.backend.store().write().execute("UPDATE session SET expires_at = unixepoch() - 1", []).unwrap();
+    app.backend.store_for_tests().write().execute("UPDATE session SET expires_at = unixepoch() - 1", []).unwrap();
     for cookie in [jay.as_str(), "waymark=not-a-session"] {
         let r = app.get("/sign-in", Some(cookie)).await;
         assert_eq!(person(&r), "none", "the worker deletes the person's copy");

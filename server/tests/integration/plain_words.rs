@@ -53,7 +53,7 @@ async fn every_page_a_person_reads_is_easy_reading() {
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let curfew: i64 = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT MAX(id) FROM case_condition WHERE case_id = 1", [], |r| r.get(0))
         .unwrap();
@@ -274,7 +274,7 @@ async fn what_the_desk_changes_reads_easily_for_the_person() {
     );
     let id = |code: &str| -> i64 {
         app.backend
-            .store()
+            .store_for_tests()
             .read()
             .query_row(
                 "SELECT id FROM case_condition WHERE case_id = ?1 AND code = ?2",

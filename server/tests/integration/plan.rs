@@ -23,7 +23,7 @@ async fn set_appointment(app: &TestApp, sam: &str, date: &str) -> i64 {
     let r = app.call("/api/save_appointment", &appointment_form(JAY, date, ""), Some(sam)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
     app.backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT MAX(id) FROM appointment WHERE case_id = ?1", [JAY], |r| r.get(0))
         .expect("the new appointment")
@@ -80,7 +80,7 @@ async fn bad_appointments_are_refused_and_nothing_changes() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let count = || -> i64 {
-        app.backend.store().read().query_row("SELECT COUNT(*) FROM appointment", [], |r| r.get(0)).unwrap()
+        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM appointment", [], |r| r.get(0)).unwrap()
     };
     let before = count();
     let r = app.call("/api/save_appointment", &appointment_form(JAY, "2020-01-01", ""), Some(&sam)).await;
@@ -148,7 +148,7 @@ async fn a_step_ticked_by_the_person_shows_with_its_history() {
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let step: i64 = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = 'bank_account'", [JAY], |r| r.get(0))
         .unwrap();
@@ -185,7 +185,7 @@ async fn steps_belong_to_their_case() {
     let priya = app.practitioner(seed::DEMO_COLLEAGUE).await;
     let jays_step: i64 = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT MIN(id) FROM step WHERE case_id = ?1", [JAY], |r| r.get(0))
         .unwrap();
@@ -196,7 +196,7 @@ async fn steps_belong_to_their_case() {
     let r = app.call("/api/set_step", &format!("case_id={ALEX}&step_id={jays_step}&status=done"), Some(&priya)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a step of another case through one's own case id");
     let history = || -> i64 {
-        app.backend.store().read().query_row("SELECT COUNT(*) FROM step_history", [], |r| r.get(0)).unwrap()
+        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM step_history", [], |r| r.get(0)).unwrap()
     };
     let before = history();
     let r = app.call("/api/set_step", "step_id=99999&status=done", Some(&alex)).await;
@@ -247,7 +247,7 @@ async fn national_admins_correct_prices_and_practitioners_name_who_helps() {
 
     let step: i64 = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = 'gp'", [JAY], |r| r.get(0))
         .unwrap();
@@ -279,7 +279,7 @@ fn classes(li: &str) -> Vec<&str> {
 
 fn step_id(app: &TestApp, case: i64, key: &str) -> i64 {
     app.backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = ?2", rusqlite::params![case, key], |r| {
             r.get(0)
@@ -308,7 +308,7 @@ async fn missed_and_unanswered_appointments_stand_out_for_the_practitioner() {
         repeat_count: 1,
     };
     {
-        let conn = app.backend.store().write();
+        let conn = app.backend.store_for_tests().write();
         server::store::insert_appointment(&conn, CaseId(JAY), &past(2, "Missed Lane Housing Office")).unwrap();
         let went = server::store::insert_appointment(&conn, CaseId(JAY), &past(3, "Answered Road Hall")).unwrap();
         assert!(server::store::record_rsvp(&conn, CaseId(JAY), went, &Rsvp::Attending).unwrap());
@@ -346,8 +346,13 @@ async fn the_caseload_shows_who_has_no_id_no_bank_account_or_is_stuck() {
 
     // A National Insurance number is not ID.
     const DEE: i64 = 2;
-    server::store::insert_guided_step(&app.backend.store().write(), CaseId(DEE), "ni_number", StepStatus::Done)
-        .unwrap();
+    server::store::insert_guided_step(
+        &app.backend.store_for_tests().write(),
+        CaseId(DEE),
+        "ni_number",
+        StepStatus::Done,
+    )
+    .unwrap();
     let page = app.get("/caseload", Some(&sam)).await.body;
     assert!(card(&page, ">Dee<").contains("ID: not yet."), "{page}");
     let overview = app.call("/api/steps_overview", "", Some(&sam)).await;

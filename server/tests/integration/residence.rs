@@ -41,7 +41,7 @@ async fn varying_where_a_person_lives_changes_the_address_input_and_tells_them_p
     // the official words stay as issued.
     let (explanation, details, version): (Option<String>, String, i64) = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT explanation, details_json, version FROM case_condition WHERE id = ?1", [RESIDENCE], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

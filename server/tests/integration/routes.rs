@@ -44,7 +44,7 @@ async fn cookies(app: &TestApp) -> Vec<(Role, Option<String>)> {
 
 /// A share link of Jay's, made straight in the store (once): its id and token.
 fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
-    let conn = app.backend.store().write();
+    let conn = app.backend.store_for_tests().write();
     conn.execute(
         "INSERT OR IGNORE INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
          VALUES (?1, ?2, 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
@@ -208,8 +208,12 @@ async fn pages_against_every_role() {
     ];
     for (path, expect) in &table {
         for (role, cookie) in &cookies {
+            let before = app.audit_rows(JAY).len();
             let r = app.get(path, cookie.as_deref()).await;
             assert_eq!(outcome(&r), expect(*role), "GET {path} as {role:?}");
+            if *role == PractitionerOfA && path.starts_with(&jay) && outcome(&r) == Expect::Ok {
+                assert!(app.audit_rows(JAY).len() > before, "GET {path} as {role:?} reads Jay's case unrecorded");
+            }
         }
     }
 }
@@ -392,10 +396,19 @@ async fn server_functions_against_every_role() {
         // Last: it signs Jay out everywhere.
         ("/api/phone_lost", &case_form, Box::new(jay_case)),
     ];
+    // Every read and write of Jay's case by a practitioner goes through the
+    // access guard, so each leaves an audit row: a new server function that
+    // reached the store another way would be caught here (its row is required).
+    let of_jay = format!("case_id={JAY}");
     for (path, form, expect) in &table {
         for (role, cookie) in &cookies {
+            let before = app.audit_rows(JAY).len();
             let r = app.call(path, form, cookie.as_deref()).await;
             assert_eq!(r.status.as_u16(), expect(*role), "POST {path} as {role:?}: {}", r.body);
+            let on_jay = form.split('&').any(|pair| pair == of_jay);
+            if *role == PractitionerOfA && on_jay && r.status == StatusCode::OK {
+                assert!(app.audit_rows(JAY).len() > before, "POST {path} as {role:?} touched Jay's case unrecorded");
+            }
         }
     }
     // Sign-out works for everyone, and ends that session only.

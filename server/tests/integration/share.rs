@@ -19,8 +19,12 @@ pub fn link_on(page: &str) -> Option<String> {
 pub async fn make_link(app: &TestApp, jay: &str, form: &str) -> String {
     let r = app.call("/api/create_share_link", form, Some(jay)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let id: i64 =
-        app.backend.store().read().query_row("SELECT MAX(id) FROM share_link", [], |r| r.get(0)).expect("a link");
+    let id: i64 = app
+        .backend
+        .store_for_tests()
+        .read()
+        .query_row("SELECT MAX(id) FROM share_link", [], |r| r.get(0))
+        .expect("a link");
     let page = app.get(&format!("/me/share?made={id}"), Some(jay)).await.body;
     link_on(&page).expect("the new link is shown")
 }
@@ -30,7 +34,7 @@ async fn a_supporter_sees_only_what_was_chosen_and_never_people_or_places() {
     let app = TestApp::new();
     {
         // A rule naming someone Jay must not contact: never for a supporter's eyes.
-        let conn = app.backend.store().write();
+        let conn = app.backend.store_for_tests().write();
         let details = [("name".to_owned(), vec!["Jane Doe".to_owned()])].into_iter().collect();
         store::insert_answered_condition(
             &conn,
@@ -73,7 +77,8 @@ async fn a_link_stops_when_turned_off_or_ended_and_only_its_owner_turns_it_off()
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let alex = app.person(ALEX_NUMBER, ALEX_PIN).await;
     let token = make_link(&app, &jay, "form[who]=Sam&form[steps]=on&form[length]=month").await;
-    let id: i64 = app.backend.store().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
+    let id: i64 =
+        app.backend.store_for_tests().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
     let body = app.get(&format!("/shared/{token}"), None).await.body;
     assert!(body.contains("Steps to ID") && !body.contains("Appointments coming up"), "{body}");
 
@@ -91,7 +96,7 @@ async fn a_link_stops_when_turned_off_or_ended_and_only_its_owner_turns_it_off()
     // A link past its end date shows nothing either.
     let token = make_link(&app, &jay, "form[who]=Dad&form[appointments]=on&form[length]=week").await;
     app.backend
-        .store()
+        .store_for_tests()
         .write()
         .execute(
             "UPDATE share_link SET created_at = created_at - 100, ends_at = created_at - 50 WHERE token_hash = ?1",
@@ -109,7 +114,7 @@ async fn a_bad_share_form_is_refused_plainly_and_makes_nothing() {
     let app = TestApp::new();
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let count = || -> i64 {
-        app.backend.store().read().query_row("SELECT COUNT(*) FROM share_link", [], |r| r.get(0)).unwrap()
+        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM share_link", [], |r| r.get(0)).unwrap()
     };
     for (form, message) in [
         ("form[who]=&form[licence]=on&form[length]=week", "Say who this link is for, like Mum or Sam."),
@@ -132,15 +137,16 @@ async fn a_link_is_shown_once_to_the_phone_that_made_it_and_its_token_is_never_s
     let app = TestApp::new();
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let token = make_link(&app, &jay, "form[who]=Mum&form[steps]=on&form[length]=week").await;
-    let id: i64 = app.backend.store().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
+    let id: i64 =
+        app.backend.store_for_tests().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
     let made = format!("/me/share?made={id}");
     // The database holds its hash only.
     let stored: String =
-        app.backend.store().read().query_row("SELECT token_hash FROM share_link", [], |r| r.get(0)).unwrap();
+        app.backend.store_for_tests().read().query_row("SELECT token_hash FROM share_link", [], |r| r.get(0)).unwrap();
     assert_eq!(stored, server::auth::token_hash(&token));
     let dump: String = app
         .backend
-        .store()
+        .store_for_tests()
         .read()
         .query_row("SELECT group_concat(quote(reveal_salt) || who || token_hash) FROM share_link", [], |r| r.get(0))
         .unwrap();
@@ -151,7 +157,7 @@ async fn a_link_is_shown_once_to_the_phone_that_made_it_and_its_token_is_never_s
     let list = app.get("/me/share", Some(&jay)).await.body;
     assert!(list.contains("For Mum") && link_on(&list).is_none(), "{list}");
     // Ten minutes on, not even the phone that made it.
-    app.backend.store().write().execute("UPDATE share_link SET created_at = created_at - 601", []).unwrap();
+    app.backend.store_for_tests().write().execute("UPDATE share_link SET created_at = created_at - 601", []).unwrap();
     assert_eq!(link_on(&app.get(&made, Some(&jay)).await.body), None);
     // The link itself still works for Mum.
     assert!(app.get(&format!("/shared/{token}"), None).await.body.contains("Shared by Jay"));

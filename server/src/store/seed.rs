@@ -46,11 +46,13 @@ pub enum Seeded {
 }
 
 pub fn seed(store: &Store) -> StoreResult<Seeded> {
-    let mut conn = store.write();
-    if store::has_demo_data(&conn)? {
+    store.write_tx(|tx| seed_in(tx))
+}
+
+fn seed_in(tx: &rusqlite::Connection) -> StoreResult<Seeded> {
+    if store::has_demo_data(tx)? {
         return Ok(Seeded::AlreadyThere);
     }
-    let tx = conn.transaction()?;
     let hash = |s: &str| auth::hash_secret(s).map_err(|e| store::StoreError::Corrupt(e.to_string()));
     let password = hash(DEMO_PASSWORD)?;
     let office = store::insert_office(
@@ -261,8 +263,7 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
     )?;
     add_steps(&tx, alex, priya, &[StepStatus::Done, StepStatus::Done, StepStatus::InProgress])?;
 
-    seed_services(&tx, office)?;
-    tx.commit()?;
+    seed_services(tx, office)?;
     Ok(Seeded::Created)
 }
 

@@ -1,0 +1,106 @@
+//! The engine's side of `POST /api/v1/sync` (`crate::sync` reads the request
+//! and words the refusals).
+//!
+//! All ops of one request run in one transaction, each in its own savepoint, so
+//! a refused op leaves no trace; the answer is built only after the commit, so
+//! an op reported "applied" is on disk (WAL, fsynced: `synchronous = FULL` in
+//! `store`) before the phone hears of it.
+
+use super::licence::{letter_read, person_answer};
+use super::plan::{person_rsvp, step_status};
+use super::Sqlite;
+use crate::store::{self, StoreError};
+use crate::sync::{reason, Incoming, Refused, Request};
+use app::error::AppError;
+use app::model::sync::{Change, OpResult, Outcome, SyncResponse, SYNC_VERSION};
+use app::model::CaseId;
+
+impl From<StoreError> for Refused {
+    fn from(e: StoreError) -> Self {
+        Refused::Internal(AppError::from(e))
+    }
+}
+
+impl Sqlite {
+    /// Apply the ops for the person's case and answer with what changed.
+    pub(crate) fn sync(&self, case: CaseId, request: Request) -> Result<SyncResponse, Refused> {
+        let since = request.since;
+        let results = self.store.write_tx(|tx| {
+            let rev = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
+            if since > rev {
+                return Err(Refused::CursorAhead { since, cursor: rev });
+            }
+            let mut results = Vec::with_capacity(request.ops.len());
+            for op in request.ops {
+                let outcome = apply_once(tx, case, &op)?;
+                results.push(OpResult { id: op.id, outcome });
+            }
+            Ok(results)
+        })?;
+        // One read transaction, so the cursor and the snapshot agree.
+        self.store.read_tx(|tx| {
+            let cursor = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
+            let changes = if cursor != since { Some(self.snapshot(tx, case)?) } else { None };
+            Ok(SyncResponse { version: SYNC_VERSION, results, changes, cursor })
+        })
+    }
+}
+
+fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
+    if let Some((owner, outcome)) = store::seen_op(tx, op.id.as_str())? {
+        if owner != case {
+            return Ok(Outcome::Rejected {
+                reason: "This change has an id that was already used. It was not saved.".into(),
+            });
+        }
+        return Ok(stored_outcome(&outcome));
+    }
+    let change = match &op.change {
+        Ok(change) => change,
+        // Not recorded: a newer server may know this change when it is sent again.
+        Err(reason) => return Ok(Outcome::Rejected { reason: reason.clone() }),
+    };
+    let savepoint = tx.savepoint().map_err(StoreError::from)?;
+    let outcome = match apply(&savepoint, case, change) {
+        Ok(()) => {
+            savepoint.commit().map_err(StoreError::from)?;
+            Outcome::Applied
+        }
+        Err(AppError::Internal) => return Err(Refused::Internal(AppError::Internal)),
+        Err(e) => {
+            drop(savepoint); // rolls the op's changes back
+            Outcome::Rejected { reason: reason(&e, change) }
+        }
+    };
+    store::record_op(tx, op.id.as_str(), case, &store_outcome(&outcome))?;
+    Ok(outcome)
+}
+
+/// An answer as kept in `applied_op`: "applied", or "rejected:" and the reason.
+fn store_outcome(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Applied => "applied".into(),
+        Outcome::Rejected { reason } => format!("rejected:{reason}"),
+    }
+}
+
+fn stored_outcome(stored: &str) -> Outcome {
+    match stored.strip_prefix("rejected:") {
+        Some(reason) => Outcome::Rejected { reason: reason.to_owned() },
+        None => Outcome::Applied,
+    }
+}
+
+fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(), AppError> {
+    use app::model::{Answer, Rsvp};
+    match change {
+        Change::Understood { condition } => person_answer(conn, case, *condition, &Answer::Understood),
+        Change::Question { condition, text } => person_answer(conn, case, *condition, &Answer::Question(text.clone())),
+        Change::Attending { appointment } => person_rsvp(conn, case, *appointment, &Rsvp::Attending),
+        Change::NeedsChange { appointment, reason } => {
+            person_rsvp(conn, case, *appointment, &Rsvp::NeedsChange(reason.clone()))
+        }
+        Change::Step { step, status, reason } => step_status(conn, case, *step, None, *status, reason.as_deref()),
+        Change::Read { explanation, at } => letter_read(conn, case, *explanation, *at),
+    }
+}
