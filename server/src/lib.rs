@@ -26,7 +26,7 @@ pub fn start(
     let limits = auth::Limits::new(config.free_failures_per_client, config.free_failures_per_account);
     let hashing = auth::HashPool::new(config.hashing_threads.unwrap_or_else(auth::HashPool::default_permits));
     let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, hashing, config.is_production()));
-    Ok((http::build(config, backend.clone()), backend, seeded))
+    Ok((http::build(config, backend.clone())?, backend, seeded))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +35,8 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    #[error("built site: {0}")]
+    Site(#[from] http::SiteFilesError),
     #[error("licence catalogue: {0}")]
     Catalogue(#[from] catalogue::CatalogueError),
 }
