@@ -16,6 +16,8 @@
 //
 // __BUILD__ is replaced by .ci/build-site with a hash of the release: a new
 // release installs a new cache and deletes the old one once it has taken over.
+// It also puts the content-named addresses of the CSS and of register-sw.js
+// in SHELL (see FIXED).
 const VERSION = "waymark-__BUILD__";
 const PERSON = "waymark-person-";
 // In a person's cache: which session it belongs to and when that ends.
@@ -25,6 +27,9 @@ const BOOK = "waymark-sessions";
 // The app's wasm is not here: public pages do not load it, so a visitor to the
 // hope corner never pays for it. The person's app asks the worker to keep it
 // (app/src/offline.rs, KEPT), and any copy fetched through the worker is kept.
+// Files named by their content (/pkg/waymark.<hash>.css and the like) never
+// change under that name: a kept copy is used as it is, never asked for again.
+const FIXED = /^\/pkg\/[\w-]+\.[0-9a-f]{16}\.(css|js|wasm)$/;
 const SHELL = [
   "/offline.html",
   "/pkg/waymark.css",
@@ -62,7 +67,12 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.headers.has("X-Waymark-Prefetch")) {
     // The app asks for a page to keep for offline use (after a sync brought changes).
-    event.respondWith(fetch(request).then((response) => learn(event, response, url.pathname)));
+    event.respondWith(
+      caches.open(VERSION).then(async (release) => {
+        const cached = FIXED.test(url.pathname) && (await release.match(url.pathname));
+        return cached || fetch(request).then((response) => learn(event, response, url.pathname));
+      })
+    );
     return;
   }
   if (request.mode === "navigate") {
@@ -74,11 +84,13 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // Release files: the kept copy at once, refreshed in the background.
+  // Release files: the kept copy at once, refreshed in the background
+  // (content-named ones are not: they cannot have changed).
   // Anything else: the network, and the person's kept copy when offline.
   event.respondWith(
     caches.open(VERSION).then(async (release) => {
       const cached = await release.match(request);
+      if (cached && FIXED.test(url.pathname)) return cached;
       const network = fetch(request).then((response) => learn(event, response, request));
       if (cached) {
         event.waitUntil(network.catch(() => undefined));
@@ -89,11 +101,23 @@ self.addEventListener("fetch", (event) => {
       } catch (offline) {
         const person = await livePersonCache();
         const hit = person && (await person.match(request, { ignoreVary: true }));
-        return hit || Response.error();
+        return hit || (await thisRelease(release, url.pathname)) || Response.error();
       }
     })
   );
 });
+
+// A page kept before this release names the last release's files: offline,
+// it gets this release's file of the same name instead (its styles, its app).
+async function thisRelease(release, path) {
+  const name = path.match(FIXED) && path.replace(/\.[0-9a-f]{16}\./, ".");
+  if (!name) return undefined;
+  for (const request of await release.keys()) {
+    const kept = new URL(request.url).pathname;
+    if (FIXED.test(kept) && kept.replace(/\.[0-9a-f]{16}\./, ".") === name) return release.match(request);
+  }
+  return undefined;
+}
 
 // Do what the server said about this response; then hand it on. Deleting is
 // done before the page sees the answer; keeping may finish after it.

@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod assets;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;
@@ -24,27 +25,46 @@ use leptos_router::{
 use pages::*;
 
 /// The HTML document around every page, rendered on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_security_headers();
     let display = components::current_display();
     // No person on licence is signed in here: public/register-sw.js then drops
     // any case left in localStorage by a session that ended elsewhere.
-    let no_person = !matches!(components::current_viewer(), model::Viewer::Person { .. });
+    let viewer = components::current_viewer();
+    let no_person = !matches!(viewer, model::Viewer::Person { .. });
+    let assets = site_assets();
     view! {
         <!DOCTYPE html>
         <html lang="en-GB" class=display.classes()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                {needs_app().then(|| view! { <HydrationScripts options islands=true /> })}
+                {needs_app().then(|| wake_islands(assets.bundle_for(&viewer).clone()))}
                 <MetaTags />
-                <script src="/register-sw.js" defer data-no-person=no_person.then_some("")></script>
+                <script src=assets.register.clone() defer data-no-person=no_person.then_some("")></script>
             </head>
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The built site's file names, provided by the server (the names before
+/// hashing when it has none).
+pub fn site_assets() -> assets::Assets {
+    use_context::<assets::Assets>().unwrap_or_default()
+}
+
+fn wake_islands(bundle: assets::Bundle) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        view! { <assets::WakeIslands bundle /> }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = bundle;
     }
 }
 
@@ -87,7 +107,7 @@ fn set_security_headers() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="waymark" href="/pkg/waymark.css" />
+        <Stylesheet id="waymark" href=site_assets().css />
         <Link rel="manifest" href="/manifest.webmanifest" />
         <Link rel="icon" href="/icons/icon.svg" type_="image/svg+xml" />
         <Link rel="apple-touch-icon" href="/icons/icon-192.png" />

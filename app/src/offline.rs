@@ -177,10 +177,16 @@ async fn sync_until_done() -> Result<(), String> {
     Ok(())
 }
 
-/// The person's pages, and the app itself, kept by the service worker for when
-/// there is no signal.
-const KEPT: [&str; 7] =
-    ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope", "/pkg/waymark.js", "/pkg/waymark_bg.wasm"];
+/// The person's pages kept by the service worker for when there is no signal
+/// (and the app itself: see `app_files`).
+const KEPT: [&str; 5] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+
+/// This release's JS and wasm, by their content-named addresses: the page's
+/// loader script names them (`crate::assets::WakeIslands`).
+fn app_files() -> Vec<String> {
+    let Some(script) = window().document().and_then(|d| d.get_element_by_id("waymark-app")) else { return vec![] };
+    ["data-js", "data-wasm"].iter().filter_map(|a| script.get_attribute(a)).collect()
+}
 
 fn kept_at() -> Option<u64> {
     LocalStorage::get(format!("{}.kept", key())).ok()
@@ -194,13 +200,13 @@ async fn keep_pages() -> bool {
     if !in_charge {
         return false;
     }
-    for page in KEPT {
+    for page in KEPT.iter().map(|p| p.to_string()).chain(app_files()) {
         let init = web_sys::RequestInit::new();
         let Ok(headers) = web_sys::Headers::new() else { return false };
         let _ = headers.set("X-Waymark-Prefetch", "1");
         init.set_headers(&headers);
         // No signal: the pages are kept when next opened instead.
-        let _ = JsFuture::from(window().fetch_with_str_and_init(page, &init)).await;
+        let _ = JsFuture::from(window().fetch_with_str_and_init(&page, &init)).await;
     }
     true
 }

@@ -1,20 +1,26 @@
 // Bytes over the wire for a first and a repeat visit, measured in Chromium
 // through the DevTools protocol (encoded lengths: compressed, headers included).
-// Usage: node measure.mjs http://127.0.0.1:3200  → prints JSON.
+// Usage: node measure.mjs http://127.0.0.1:3200 [http://127.0.0.1:3900]  → prints JSON.
+// The second address is the GOV.UK peer: its /licence-conditions is measured the same way.
 import { chromium } from "../node_modules/playwright-core/index.mjs";
 
-const base = process.argv[2];
+const [base, peer] = process.argv.slice(2);
 const args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
+const ASSET = /\.(css|js|wasm)(\?|$)/;
 
-/** Load `path` in `page` and return the bytes transferred, and how many requests went to the network. */
-async function visit(page, path) {
+/** Load `url` in `page`: the bytes transferred, how many requests went to the
+ * network, and how many of those were for CSS, JS or wasm. */
+async function visit(page, url, hydrates) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   let bytes = 0;
   let requests = 0;
+  let assets = 0;
   const fromCache = new Set();
+  const urls = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
   cdp.on("Network.requestServedFromCache", (e) => fromCache.add(e.requestId));
   cdp.on("Network.responseReceived", (e) => {
     if (e.response.fromServiceWorker || e.response.fromDiskCache) fromCache.add(e.requestId);
@@ -23,17 +29,34 @@ async function visit(page, path) {
     if (!fromCache.has(e.requestId)) {
       bytes += e.encodedDataLength;
       requests += 1;
+      if (ASSET.test(urls.get(e.requestId) || "")) assets += 1;
     }
   });
-  await page.goto(base + path, { waitUntil: "networkidle" });
+  await page.goto(url, { waitUntil: "networkidle" });
+  // The islands wake after the page has loaded: wait for them, so the wasm is counted.
+  if (hydrates) await page.locator("form.display-options[data-ready=true]").waitFor({ timeout: 30_000 });
   await page.waitForTimeout(500);
   await cdp.detach();
-  return { bytes, requests };
+  return { bytes, requests, assets };
 }
 
-async function measure(path, signIn) {
+/** When the wasm was asked for, against the page's first paint and its load event (ms). */
+function timings(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+    return {
+      first_paint: paint ? Math.round(paint.startTime) : null,
+      load: Math.round(nav.loadEventEnd),
+      wasm_asked: wasm ? Math.round(wasm.startTime) : null,
+    };
+  });
+}
+
+async function measure(name, url, signIn) {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true });
-  // What the service worker fetches while it installs counts towards the first visit.
+  // What the service worker fetches counts too (as it installs, and any refresh later).
   const workerFetches = [];
   context.on("request", (r) => { if (r.serviceWorker()) workerFetches.push(r); });
   const page = await context.newPage();
@@ -45,25 +68,34 @@ async function measure(path, signIn) {
     });
     if (!r.ok()) throw new Error("sign-in failed: " + r.status());
   }
-  const first = await visit(page, path);
+  const first = await visit(page, url, signIn);
+  const when = await timings(page);
   await page.evaluate(async () => { if ("serviceWorker" in navigator) await navigator.serviceWorker.ready; });
   await page.waitForTimeout(500);
-  for (const r of workerFetches.splice(0)) {
-    const response = await r.response();
-    if (!response) continue;
-    const sizes = await r.sizes();
-    first.bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-    first.requests += 1;
-  }
+  const addWorker = async (into) => {
+    for (const r of workerFetches.splice(0)) {
+      const response = await r.response();
+      if (!response) continue;
+      const sizes = await r.sizes();
+      into.bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      into.requests += 1;
+      if (ASSET.test(r.url())) into.assets += 1;
+    }
+  };
+  await addWorker(first);
   await page.reload({ waitUntil: "networkidle" }); // now controlled by the service worker
-  const repeat = await visit(page, path);
+  const repeat = await visit(page, url, signIn);
+  await page.waitForTimeout(500);
+  await addWorker(repeat);
   await context.close();
-  return { path, first, repeat };
+  return { path: name, first, repeat, ...when };
 }
 
 const results = [];
-for (const [path, signIn] of [["/", false], ["/hope", false], ["/me", true], ["/me/licence", true]]) {
-  results.push(await measure(path, signIn));
+const person = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/me/who-has-looked"];
+for (const [path, signIn] of [["/", false], ["/hope", false], ...person.map((p) => [p, true])]) {
+  results.push(await measure(path, base + path, signIn));
 }
+if (peer) results.push(await measure("peer /licence-conditions", peer + "/licence-conditions", false));
 await browser.close();
 console.log(JSON.stringify(results));

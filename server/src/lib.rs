@@ -28,7 +28,7 @@ pub fn start(
     let hashing =
         backend::BlockingPool::new(config.hashing_threads.unwrap_or_else(backend::BlockingPool::half_the_cores));
     let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, hashing, config.is_production()));
-    Ok((http::build(config, backend.clone()), backend, seeded))
+    Ok((http::build(config, backend.clone())?, backend, seeded))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +37,8 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
+    #[error("built site: {0}")]
+    Site(#[from] http::SiteFilesError),
     #[error("licence catalogue: {0}")]
     Catalogue(#[from] catalogue::CatalogueError),
 }

@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
-#[island]
+// An island on the server and in the desk's wasm; in the person's build a
+// component nothing calls, so none of it (nor textstat) reaches their wasm.
+#[cfg_attr(any(feature = "ssr", feature = "desk"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "desk")), component)]
 pub fn LiveUpdates(case_id: i64, rev: u64, name: String) -> impl IntoView {
     let changed = RwSignal::new(false);
     Effect::new(move |_| {

@@ -5,7 +5,10 @@
 use crate::readability::{marked_sentences, Score};
 use leptos::prelude::*;
 
-#[island]
+// An island on the server and in the desk's wasm; in the person's build a
+// component nothing calls, so none of it (nor textstat) reaches their wasm.
+#[cfg_attr(any(feature = "ssr", feature = "desk"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "desk")), component)]
 pub fn ReadabilityMeter(
     name: String,
     label: String,

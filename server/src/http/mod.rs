@@ -11,6 +11,8 @@ mod hope_exchange;
 mod personal;
 mod router;
 mod session;
+mod site_files;
 mod sync;
 
 pub use router::{build, App};
+pub use site_files::SiteFilesError;

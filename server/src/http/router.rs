@@ -2,6 +2,7 @@
 
 use super::{
     api_status, body_limit, calendar, condition_map, cross_site, form_state, headers, hope_exchange, personal, session,
+    site_files::{SiteFiles, SiteFilesError},
 };
 use crate::backend::ServerBackend;
 use crate::config::Config;
@@ -32,6 +33,8 @@ pub struct App {
     pub max_import_bytes: usize,
     /// Proxies whose `X-Forwarded-For` names the client (`WAYMARK_TRUSTED_PROXIES`).
     pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
+    /// The built site's content-named files (`pkg/assets.json`).
+    pub site: Arc<SiteFiles>,
 }
 
 impl axum::extract::FromRef<App> for LeptosOptions {
@@ -50,10 +53,11 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// What every page render and server function gets in its Leptos context.
-fn context(backend: Arc<dyn ServerBackend>) -> impl Fn() + Clone + Send + Sync + 'static {
+fn context(backend: Arc<dyn ServerBackend>, site: Arc<SiteFiles>) -> impl Fn() + Clone + Send + Sync + 'static {
     let screens: SharedBackend = backend;
     move || {
         provide_context::<SharedBackend>(screens.clone());
+        provide_context(site.assets.clone());
         // One nonce per request: Leptos may set up context more than once while
         // streaming, and every script must carry the nonce the CSP header names.
         let nonce = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
@@ -63,7 +67,8 @@ fn context(backend: Arc<dyn ServerBackend>) -> impl Fn() + Clone + Send + Sync +
     }
 }
 
-pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Router {
+pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Result<Router, SiteFilesError> {
+    let site = Arc::new(SiteFiles::load(&config.site_root)?);
     let leptos = LeptosOptions::builder()
         .output_name("waymark")
         .site_root(config.site_root.to_string_lossy().into_owned())
@@ -78,15 +83,16 @@ pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Router {
         max_body_bytes: config.max_body_bytes,
         max_import_bytes: config.max_import_bytes,
         trusted_proxies: Arc::new(config.trusted_proxies.clone()),
+        site: site.clone(),
     };
     let routes = route_list();
-    let ctx = context(backend);
+    let ctx = context(backend, site);
     let shell = {
         let leptos = leptos.clone();
         move || app::shell(leptos.clone())
     };
 
-    Router::new()
+    Ok(Router::new()
         .route("/health", get(health))
         .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
         .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
@@ -116,7 +122,7 @@ pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), cross_site::refuse_cross_site))
         .layer(middleware::from_fn_with_state(headers::Security { hsts: config.tls_protections() }, headers::security))
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
-        .with_state(state)
+        .with_state(state))
 }
 
 /// For load balancers and uptime checks: the database answers.
@@ -137,7 +143,7 @@ async fn static_or_not_found(State(app): State<App>, req: Request<Body>) -> Resp
     let Ok(res) = files.oneshot(probe).await;
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         let mut res = res.map(Body::new);
-        res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-cache"));
+        res.headers_mut().insert(axum::http::header::CACHE_CONTROL, app.site.cache_control(parts.uri.path()));
         res.extensions_mut().insert(personal::StaticFile);
         return res;
     }
@@ -145,6 +151,9 @@ async fn static_or_not_found(State(app): State<App>, req: Request<Body>) -> Resp
         let leptos = app.leptos.clone();
         move |_| app::shell(leptos.clone())
     };
-    let handler = leptos_axum::file_and_error_handler_with_context::<App, _>(context(app.backend.clone()), shell);
+    let handler = leptos_axum::file_and_error_handler_with_context::<App, _>(
+        context(app.backend.clone(), app.site.clone()),
+        shell,
+    );
     handler(parts.uri.clone(), State(app), Request::from_parts(parts, body)).await
 }

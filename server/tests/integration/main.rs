@@ -31,5 +31,6 @@ mod reporting;
 mod residence;
 mod routes;
 mod share;
+mod site_files;
 mod sync;
 mod tls;

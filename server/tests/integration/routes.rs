@@ -430,7 +430,7 @@ async fn only_pages_that_need_it_load_the_app() {
     let app = TestApp::new();
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
-    let loads_app = |body: &str| body.contains("waymark.js");
+    let loads_app = |body: &str| body.contains(r#"id="waymark-app""#);
     for path in ["/", "/hope", "/hope/1", "/hope/families", "/hope/print", "/sign-in", "/activate"] {
         assert!(!loads_app(&app.get(path, None).await.body), "{path} loads the app for a visitor");
     }
@@ -438,6 +438,10 @@ async fn only_pages_that_need_it_load_the_app() {
     assert!(loads_app(&app.get("/hope", Some(&jay)).await.body), "a signed-in person syncs from any page");
     assert!(loads_app(&app.get("/me", Some(&jay)).await.body));
     assert!(loads_app(&app.get("/caseload", Some(&sam)).await.body));
+    // The person's build for people and visitors; the desk's (with the meter) for practitioners.
+    assert!(app.get("/me", Some(&jay)).await.body.contains(r#"data-js="/pkg/waymark.js""#));
+    assert!(app.get("/hope/near", None).await.body.contains(r#"data-js="/pkg/waymark.js""#));
+    assert!(app.get("/caseload", Some(&sam)).await.body.contains(r#"data-js="/pkg/waymark-desk.js""#));
 }
 
 /// The display options: a cookie the server draws pages with; a bad choice is refused plainly.

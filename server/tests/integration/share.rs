@@ -68,7 +68,7 @@ async fn a_supporter_sees_only_what_was_chosen_and_never_people_or_places() {
         assert!(!body.contains(secret), "a supporter must not see {secret:?}");
     }
     // A supporter's page loads no app.
-    assert!(!body.contains("waymark.js"));
+    assert!(!body.contains("waymark-app") && !body.contains(".wasm"));
 }
 
 #[tokio::test]
