@@ -122,27 +122,7 @@ async fn the_person_sees_who_has_looked_in_plain_words() {
 /// whether a practitioner may see a case.
 #[test]
 fn only_the_guard_checks_access_to_a_case() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut offenders = Vec::new();
-    let mut dirs = vec![src.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
-            }
-            let rel = path.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
-            if rel.starts_with("store") || rel == "backend/access.rs" || path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for needle in ["case_visible_to", "admit_practitioner"] {
-                if text.contains(needle) {
-                    offenders.push(format!("{rel}: {needle}"));
-                }
-            }
-        }
-    }
+    let outside = |rel: &str| !rel.starts_with("store") && rel != "backend/access.rs";
+    let offenders = server_sources_naming(outside, &["case_visible_to", "admit_practitioner"]);
     assert!(offenders.is_empty(), "case access outside backend/access.rs: {offenders:?}");
 }

@@ -292,3 +292,27 @@ pub const JAY: i64 = 1;
 pub const ALEX: i64 = 3;
 pub const ALEX_NUMBER: &str = "40000003";
 pub const ALEX_PIN: &str = "1357";
+
+/// "file: needle" for each `needle` named in a server source file (`.rs` under
+/// `server/src/`, by its path from there) that `included` picks.
+pub fn server_sources_naming(included: impl Fn(&str) -> bool, needles: &[&str]) -> Vec<String> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("source dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&src).expect("under src").to_string_lossy().into_owned();
+            if !included(&rel) || path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source");
+            found.extend(needles.iter().filter(|n| text.contains(**n)).map(|n| format!("{rel}: {n}")));
+        }
+    }
+    found
+}
