@@ -29,9 +29,27 @@
       });
     });
   }
+  // After the load event and the first contentful paint (where the browser
+  // reports paints), then when the phone is idle: the app never competes with
+  // drawing the page.
+  function afterPaint(next) {
+    var done = false;
+    function once() {
+      if (!done) { done = true; next(); }
+    }
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") < 0 || performance.getEntriesByName("first-contentful-paint").length) return once();
+    var seen = new PerformanceObserver(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length) { seen.disconnect(); once(); }
+    });
+    seen.observe({ type: "paint", buffered: true });
+    setTimeout(function () { seen.disconnect(); once(); }, 3000); // a page with nothing to draw still wakes
+  }
   function whenIdle() {
-    if ("requestIdleCallback" in window) requestIdleCallback(wake, { timeout: 2000 });
-    else setTimeout(wake, 1);
+    afterPaint(function () {
+      if ("requestIdleCallback" in window) requestIdleCallback(wake, { timeout: 2000 });
+      else setTimeout(wake, 1);
+    });
   }
   if (document.readyState === "complete") whenIdle();
   else addEventListener("load", whenIdle, { once: true });

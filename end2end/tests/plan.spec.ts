@@ -21,7 +21,7 @@ test("practitioner sets an appointment; the person sees it and answers; the prac
   await desk.getByLabel("Place (address)").fill("Northbridge Health Centre, 3 Park Road");
   await desk.getByLabel("What to bring (optional)").fill("Your medicine");
   await desk.getByRole("button", { name: "Set appointment" }).click();
-  const card = desk.locator(".case-card", { hasText: "Doctor (GP)" });
+  const card = desk.locator(".case-card", { hasText: "Doctor (GP)" }).last();
   await expect(card).toContainText("No answer yet");
 
   const phone = await (await browser.newContext()).newPage();
@@ -36,8 +36,14 @@ test("practitioner sets an appointment; the person sees it and answers; the prac
   await gp.getByRole("button", { name: "I’ll be there" }).click();
   await expect(phone.locator(".banner", { hasText: "Your probation officer will see your answer" })).toContainText("Your probation officer will see your answer");
 
-  await desk.reload();
-  await expect(desk.locator(".case-card", { hasText: "Doctor (GP)" })).toContainText("Said they will be there");
+  // The desk's own live update may reload the page at the same moment: open it
+  // again until the answer shows, rather than race that reload.
+  await expect(async () => {
+    await desk.goto("/caseload/1/appointments");
+    await expect(desk.locator(".case-card", { hasText: "Doctor (GP)" }).last()).toContainText("Said they will be there", {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
 });
 
 test("a new appointment in the past is refused with a clear message and nothing typed is lost", async ({ page }) => {
