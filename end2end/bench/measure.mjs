@@ -32,9 +32,11 @@ async function visit(page, url, hydrates) {
       if (ASSET.test(urls.get(e.requestId) || "")) assets += 1;
     }
   });
-  await page.goto(url, { waitUntil: "networkidle" });
+  await page.goto(url, { waitUntil: "load", timeout: 60_000 });
   // The islands wake after the page has loaded: wait for them, so the wasm is counted.
-  if (hydrates) await page.locator("form.display-options[data-ready=true]").waitFor({ timeout: 30_000 });
+  if (hydrates) await page.locator("form.display-options[data-ready=true]").waitFor({ timeout: 60_000 });
+  // Then what the app does at start (a sync, keeping pages for offline) settles, if it does soon.
+  await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => undefined);
   await page.waitForTimeout(500);
   await cdp.detach();
   return { bytes, requests, assets };
@@ -83,7 +85,7 @@ async function measure(name, url, signIn) {
     }
   };
   await addWorker(first);
-  await page.reload({ waitUntil: "networkidle" }); // now controlled by the service worker
+  await page.reload({ waitUntil: "load", timeout: 60_000 }); // now controlled by the service worker
   const repeat = await visit(page, url, signIn);
   await page.waitForTimeout(500);
   await addWorker(repeat);

@@ -31,11 +31,13 @@ test("a person's page draws and loads before the app is asked for, then wakes wi
     await page.goto(path);
     const t = await wasmTiming(page);
     expect(t.preloads, `${path} preloads the app`).toBe(0);
-    expect(t.wasm, `${path} loads one wasm`).toHaveLength(1);
-    expect(t.wasm[0].url).toMatch(/^\/pkg\/waymark_bg\.[0-9a-f]{16}\.wasm$/);
+    // The app may ask for its own wasm again later, to keep it for offline use: always the person's.
+    expect(t.wasm.length, `${path} loads the wasm`).toBeGreaterThan(0);
+    for (const w of t.wasm) expect(w.url).toMatch(/^\/pkg\/waymark_bg\.[0-9a-f]{16}\.wasm$/);
+    const first = Math.min(...t.wasm.map((w) => w.asked));
     expect(t.paint, `${path} painted`).toBeDefined();
-    expect(t.wasm[0].asked, `${path}: wasm asked for before the page painted`).toBeGreaterThan(t.paint!);
-    expect(t.wasm[0].asked, `${path}: wasm asked for before the page loaded`).toBeGreaterThanOrEqual(t.loaded);
+    expect(first, `${path}: wasm asked for before the page painted`).toBeGreaterThan(t.paint!);
+    expect(first, `${path}: wasm asked for before the page loaded`).toBeGreaterThanOrEqual(t.loaded);
   }
 });
 
