@@ -17,8 +17,6 @@ pub const PRACTITIONER_SESSION_SECONDS: i64 = 12 * 3600;
 /// ...and two hours unused: desks are shared and caseloads are sensitive, and
 /// a practitioner signs in again in seconds.
 pub const PRACTITIONER_IDLE_SECONDS: i64 = 2 * 3600;
-/// The phone-keeping cookie lasts as long as browsers allow (400 days).
-pub const DEVICE_COOKIE_SECONDS: i64 = 400 * 24 * 3600;
 /// The session that made a share link may show it again for this long.
 pub const SHARE_REVEAL_SECONDS: i64 = 10 * 60;
 /// An activation code works for a week.

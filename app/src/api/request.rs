@@ -89,8 +89,9 @@ pub fn set_session_cookie(session: &IssuedSession) {
     }
 }
 
-/// The phone's device cookie outlives sign-outs: it tells the server this is a
-/// phone the person signed in on before (see `AuthBackend::sign_in_person`).
+/// The phone's device cookie outlives sign-outs (as long as browsers allow,
+/// 400 days): it tells the server this is a phone the person signed in on
+/// before (see `AuthBackend::sign_in_person`).
 const DEVICE_COOKIE_SECONDS: u64 = 400 * 24 * 3600;
 
 /// This phone's device cookie, if it sent one.
