@@ -55,7 +55,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn needs_app() -> bool {
     #[cfg(feature = "ssr")]
     {
-        let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
+        let path = with_context::<http::request::Parts, _>(|p| p.uri.path().to_owned()).unwrap_or_default();
         components::current_viewer().is_signed_in() || pages::APP_PAGES.contains(&path.as_str())
     }
     #[cfg(not(feature = "ssr"))]
