@@ -13,6 +13,9 @@ use app::model::sync::{Change, Op, OpId, OpResult, Outcome, SyncResponse, MAX_OP
 use app::model::CaseId;
 use serde::Deserialize;
 
+mod commit;
+pub use commit::Committer;
+
 /// Why a whole request was refused. Nothing was applied. Messages are plain words.
 #[derive(Debug, thiserror::Error)]
 pub enum Refused {
@@ -115,32 +118,56 @@ fn plain_json_error(e: &serde_json::Error) -> String {
     }
 }
 
-/// Apply the ops for the person's case and answer with what changed.
+/// Apply the ops for the person's case and answer with what changed (one
+/// request, one transaction; the server's phones go through `Committer`).
 pub fn sync(backend: &WaymarkBackend, case: CaseId, request: Request) -> Result<SyncResponse, Refused> {
-    let mut results = Vec::with_capacity(request.ops.len());
-    {
+    let since = request.since;
+    let results = {
         let mut conn = backend.store().write();
-        let mut tx = conn.transaction()?;
-        let rev = store::case_rev(&tx, case)?.ok_or(Refused::NoCase)?;
-        if request.since > rev {
-            return Err(Refused::CursorAhead { since: request.since, cursor: rev });
-        }
-        for op in request.ops {
-            let outcome = apply_once(&mut tx, case, &op)?;
-            results.push(OpResult { id: op.id, outcome });
-        }
+        let mut tx = conn.savepoint()?;
+        let results = apply_request(&mut tx, case, request)?;
         tx.commit()?;
+        results
+    };
+    answer(backend, case, since, results)
+}
+
+/// Apply one request's ops inside the caller's transaction: its cursor is
+/// checked first, then each op at most once.
+fn apply_request(tx: &mut rusqlite::Savepoint, case: CaseId, request: Request) -> Result<Vec<OpResult>, Refused> {
+    let rev = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
+    if request.since > rev {
+        return Err(Refused::CursorAhead { since: request.since, cursor: rev });
     }
+    let mut results = Vec::with_capacity(request.ops.len());
+    for op in request.ops {
+        let outcome = apply_once(tx, case, &op)?;
+        results.push(OpResult { id: op.id, outcome });
+    }
+    Ok(results)
+}
+
+/// The answer to a request whose ops are committed: the case as it is now,
+/// when anything changed since the phone's cursor.
+pub fn answer(
+    backend: &WaymarkBackend,
+    case: CaseId,
+    since: u64,
+    results: Vec<OpResult>,
+) -> Result<SyncResponse, Refused> {
     // One read transaction, so the cursor and the snapshot agree.
     let conn = backend.store().read();
     let tx = conn.unchecked_transaction()?;
     let cursor = store::case_rev(&tx, case)?.ok_or(Refused::NoCase)?;
-    let changes = if cursor != request.since { Some(backend.snapshot(&tx, case)?) } else { None };
+    if since > cursor {
+        return Err(Refused::CursorAhead { since, cursor });
+    }
+    let changes = if cursor != since { Some(backend.snapshot(&tx, case)?) } else { None };
     tx.commit()?;
     Ok(SyncResponse { version: SYNC_VERSION, results, changes, cursor })
 }
 
-fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
+fn apply_once(tx: &mut rusqlite::Savepoint, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
     if let Some((owner, outcome)) = store::seen_op(tx, op.id.as_str())? {
         if owner != case {
             return Ok(Outcome::Rejected {

@@ -32,6 +32,8 @@ pub struct App {
     pub max_import_bytes: usize,
     /// Proxies whose `X-Forwarded-For` names the client (`WAYMARK_TRUSTED_PROXIES`).
     pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
+    /// Phones' syncs, committed together when they arrive together.
+    pub sync: crate::sync::Committer,
 }
 
 impl axum::extract::FromRef<App> for LeptosOptions {
@@ -55,7 +57,8 @@ fn context(backend: Arc<WaymarkBackend>) -> impl Fn() + Clone + Send + Sync + 's
         provide_context::<SharedBackend>(backend.clone());
         // One nonce per request: Leptos may set up context more than once while
         // streaming, and every script must carry the nonce the CSP header names.
-        let nonce = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
+        let nonce =
+            with_context::<axum::http::request::Parts, _>(|p| p.extensions.get::<CspNonce>().cloned()).flatten();
         if let Some(nonce) = nonce {
             provide_context(leptos::nonce::Nonce::from_value(nonce.0));
         }
@@ -77,6 +80,7 @@ pub fn build(config: &Config, backend: Arc<WaymarkBackend>) -> Router {
         max_body_bytes: config.max_body_bytes,
         max_import_bytes: config.max_import_bytes,
         trusted_proxies: Arc::new(config.trusted_proxies.clone()),
+        sync: crate::sync::Committer::start(backend.clone()).expect("a thread for sync commits"),
     };
     let routes = route_list();
     let ctx = context(backend);

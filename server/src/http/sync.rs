@@ -44,7 +44,15 @@ pub async fn sync(
     let Ok(bytes) = axum::body::to_bytes(body, app.max_body_bytes).await else {
         return refusal(StatusCode::PAYLOAD_TOO_LARGE, "too_large", super::body_limit::TOO_LARGE);
     };
-    let answer = sync::parse(&bytes).and_then(|request| sync::sync(&app.backend, case, request));
+    let answer = match sync::parse(&bytes) {
+        Ok(request) => {
+            let since = request.since;
+            // A quiet sync (nothing to send) only reads: it never waits for the writer.
+            let applied = if request.ops.is_empty() { Ok(Vec::new()) } else { app.sync.apply(case, request).await };
+            applied.and_then(|results| sync::answer(&app.backend, case, since, results))
+        }
+        Err(refused) => Err(refused),
+    };
     match answer {
         Ok(response) => ([(header::CACHE_CONTROL, "no-store")], Json(response)).into_response(),
         Err(refused) => {
