@@ -6,7 +6,7 @@
 //! So the load can be many people each sending their own taps, as in life,
 //! beside one phone sending all of them.
 //!
-//! Run: cargo run --release -p server --example bench_people -- DATA_DIR N
+//! Run: cargo run -p server --example bench_people -- DATA_DIR N (a debug build will do)
 
 use app::backend::{AuthBackend, CaseBackend, ClientKey, PlanBackend};
 use app::model::cookie::{Cookie, CookiePolicy};
