@@ -37,7 +37,7 @@ async fn main() {
         };
         let case = backend.create_case(practitioner, &new_case).expect("case");
         let code = server::store::pending_code(&backend.store().read(), case).expect("code").expect("a live code");
-        let (session, _number) = backend.activate(&code.code, "2468", &client).await.expect("activate");
+        let (session, _number) = backend.activate(&code.code, "7394", &client).await.expect("activate");
         let step = backend.person_steps(case).expect("steps").first().map(|s| s.id.0).expect("a standard step");
         println!("{}={} {step}", policy.name(Cookie::Session), session.token);
     }
