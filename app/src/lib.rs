@@ -75,7 +75,7 @@ fn wake_islands(bundle: assets::Bundle) -> impl IntoView {
 fn needs_app() -> bool {
     #[cfg(feature = "ssr")]
     {
-        let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
+        let path = with_context::<http::request::Parts, _>(|p| p.uri.path().to_owned()).unwrap_or_default();
         components::current_viewer().is_signed_in() || pages::APP_PAGES.contains(&path.as_str())
     }
     #[cfg(not(feature = "ssr"))]

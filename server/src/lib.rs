@@ -27,7 +27,10 @@ pub fn start(
     let limits = auth::Limits::new(config.free_failures_per_client, config.free_failures_per_account);
     let hashing =
         backend::BlockingPool::new(config.hashing_threads.unwrap_or_else(backend::BlockingPool::half_the_cores));
-    let backend = Arc::new(backend::WaymarkBackend::new(store, catalogue, limits, hashing, config.is_production()));
+    let backend = Arc::new(
+        backend::WaymarkBackend::new(store, catalogue, limits, hashing, config.is_production())
+            .map_err(StartError::Thread)?,
+    );
     Ok((http::build(config, backend.clone())?, backend, seeded))
 }
 
@@ -39,6 +42,8 @@ pub enum StartError {
     Store(#[from] store::StoreError),
     #[error("built site: {0}")]
     Site(#[from] http::SiteFilesError),
+    #[error("a thread for sync commits: {0}")]
+    Thread(std::io::Error),
     #[error("licence catalogue: {0}")]
     Catalogue(#[from] catalogue::CatalogueError),
 }

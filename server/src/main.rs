@@ -8,6 +8,12 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// A page render allocates and frees many small strings and views; glibc's
+/// malloc spent ~40% of the CPU on them under load, mimalloc far less
+/// (issue 14.4; figures in end2end/bench/speed.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()

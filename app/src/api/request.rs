@@ -25,15 +25,17 @@ pub struct SubmittedForm {
 
 /// The failed form this page was sent back with, if any.
 pub fn submitted_form() -> Option<SubmittedForm> {
-    parts().and_then(|p| p.extensions.get::<SubmittedForm>().cloned())
+    with_parts(|p| p.extensions.get::<SubmittedForm>().cloned())
 }
 
 /// The raw session token from the cookie, when there was one.
 #[derive(Debug, Clone)]
 pub struct SessionToken(pub String);
 
-fn parts() -> Option<Parts> {
-    use_context::<Parts>()
+/// Read the request without copying it (a render asks several times; the
+/// headers alone are many allocations to clone).
+fn with_parts<T>(read: impl FnOnce(&Parts) -> Option<T>) -> Option<T> {
+    with_context::<Parts, _>(read).flatten()
 }
 
 pub fn backend() -> AppResult<SharedBackend> {
@@ -42,15 +44,15 @@ pub fn backend() -> AppResult<SharedBackend> {
 
 /// Who is asking. Anonymous when nothing (or an expired session) was found.
 pub fn viewer() -> Viewer {
-    parts().and_then(|p| p.extensions.get::<Viewer>().cloned()).unwrap_or(Viewer::Anonymous)
+    with_parts(|p| p.extensions.get::<Viewer>().cloned()).unwrap_or(Viewer::Anonymous)
 }
 
 pub fn client_key() -> ClientKey {
-    parts().and_then(|p| p.extensions.get::<ClientKey>().cloned()).unwrap_or_else(|| ClientKey("unknown".into()))
+    with_parts(|p| p.extensions.get::<ClientKey>().cloned()).unwrap_or_else(|| ClientKey("unknown".into()))
 }
 
 pub fn session_token() -> Option<SessionToken> {
-    parts().and_then(|p| p.extensions.get::<SessionToken>().cloned())
+    with_parts(|p| p.extensions.get::<SessionToken>().cloned())
 }
 
 pub fn require_person() -> AppResult<CaseId> {
@@ -71,7 +73,7 @@ pub fn require_practitioner() -> AppResult<PractitionerId> {
 
 /// How this server names and flags cookies (set once at start-up, see server `config`).
 pub fn cookie_policy() -> CookiePolicy {
-    parts().and_then(|p| p.extensions.get::<CookiePolicy>().copied()).unwrap_or_default()
+    with_parts(|p| p.extensions.get::<CookiePolicy>().copied()).unwrap_or_default()
 }
 
 fn set_cookie(value: String) {
@@ -97,13 +99,13 @@ const DEVICE_COOKIE_SECONDS: u64 = 400 * 24 * 3600;
 /// This phone's device cookie, if it sent one.
 pub fn device_token() -> Option<String> {
     let policy = cookie_policy();
-    let parts = parts()?;
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .find_map(|h| policy.find(Cookie::Device, h).map(str::to_owned))
+    with_parts(|p| {
+        p.headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|h| h.to_str().ok())
+            .find_map(|h| policy.find(Cookie::Device, h).map(str::to_owned))
+    })
 }
 
 pub fn clear_session_cookie() {
@@ -113,12 +115,12 @@ pub fn clear_session_cookie() {
 /// How this phone asked for pages to be shown (its display cookie).
 pub fn display() -> crate::model::display::Display {
     use crate::model::display::Display;
-    parts()
-        .and_then(|p| {
-            let header = p.headers.get(header::COOKIE).and_then(|h| h.to_str().ok())?;
-            Some(Display::from_cookie_header(header, cookie_policy()))
-        })
-        .unwrap_or_default()
+    let policy = cookie_policy();
+    with_parts(|p| {
+        let header = p.headers.get(header::COOKIE).and_then(|h| h.to_str().ok())?;
+        Some(Display::from_cookie_header(header, policy))
+    })
+    .unwrap_or_default()
 }
 
 pub fn set_display_cookie(display: crate::model::display::Display) {
@@ -142,8 +144,7 @@ pub fn clear_site_data(everything: bool) {
 
 /// "https://waymark.example" as the browser reached us (for links printed on paper).
 pub fn site_origin() -> String {
-    let host = use_context::<http::request::Parts>()
-        .and_then(|p| p.headers.get(http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_owned))
+    let host = with_parts(|p| p.headers.get(http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_owned))
         .unwrap_or_else(|| "localhost".into());
     let scheme = if cookie_policy().secure { "https" } else { "http" };
     format!("{scheme}://{host}")

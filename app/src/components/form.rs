@@ -8,6 +8,15 @@ use leptos::prelude::*;
 /// server's form state: see `pages::form_error`).
 pub type FormError = Option<AppError>;
 
+/// Where a plain `<form method="post">` goes to run server function `S`.
+/// Pages are drawn on the server and never hydrated, so an `ActionForm`'s
+/// reactive action would only be built and thrown away on every render
+/// (issue 14.4: it was the hottest thing on the licence page); a plain form
+/// posts to the same place and works the same without JavaScript.
+pub fn post_to<S: leptos::server_fn::ServerFn>() -> &'static str {
+    S::PATH
+}
+
 #[component]
 pub fn ErrorSummary(error: FormError) -> impl IntoView {
     error.map(|e| {

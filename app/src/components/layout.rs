@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header, main, footer.
 
 use crate::api::auth::SignOut;
+use crate::components::post_to;
 use crate::islands::{DisplayOptions, SyncPanel};
 use crate::model::Viewer;
 use leptos::prelude::*;
@@ -50,7 +51,6 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
         Viewer::Practitioner { .. } => "/caseload",
         Viewer::Anonymous => "/",
     };
-    let sign_out = ServerAction::<SignOut>::new();
     view! {
         <Title text=format!("{title} – Waymark") />
         <a class="skip-link" href="#main">"Skip to main content"</a>
@@ -62,9 +62,9 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
                     .is_signed_in()
                     .then(|| {
                         view! {
-                            <ActionForm action=sign_out attr:class="inline-form">
+                            <form method="post" action={post_to::<SignOut>()} class="inline-form">
                                 <button type="submit" class="link-button">"Sign out"</button>
-                            </ActionForm>
+                            </form>
                         }
                     })}
             </nav>

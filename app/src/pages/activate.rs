@@ -2,19 +2,19 @@
 
 use super::last_error;
 use crate::api::auth::Activate;
+use crate::components::post_to;
 use crate::components::{ErrorSummary, Field, InputKind, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn ActivatePage() -> impl IntoView {
-    let action = ServerAction::<Activate>::new();
-    let error = last_error(action);
+    let error = last_error::<Activate>();
     view! {
         <Page title="Start using Waymark">
             <ErrorSummary error=error.clone() />
             <h1>"Start using Waymark"</h1>
             <p>"Your probation officer gave you a code. It works once."</p>
-            <ActionForm action=action>
+            <form method="post" action={post_to::<Activate>()}>
                 <Field
                     name="code"
                     label="Your code"
@@ -31,7 +31,7 @@ pub fn ActivatePage() -> impl IntoView {
                 />
                 <Field name="pin_again" label="Type the PIN again" kind=InputKind::NewPin error=error />
                 <button type="submit" class="button">"Start"</button>
-            </ActionForm>
+            </form>
             <p>"You will stay signed in on this phone."</p>
         </Page>
     }

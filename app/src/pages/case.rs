@@ -3,6 +3,7 @@
 use crate::api::caseload::{get_activation_link, get_case, ActivationLink, IssueCode};
 use crate::api::hope::get_case_list;
 use crate::api::share::{get_case_share_links, EndShareLink};
+use crate::components::post_to;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::error::AppError;
 use crate::format;
@@ -58,7 +59,6 @@ pub fn CasePage() -> impl IntoView {
 
 #[component]
 fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>, link: ActivationLink) -> impl IntoView {
-    let issue = ServerAction::<IssueCode>::new();
     let phone_lost = use_query_map().with_untracked(|q| q.get("phone_lost").is_some());
     let e = case.entry;
     let c = case.conditions;
@@ -138,10 +138,10 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>, link
                         <div class="qr" role="img" aria-label=format!("QR code for {}", link.url) inner_html=link.qr_svg></div>
                     }
                 })}
-            <ActionForm action=issue>
+            <form method="post" action={post_to::<IssueCode>()}>
                 <input type="hidden" name="case_id" value=e.case_id.to_string() />
                 <button type="submit" class="button button-secondary">"Make a new code"</button>
-            </ActionForm>
+            </form>
             <p class="hint">"A new code replaces the old one, and ends the links they shared. Using it sets a new PIN."</p>
             <p>
                 <a href=format!("/caseload/{}/phone-lost", e.case_id)>"Their phone is lost or stolen"</a>
@@ -223,13 +223,13 @@ fn CaseShareLinks(case_id: CaseId, links: Vec<ShareLink>) -> impl IntoView {
                                         {(state == ShareState::Open)
                                             .then(|| {
                                                 view! {
-                                                    <ActionForm action={ServerAction::<EndShareLink>::new()}>
+                                                    <form method="post" action={post_to::<EndShareLink>()}>
                                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                                         <input type="hidden" name="id" value=link.id.to_string() />
                                                         <button type="submit" class="button button-warning">
                                                             {format!("End the link for {}", link.who)}
                                                         </button>
-                                                    </ActionForm>
+                                                    </form>
                                                 }
                                             })}
                                     </li>

@@ -4,6 +4,7 @@
 use super::case_licence::case_param;
 use super::last_error;
 use crate::api::plan::{get_case_appointments, get_case_reporting, SaveAppointment};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
@@ -24,8 +25,7 @@ pub fn CaseAppointmentsPage() -> impl IntoView {
             Ok::<_, AppError>((case, list, get_case_reporting(id).await?))
         },
     );
-    let save = ServerAction::<SaveAppointment>::new();
-    let error = last_error(save);
+    let error = last_error::<SaveAppointment>();
     view! {
         <Page title="Appointments">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -33,7 +33,7 @@ pub fn CaseAppointmentsPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((case, list, reporting)) => view! { <CaseAppointments case list reporting save error /> }.into_any(),
+                            Ok((case, list, reporting)) => view! { <CaseAppointments case list reporting error /> }.into_any(),
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
                         }
                     })
@@ -62,7 +62,6 @@ fn CaseAppointments(
     case: CaseOverview,
     list: Vec<Appointment>,
     reporting: Vec<(ConditionId, crate::model::reporting::Reporting)>,
-    save: ServerAction<SaveAppointment>,
     error: FormError,
 ) -> impl IntoView {
     let case_id = case.entry.case_id;
@@ -117,11 +116,11 @@ fn CaseAppointments(
         </ul>
         <section class="card" aria-labelledby="new-heading">
             <h2 id="new-heading">"Set an appointment"</h2>
-            <ActionForm action=save>
+            <form method="post" action={post_to::<SaveAppointment>()}>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <AppointmentFields current=None error=error />
                 <button type="submit" class="button">"Set appointment"</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -201,8 +200,7 @@ pub(crate) fn appointment_in_address() -> Resource<Result<(CaseOverview, Appoint
 #[component]
 pub fn EditAppointmentPage() -> impl IntoView {
     let data = appointment_in_address();
-    let save = ServerAction::<SaveAppointment>::new();
-    let error = last_error(save);
+    let error = last_error::<SaveAppointment>();
     view! {
         <Page title="Change an appointment">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -217,12 +215,12 @@ pub fn EditAppointmentPage() -> impl IntoView {
                                     <ErrorSummary error=error.clone() />
                                     <h1>"Change or move an appointment"</h1>
                                     <p>"If you change the time, place, room or kind, the person is told what it was and asked to answer again."</p>
-                                    <ActionForm action=save>
+                                    <form method="post" action={post_to::<SaveAppointment>()}>
                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                         <input type="hidden" name="appointment_id" value=a.id.to_string() />
                                         <AppointmentFields current=Some(a) error=error />
                                         <button type="submit" class="button">"Save the change"</button>
-                                    </ActionForm>
+                                    </form>
                                 }
                                     .into_any()
                             }

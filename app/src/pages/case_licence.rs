@@ -3,6 +3,7 @@
 
 use super::last_error;
 use crate::api::licence::{get_case_licence, AddExplanation, ReplyToQuestion};
+use crate::components::post_to;
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, FormError, Page};
 use crate::islands::LiveUpdates;
 use crate::islands::ReadabilityMeter;
@@ -45,9 +46,7 @@ pub fn CaseLicencePage() -> impl IntoView {
 fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
     let case_id = case.entry.case_id;
     let name = case.entry.preferred_name.clone();
-    let reply = ServerAction::<ReplyToQuestion>::new();
-    let explain = ServerAction::<AddExplanation>::new();
-    let error = last_error(reply).or_else(|| last_error(explain));
+    let error = last_error::<ReplyToQuestion>().or_else(|| last_error::<AddExplanation>());
     let count = |u: Understanding| licence.conditions.iter().filter(|c| c.understanding == u).count();
     let summary = format!(
         "{}: {} understood, {} with an open question, {} changed since confirmed, {} not confirmed yet.",
@@ -85,7 +84,7 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
         <section class="card" aria-labelledby="explain-heading">
             <h2 id="explain-heading">"Write an explanation"</h2>
             <p class="hint">"For a decision and its reasons, a change to the licence, or a warning and why. The person can read it again at any time."</p>
-            <ActionForm action=explain>
+            <form method="post" action={post_to::<AddExplanation>()}>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <fieldset class="field" id="kind">
                     <legend>"What is it?"</legend>
@@ -108,7 +107,7 @@ fn CaseLicence(case: CaseOverview, licence: PersonLicence) -> impl IntoView {
                 </div>
                 <ReadabilityMeter name="body".to_string() label="Explanation".to_string() value=error.as_ref().and_then(|e| e.kept("body")).unwrap_or_default() />
                 <button type="submit" class="button">"Send to " {name.clone()}</button>
-            </ActionForm>
+            </form>
             <ul class="letters-sent">
                 {licence
                     .explanations
@@ -170,13 +169,13 @@ fn ConditionAdmin(c: LicenceCondition, name: String, policy: String, error: Form
             {(c.understanding == Understanding::Question)
                 .then(|| {
                     view! {
-                        <ActionForm action={ServerAction::<ReplyToQuestion>::new()}>
+                        <form method="post" action={post_to::<ReplyToQuestion>()}>
                             <input type="hidden" name="case_id" value=case_id.to_string() />
                             <input type="hidden" name="condition_id" value=id.to_string() />
                             {reply_error.map(|m| view! { <p class="error-message">{m}</p> })}
                             <ReadabilityMeter name="reply".to_string() label="Your answer".to_string() value=String::new() field_id=format!("reply-{id}") />
                             <button type="submit" class="button">"Send answer"</button>
-                        </ActionForm>
+                        </form>
                     }
                 })}
             <p class="actions">

@@ -2,6 +2,7 @@
 //! form post that works without JavaScript).
 
 use crate::api::caseload::{get_case, PhoneLost};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, Page};
 use leptos::prelude::*;
 
@@ -9,7 +10,6 @@ use leptos::prelude::*;
 pub fn CasePhoneLostPage() -> impl IntoView {
     let id = super::case::case_in_path();
     let case = Resource::new_blocking(move || id.clone(), |id| async move { get_case(id?).await });
-    let action = ServerAction::<PhoneLost>::new();
     view! {
         <Page title="Phone lost">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -27,10 +27,10 @@ pub fn CasePhoneLostPage() -> impl IntoView {
                                     <li>"stop their PIN working"</li>
                                     <li>"make a new code, so they can start again on a new phone"</li>
                                 </ul>
-                                <ActionForm action>
+                                <form method="post" action={post_to::<PhoneLost>()}>
                                     <input type="hidden" name="case_id" value=id.to_string() />
                                     <button type="submit" class="button button-warning">"Yes, this phone is lost"</button>
-                                </ActionForm>
+                                </form>
                                 <p><a href=format!("/caseload/{id}")>"No, go back"</a></p>
                             }
                                 .into_any()

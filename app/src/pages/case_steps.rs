@@ -4,6 +4,7 @@
 use super::case_licence::case_param;
 use super::last_error;
 use crate::api::plan::{get_case_steps, AddStep, SetStep, SetStepHelper};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page, StepGuidance};
 use crate::error::AppError;
 use crate::islands::LiveUpdates;
@@ -17,9 +18,7 @@ pub fn CaseStepsPage() -> impl IntoView {
     let id = case_param();
     let data =
         Resource::new_blocking(move || id, |id| async move { get_case_steps(id.ok_or(AppError::NotFound)?).await });
-    let set = ServerAction::<SetStep>::new();
-    let add = ServerAction::<AddStep>::new();
-    let error = last_error(set).or_else(|| last_error(add));
+    let error = last_error::<SetStep>().or_else(|| last_error::<AddStep>());
     view! {
         <Page title="Steps">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -27,7 +26,7 @@ pub fn CaseStepsPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((case, steps)) => view! { <CaseSteps case steps add error /> }.into_any(),
+                            Ok((case, steps)) => view! { <CaseSteps case steps error /> }.into_any(),
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
                         }
                     })
@@ -38,7 +37,7 @@ pub fn CaseStepsPage() -> impl IntoView {
 }
 
 #[component]
-fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, error: FormError) -> impl IntoView {
+fn CaseSteps(case: CaseOverview, steps: Vec<Step>, error: FormError) -> impl IntoView {
     let case_id = case.entry.case_id;
     let name = case.entry.preferred_name.clone();
     view! {
@@ -72,7 +71,7 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                                             }
                                                 .into_any()
                                         }}
-                                        <ActionForm action={ServerAction::<SetStep>::new()}>
+                                        <form method="post" action={post_to::<SetStep>()}>
                                             <input type="hidden" name="case_id" value=case_id.to_string() />
                                             <input type="hidden" name="step_id" value=id.to_string() />
                                             <fieldset class="field">
@@ -95,8 +94,8 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                                                 <input type="text" id=format!("reason-{id}") name="reason" />
                                             </div>
                                             <button type="submit" class="button button-secondary">"Save"</button>
-                                        </ActionForm>
-                                        <ActionForm action={ServerAction::<SetStepHelper>::new()}>
+                                        </form>
+                                        <form method="post" action={post_to::<SetStepHelper>()}>
                                             <input type="hidden" name="case_id" value=case_id.to_string() />
                                             <input type="hidden" name="step_id" value=id.to_string() />
                                             <div class="field">
@@ -105,7 +104,7 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                                                 <input type="text" id=format!("helper-{id}") name="helper" value=s.helper.clone().unwrap_or_default() />
                                             </div>
                                             <button type="submit" class="button button-secondary">"Save helper"</button>
-                                        </ActionForm>
+                                        </form>
                                         <StepHistory history=s.history person=Some(name.clone()) />
                                     </li>
                                 }
@@ -117,7 +116,7 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
             .collect_view()}
         <section class="card" aria-labelledby="add-step">
             <h2 id="add-step">"Add a step"</h2>
-            <ActionForm action=add>
+            <form method="post" action={post_to::<AddStep>()}>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <fieldset class="field" id="track">
                     <legend>"Part"</legend>
@@ -143,7 +142,7 @@ fn CaseSteps(case: CaseOverview, steps: Vec<Step>, add: ServerAction<AddStep>, e
                 />
                 <Field name="helper" label="Who is helping (optional)" hint="For example: mentor, hostel staff, a family member" kind=InputKind::Text error=error />
                 <button type="submit" class="button">"Add step"</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }

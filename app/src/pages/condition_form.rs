@@ -8,6 +8,7 @@ use crate::api::licence::{
     get_case_licence, get_template, get_templates, AddBespokeCondition, AddCondition, AddStandardConditions,
     EditCondition, SetLicenceSetup,
 };
+use crate::components::post_to;
 use crate::components::{ConditionInputs, ErrorNotice, ErrorSummary, Field, InputKind, Page};
 use crate::error::AppError;
 use crate::islands::ReadabilityMeter;
@@ -33,9 +34,7 @@ pub fn ChooseConditionPage() -> impl IntoView {
             Ok::<_, AppError>((case, catalogue, version))
         },
     );
-    let bespoke = ServerAction::<AddBespokeCondition>::new();
-    let setup = ServerAction::<SetLicenceSetup>::new();
-    let error = last_error(bespoke).or_else(|| last_error(setup));
+    let error = last_error::<AddBespokeCondition>().or_else(|| last_error::<SetLicenceSetup>());
     view! {
         <Page title="Add a condition">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -43,7 +42,7 @@ pub fn ChooseConditionPage() -> impl IntoView {
                     let error = error.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((case, catalogue, version)) => view! { <Choose case catalogue version bespoke error /> }.into_any(),
+                            Ok((case, catalogue, version)) => view! { <Choose case catalogue version error /> }.into_any(),
                             Err(error) => view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any(),
                         }
                     })
@@ -58,13 +57,10 @@ fn Choose(
     case: CaseOverview,
     catalogue: crate::model::parts::LicenceCatalogue,
     version: String,
-    bespoke: ServerAction<AddBespokeCondition>,
     error: Option<AppError>,
 ) -> impl IntoView {
     let case_id = case.entry.case_id;
     let licence_type = case.licence_type;
-    let standard = ServerAction::<AddStandardConditions>::new();
-    let setup = ServerAction::<SetLicenceSetup>::new();
     // What was chosen but not saved comes back with its error.
     let kept = |name: &str| error.as_ref().and_then(|e| e.kept(name));
     let chosen_version = kept("version").unwrap_or_else(|| version.clone());
@@ -98,7 +94,7 @@ fn Choose(
         <h1>{format!("Add a condition for {}", case.entry.preferred_name)}</h1>
         <section class="card" aria-labelledby="setup-heading">
             <h2 id="setup-heading">"The licence"</h2>
-            <ActionForm action=setup>
+            <form method="post" action={post_to::<SetLicenceSetup>()}>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <fieldset class="field" id="version">
                     <legend>"Policy version"</legend>
@@ -142,7 +138,7 @@ fn Choose(
                     value=case.pss_end.map(|d| d.to_string())
                 />
                 <button type="submit" class="button button-secondary">"Save"</button>
-            </ActionForm>
+            </form>
             {(!this_licence.is_empty())
                 .then(|| {
                     view! {
@@ -152,10 +148,10 @@ fn Choose(
                         </div>
                     }
                 })}
-            <ActionForm action=standard>
+            <form method="post" action={post_to::<AddStandardConditions>()}>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <button type="submit" class="button">"Add all the standard conditions"</button>
-            </ActionForm>
+            </form>
             <p class="hint">"Conditions already on the licence are not added twice."</p>
         </section>
         {sections
@@ -183,7 +179,7 @@ fn Choose(
             .collect_view()}
         <section class="card" aria-labelledby="bespoke-heading">
             <h2 id="bespoke-heading">"A condition in your own words"</h2>
-            <ActionForm action=bespoke>
+            <form method="post" action={post_to::<AddBespokeCondition>()}>
                 <input type="hidden" name="case_id" value=case_id.to_string() />
                 <fieldset class="field" id="licence">
                     <legend>"Part of"</legend>
@@ -208,7 +204,7 @@ fn Choose(
                 </div>
                 <ReadabilityMeter name="explanation".to_string() label="Your explanation in plain words".to_string() value=error.as_ref().and_then(|e| e.kept("explanation")).unwrap_or_default() />
                 <button type="submit" class="button">"Add this condition"</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -225,8 +221,7 @@ pub fn AddConditionPage() -> impl IntoView {
             Ok::<_, AppError>((get_case(id).await?, get_template(version, code).await?))
         },
     );
-    let action = ServerAction::<AddCondition>::new();
-    let error = last_error(action);
+    let error = last_error::<AddCondition>();
     view! {
         <Page title="Add a condition">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -242,7 +237,7 @@ pub fn AddConditionPage() -> impl IntoView {
                                     <h1>{template.plain.headline.clone()}</h1>
                                     <p class="hint">{format!("{} · {} · policy {}", template.licence.label(), template.category, template.version)}</p>
                                     <blockquote>{template.text.clone()}</blockquote>
-                                    <ActionForm action=action>
+                                    <form method="post" action={post_to::<AddCondition>()}>
                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                         <input type="hidden" name="version" value=template.version.clone() />
                                         <input type="hidden" name="code" value=template.code.clone() />
@@ -254,7 +249,7 @@ pub fn AddConditionPage() -> impl IntoView {
                                             value=error.as_ref().and_then(|e| e.kept("explanation")).unwrap_or_default()
                                         />
                                         <button type="submit" class="button">"Add to the licence"</button>
-                                    </ActionForm>
+                                    </form>
                                 }
                                     .into_any()
                             }
@@ -297,8 +292,7 @@ pub fn EditConditionPage() -> impl IntoView {
             Ok::<_, AppError>((case, c, template))
         },
     );
-    let action = ServerAction::<EditCondition>::new();
-    let error = last_error(action);
+    let error = last_error::<EditCondition>();
     let map_outcome = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("map"));
     view! {
         <Page title="Change a condition">
@@ -320,13 +314,13 @@ pub fn EditConditionPage() -> impl IntoView {
                                     <h1>{c.headline.clone()}</h1>
                                     <p>"A change makes a new version. " {case.entry.preferred_name.clone()} " will be asked to read it and confirm again, and can see what changed."</p>
                                     <blockquote>{c.official_words.clone()}</blockquote>
-                                    <ActionForm action=action>
+                                    <form method="post" action={post_to::<EditCondition>()}>
                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                         <input type="hidden" name="condition_id" value=c.id.to_string() />
                                         {template.map(|t| view! { <ConditionInputs inputs=t.inputs details=c.details.clone() error=error.clone() /> })}
                                         <ReadabilityMeter name="explanation".to_string() label="Your explanation".to_string() value=explanation />
                                         <button type="submit" class="button">"Save the change"</button>
-                                    </ActionForm>
+                                    </form>
                                     {map_section}
                                 }
                                     .into_any()

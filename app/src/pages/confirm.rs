@@ -6,6 +6,7 @@ use super::case_licence::case_param;
 use super::last_error;
 use crate::api::licence::RemoveCondition;
 use crate::api::plan::CancelAppointment;
+use crate::components::post_to;
 use crate::components::{ErrorNotice, ErrorSummary, Field, InputKind, Page};
 use crate::error::AppError;
 use crate::format;
@@ -20,8 +21,7 @@ pub fn RemoveConditionPage() -> impl IntoView {
         move || (id, condition),
         |(id, condition)| super::condition_form::condition_in_address(id, condition),
     );
-    let remove = ServerAction::<RemoveCondition>::new();
-    let error = last_error(remove);
+    let error = last_error::<RemoveCondition>();
     view! {
         <Page title="Remove a condition">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -44,11 +44,11 @@ pub fn RemoveConditionPage() -> impl IntoView {
                                             "{name} will see that it was taken off their licence. The licence history keeps what it said, when it was removed and by whom."
                                         )}
                                     </p>
-                                    <ActionForm action=remove>
+                                    <form method="post" action={post_to::<RemoveCondition>()}>
                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                         <input type="hidden" name="condition_id" value=c.id.to_string() />
                                         <button type="submit" class="button button-warning">"Yes, remove it"</button>
-                                    </ActionForm>
+                                    </form>
                                     <p><a class="button button-secondary" href=back>"No, keep it"</a></p>
                                 }
                                     .into_any()
@@ -66,8 +66,7 @@ pub fn RemoveConditionPage() -> impl IntoView {
 #[component]
 pub fn CancelAppointmentPage() -> impl IntoView {
     let data = super::case_appointments::appointment_in_address();
-    let cancel = ServerAction::<CancelAppointment>::new();
-    let error = last_error(cancel);
+    let error = last_error::<CancelAppointment>();
     view! {
         <Page title="Cancel an appointment">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -90,7 +89,7 @@ pub fn CancelAppointmentPage() -> impl IntoView {
                                     {(a.repeat != Repeat::Never)
                                         .then(|| view! { <p>"It repeats. Cancelling it cancels every time it repeats."</p> })}
                                     <p>{format!("{name} will see that it is cancelled, with your reason. It stays on the list as cancelled.")}</p>
-                                    <ActionForm action=cancel>
+                                    <form method="post" action={post_to::<CancelAppointment>()}>
                                         <input type="hidden" name="case_id" value=case_id.to_string() />
                                         <input type="hidden" name="appointment_id" value=a.id.to_string() />
                                         <Field
@@ -100,7 +99,7 @@ pub fn CancelAppointmentPage() -> impl IntoView {
                                             error=error.clone()
                                         />
                                         <button type="submit" class="button button-warning">"Yes, cancel it"</button>
-                                    </ActionForm>
+                                    </form>
                                     <p><a class="button button-secondary" href=back>"No, keep it"</a></p>
                                 }
                                     .into_any()

@@ -3,6 +3,7 @@
 //! service checked today, hide it, or show it again.
 
 use crate::api::hope::{get_office_services, CurateService};
+use crate::components::post_to;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::format;
 use crate::model::hope::CuratedService;
@@ -58,11 +59,11 @@ fn Row(c: CuratedService, admin: bool) -> impl IntoView {
     let id = c.service.id;
     let act = move |what: &'static str, label: &'static str| {
         view! {
-            <ActionForm action={ServerAction::<CurateService>::new()}>
+            <form method="post" action={post_to::<CurateService>()}>
                 <input type="hidden" name="id" value=id.to_string() />
                 <input type="hidden" name="what" value=what />
                 <button type="submit" class="button button-secondary">{label}</button>
-            </ActionForm>
+            </form>
         }
     };
     view! {

@@ -3,6 +3,7 @@
 use crate::api::caseload::get_caseload;
 use crate::api::hope::{get_hope_service, get_my_list, KeepService, RecommendService};
 use crate::components::current_viewer;
+use crate::components::post_to;
 use crate::components::{ErrorNotice, Page};
 use crate::format;
 use crate::model::hope::Service;
@@ -64,21 +65,21 @@ fn Keep(id: ServiceId, who: Who, recommended: bool) -> impl IntoView {
         Who::Anyone => None,
         Who::Person { saved } => Some(
             view! {
-                <ActionForm action={ServerAction::<KeepService>::new()}>
+                <form method="post" action={post_to::<KeepService>()}>
                     <input type="hidden" name="id" value=id.to_string() />
                     <input type="hidden" name="keep" value=if saved { "no" } else { "yes" } />
                     {saved.then(|| view! { <p>"This is on your list. Your probation officer can see it."</p> })}
                     <button type="submit" class="button button-secondary">
                         {if saved { "Take it off my list" } else { "Save to my list" }}
                     </button>
-                </ActionForm>
+                </form>
             }
                 .into_any(),
         ),
         Who::Practitioner { caseload } => Some(
             view! {
                 {recommended.then(|| view! { <p class="banner" role="status">"Recommended. It is on their list now."</p> })}
-                <ActionForm action={ServerAction::<RecommendService>::new()}>
+                <form method="post" action={post_to::<RecommendService>()}>
                     <input type="hidden" name="service_id" value=id.to_string() />
                     <div class="field">
                         <label for="recommend-to">"Recommend to"</label>
@@ -90,7 +91,7 @@ fn Keep(id: ServiceId, who: Who, recommended: bool) -> impl IntoView {
                         </select>
                     </div>
                     <button type="submit" class="button button-secondary">"Recommend"</button>
-                </ActionForm>
+                </form>
             }
                 .into_any(),
         ),

@@ -3,6 +3,7 @@
 
 use super::last_error;
 use crate::api::hope::{get_office_service, SaveService};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::model::hope::{Need, ServiceForm, WEEKDAYS};
 use crate::model::ServiceId;
@@ -20,8 +21,7 @@ pub fn HopeServiceFormPage() -> impl IntoView {
             None => crate::api::hope::get_office_services().await.map(|_| None),
         }
     });
-    let action = ServerAction::<SaveService>::new();
-    let error = last_error(action);
+    let error = last_error::<SaveService>();
     view! {
         <Page title="A hope-corner service">
             <p><a href="/caseload/hope">"Back to your office's hope corner"</a></p>
@@ -106,7 +106,7 @@ fn Form(id: Option<ServiceId>, form: ServiceForm, error: FormError) -> impl Into
     view! {
         <ErrorSummary error=error.clone() />
         <h1>{if id.is_some() { "Change a service" } else { "Add a service" }}</h1>
-        <ActionForm action={ServerAction::<SaveService>::new()}>
+        <form method="post" action={post_to::<SaveService>()}>
             {id.map(|id| view! { <input type="hidden" name="id" value=id.to_string() /> })}
             {text(&error, "name", "Name", InputKind::Text, &form.name)}
             <div class="field" class:field-error=description_invalid>
@@ -160,6 +160,6 @@ fn Form(id: Option<ServiceId>, form: ServiceForm, error: FormError) -> impl Into
                     .collect_view()}
             </fieldset>
             <button type="submit" class="button">"Save"</button>
-        </ActionForm>
+        </form>
     }
 }

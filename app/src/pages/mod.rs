@@ -34,13 +34,9 @@ pub mod step_prices;
 /// Public pages that still load the app: only the browser can do what they are for.
 pub const APP_PAGES: [&str; 1] = ["/hope/near"];
 
-/// The error a plain form post of this action came back with. It is kept on
-/// the server, never in the address: a link cannot make a page say anything.
-pub(crate) fn last_error<S>(_action: leptos::prelude::ServerAction<S>) -> crate::components::FormError
-where
-    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
+/// The error a plain form post to server function `S` came back with. It is
+/// kept on the server, never in the address: a link cannot make a page say anything.
+pub(crate) fn last_error<S: leptos::server_fn::ServerFn>() -> crate::components::FormError {
     form_error(S::PATH)
 }
 

@@ -2,6 +2,7 @@
 
 use super::last_error;
 use crate::api::caseload::CreateCase;
+use crate::components::post_to;
 use crate::components::{current_viewer, ErrorNotice, ErrorSummary, Field, InputKind, Page};
 use crate::error::AppError;
 use crate::model::Viewer;
@@ -22,8 +23,7 @@ pub fn NewCasePage() -> impl IntoView {
         }
         .into_any();
     }
-    let action = ServerAction::<CreateCase>::new();
-    let error = last_error(action);
+    let error = last_error::<CreateCase>();
     view! {
         <Page title="Add a person">
             <p>
@@ -31,7 +31,7 @@ pub fn NewCasePage() -> impl IntoView {
             </p>
             <ErrorSummary error=error.clone() />
             <h1>"Add a person to your caseload"</h1>
-            <ActionForm action=action>
+            <form method="post" action={post_to::<CreateCase>()}>
                 <Field
                     name="preferred_name"
                     label="Name they want to be called"
@@ -41,7 +41,7 @@ pub fn NewCasePage() -> impl IntoView {
                 <Field name="licence_start" label="Licence start date" kind=InputKind::Date error=error.clone() />
                 <Field name="licence_end" label="Licence end date" kind=InputKind::Date error=error />
                 <button type="submit" class="button">"Add and make a code"</button>
-            </ActionForm>
+            </form>
         </Page>
     }
     .into_any()

@@ -2,6 +2,7 @@
 //! has passed, with directions, a call button, a calendar file and an answer.
 
 use crate::api::plan::{get_person_appointments, get_person_reporting, AnswerAppointment};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, FormError, Page};
 use crate::format;
 use crate::model::reporting::Reporting;
@@ -36,8 +37,7 @@ pub fn PersonAppointmentsPage() -> impl IntoView {
 #[component]
 fn Appointments(list: Vec<Appointment>, reporting: Vec<(ConditionId, Reporting)>, answered: bool) -> impl IntoView {
     let now = Timestamp::now();
-    let action = ServerAction::<AnswerAppointment>::new();
-    let error = super::last_error(action);
+    let error = super::last_error::<AnswerAppointment>();
     let mut upcoming: Vec<(Timestamp, Appointment)> =
         list.iter().filter(|a| !a.cancelled).filter_map(|a| a.next_start(now).map(|s| (s, a.clone()))).collect();
     upcoming.sort_by_key(|(s, _)| *s);
@@ -136,14 +136,14 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
             </p>
             <p class=if a.rsvp.is_some() { "banner" } else { "answer-state" } data-sync-state="">{answer}</p>
             <div class="answers">
-                <ActionForm action={ServerAction::<AnswerAppointment>::new()}>
+                <form method="post" action={post_to::<AnswerAppointment>()}>
                     <input type="hidden" name="appointment_id" value=id.to_string() />
                     <input type="hidden" name="answer" value="attending" />
                     <button type="submit" class="button">"I’ll be there"</button>
-                </ActionForm>
+                </form>
                 <details class="ask" open=has_error>
                     <summary class="button button-secondary">"I need to change this"</summary>
-                    <ActionForm action={ServerAction::<AnswerAppointment>::new()}>
+                    <form method="post" action={post_to::<AnswerAppointment>()}>
                         <input type="hidden" name="appointment_id" value=id.to_string() />
                         <input type="hidden" name="answer" value="change" />
                         <div class="field" class:field-error=has_error>
@@ -154,7 +154,7 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
                             </textarea>
                         </div>
                         <button type="submit" class="button">"Send"</button>
-                    </ActionForm>
+                    </form>
                 </details>
             </div>
         </section>

@@ -2,6 +2,7 @@
 
 use crate::api::auth::SignOut;
 use crate::api::person::get_person_home;
+use crate::components::post_to;
 use crate::components::{ErrorNotice, Page};
 use crate::format;
 use crate::model::{AppointmentSummary, PersonHome, TrackProgress};
@@ -161,10 +162,10 @@ fn WipePhone() -> impl IntoView {
                 "Waymark keeps your pages on this phone so they open with no signal. "
                 "If someone else uses this phone, you can remove them."
             </p>
-            <ActionForm action={ServerAction::<SignOut>::new()} attr:data-wipe="">
+            <form method="post" action={post_to::<SignOut>()} data-wipe="">
                 <input type="hidden" name="wipe" value="1" />
                 <button type="submit" class="button button-warning">"Sign out and wipe this phone"</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }

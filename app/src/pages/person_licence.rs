@@ -4,6 +4,7 @@
 
 use super::last_error;
 use crate::api::licence::{get_person_licence, AnswerCondition, ReadLetter};
+use crate::components::post_to;
 use crate::components::{ConditionMapView, ErrorNotice, ErrorSummary, Page};
 use crate::format;
 use crate::islands::ReadAloud;
@@ -35,18 +36,21 @@ pub fn PersonLicencePage() -> impl IntoView {
 
 #[component]
 fn Licence(licence: PersonLicence, answered: Option<String>) -> impl IntoView {
-    let action = ServerAction::<AnswerCondition>::new();
-    let error = last_error(action);
+    let error = last_error::<AnswerCondition>();
     let total = licence.conditions.len();
     let understood = licence.conditions.iter().filter(|c| c.understanding == Understanding::Understood).count();
     let parts = licence.parts.clone();
     // With two parts, each rule says which it belongs to and when that part ends.
     let part_of = move |kind: LicenceKind| (parts.len() > 1).then(|| parts::part_label(kind, &parts));
-    let groups: Vec<(ConditionGroup, Vec<LicenceCondition>)> = ConditionGroup::ALL
-        .into_iter()
-        .map(|g| (g, licence.conditions.iter().filter(|c| c.group == g).cloned().collect::<Vec<_>>()))
-        .filter(|(_, list)| !list.is_empty())
-        .collect();
+    // Each rule moves into its group (no copies), the groups in their own order.
+    let mut groups: Vec<(ConditionGroup, Vec<LicenceCondition>)> =
+        ConditionGroup::ALL.into_iter().map(|g| (g, Vec::new())).collect();
+    for c in licence.conditions {
+        if let Some((_, list)) = groups.iter_mut().find(|(g, _)| *g == c.group) {
+            list.push(c);
+        }
+    }
+    groups.retain(|(_, list)| !list.is_empty());
     view! {
         <p>
             <a href="/me">"Back to your home"</a>
@@ -139,10 +143,10 @@ fn Letters(explanations: Vec<Explanation>) -> impl IntoView {
                                     .into_any(),
                                     None => view! {
                                         <p><span class="tag tag-attention" data-sync-state="">"New. Not read yet"</span></p>
-                                        <ActionForm action={ServerAction::<ReadLetter>::new()} attr:class="answers">
+                                        <form method="post" action={post_to::<ReadLetter>()} class="answers">
                                             <input type="hidden" name="explanation_id" value=id.to_string() />
                                             <button type="submit" class="button">"I have read this"</button>
-                                        </ActionForm>
+                                        </form>
                                     }
                                     .into_any(),
                                 }}
@@ -265,14 +269,14 @@ fn Condition(
                 </details>
                 <Thread thread=c.thread />
                 <div class="answers">
-                    <ActionForm action={ServerAction::<AnswerCondition>::new()}>
+                    <form method="post" action={post_to::<AnswerCondition>()}>
                         <input type="hidden" name="condition_id" value=id.to_string() />
                         <input type="hidden" name="answer" value="understood" />
                         <button type="submit" class="button">"I understand"</button>
-                    </ActionForm>
+                    </form>
                     <details class="ask" open=has_error>
                         <summary class="button button-secondary">"I have a question"</summary>
-                        <ActionForm action={ServerAction::<AnswerCondition>::new()}>
+                        <form method="post" action={post_to::<AnswerCondition>()}>
                             <input type="hidden" name="condition_id" value=id.to_string() />
                             <input type="hidden" name="answer" value="question" />
                             <div class="field" class:field-error=has_error>
@@ -281,7 +285,7 @@ fn Condition(
                                 <textarea id=format!("q-{id}") name="question" rows="3">{kept_question}</textarea>
                             </div>
                             <button type="submit" class="button">"Send my question"</button>
-                        </ActionForm>
+                        </form>
                     </details>
                 </div>
             </div>

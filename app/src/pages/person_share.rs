@@ -2,6 +2,7 @@
 //! parts of their plan, sees their links, and turns any of them off.
 
 use crate::api::share::{get_share_links, CreateShareLink, MadeShown, MyShareLinks, TurnOffShareLink};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::format;
 use crate::model::share::{ShareId, ShareLength, ShareLink, ShareState};
@@ -13,7 +14,6 @@ use leptos_router::hooks::use_query_map;
 pub fn PersonSharePage() -> impl IntoView {
     let made = use_query_map().with_untracked(|q| q.get("made").and_then(|m| m.parse().ok()).map(ShareId));
     let links = Resource::new_blocking(move || made, get_share_links);
-    let create = ServerAction::<CreateShareLink>::new();
     view! {
         <Page title="Share with family or a friend">
             <p><a href="/me">"Back to your home page"</a></p>
@@ -23,7 +23,7 @@ pub fn PersonSharePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match links.await {
-                        Ok(mine) => view! { <Links mine /> <NewLink error=last_error(create) action=create /> }.into_any(),
+                        Ok(mine) => view! { <Links mine /> <NewLink error={last_error::<CreateShareLink>()} /> }.into_any(),
                         Err(error) => view! { <ErrorNotice error sign_in="/sign-in" /> }.into_any(),
                     }
                 })}
@@ -33,7 +33,7 @@ pub fn PersonSharePage() -> impl IntoView {
 }
 
 #[component]
-fn NewLink(error: FormError, action: ServerAction<CreateShareLink>) -> impl IntoView {
+fn NewLink(error: FormError) -> impl IntoView {
     let kept = |name: &str| error.as_ref().and_then(|e| e.kept(name));
     let ticked = |name: &str| kept(name).is_some_and(|v| !v.is_empty());
     let (appointments, licence, steps) = (ticked("appointments"), ticked("licence"), ticked("steps"));
@@ -54,7 +54,7 @@ fn NewLink(error: FormError, action: ServerAction<CreateShareLink>) -> impl Into
         <section class="card" aria-labelledby="new-link-heading">
             <h2 id="new-link-heading">"Make a new link"</h2>
             <ErrorSummary error=error.clone() />
-            <ActionForm action>
+            <form method="post" action={post_to::<CreateShareLink>()}>
                 <Field name="who" input_name="form[who]" label="Who is it for?" hint="For example: Mum, or Sam from church." kind=InputKind::Text error=error.clone() />
                 <fieldset class="field" class:field-error=sections_invalid id="sections">
                     <legend>"What can they see?"</legend>
@@ -80,7 +80,7 @@ fn NewLink(error: FormError, action: ServerAction<CreateShareLink>) -> impl Into
                         .collect_view()}
                 </fieldset>
                 <button type="submit" class="button">"Make the link"</button>
-            </ActionForm>
+            </form>
         </section>
     }
 }
@@ -134,10 +134,10 @@ fn LinkItem(link: ShareLink, made: Option<MadeShown>, now: jiff::Timestamp) -> i
                             </div>
                             <div class="qr" role="img" aria-label="A code to scan with a phone camera" inner_html=m.qr></div>
                         })}
-                        <ActionForm action={ServerAction::<TurnOffShareLink>::new()}>
+                        <form method="post" action={post_to::<TurnOffShareLink>()}>
                             <input type="hidden" name="id" value=link.id.to_string() />
                             <button type="submit" class="button button-warning">"Turn this link off"</button>
-                        </ActionForm>
+                        </form>
                     }
                 })}
         </li>

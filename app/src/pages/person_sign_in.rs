@@ -2,13 +2,13 @@
 
 use super::last_error;
 use crate::api::auth::SignInPerson;
+use crate::components::post_to;
 use crate::components::{ErrorSummary, Field, InputKind, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn PersonSignIn() -> impl IntoView {
-    let action = ServerAction::<SignInPerson>::new();
-    let error = last_error(action);
+    let error = last_error::<SignInPerson>();
     view! {
         <Page title="Sign in">
             <ErrorSummary error=error.clone() />
@@ -17,7 +17,7 @@ pub fn PersonSignIn() -> impl IntoView {
                 <strong>"First time here? "</strong>
                 <a href="/activate">"Start with the code from your probation officer"</a>
             </p>
-            <ActionForm action=action>
+            <form method="post" action={post_to::<SignInPerson>()}>
                 <Field
                     name="number"
                     label="Your Waymark number"
@@ -27,7 +27,7 @@ pub fn PersonSignIn() -> impl IntoView {
                 />
                 <Field name="pin" label="Your PIN" kind=InputKind::Pin error=error />
                 <button type="submit" class="button">"Sign in"</button>
-            </ActionForm>
+            </form>
             <p>"Forgot your PIN or number? Ask your probation officer for a new code."</p>
         </Page>
     }

@@ -2,6 +2,7 @@
 //! needs and costs, who helps, and progress worth being proud of.
 
 use crate::api::plan::{get_person_steps, SetStep};
+use crate::components::post_to;
 use crate::components::{ErrorNotice, FormError, Page, StepGuidance};
 use crate::format;
 use crate::model::*;
@@ -32,8 +33,7 @@ pub fn PersonStepsPage() -> impl IntoView {
 
 #[component]
 fn Steps(steps: Vec<Step>, changed: Option<String>, done: bool) -> impl IntoView {
-    let action = ServerAction::<SetStep>::new();
-    let error = super::last_error(action);
+    let error = super::last_error::<SetStep>();
     let view_ = StepsView::new(steps);
     let finished_track = changed.as_ref().filter(|_| done).and_then(|id| {
         view_.tracks.iter().find(|(_, list)| {
@@ -87,11 +87,11 @@ fn StepCard(s: Step, error: FormError) -> impl IntoView {
     };
     let set = |status: StepStatus, label: &'static str| {
         view! {
-            <ActionForm action={ServerAction::<SetStep>::new()}>
+            <form method="post" action={post_to::<SetStep>()}>
                 <input type="hidden" name="step_id" value=id.to_string() />
                 <input type="hidden" name="status" value=status.as_str() />
                 <button type="submit" class="button button-secondary">{label}</button>
-            </ActionForm>
+            </form>
         }
     };
     view! {
@@ -109,7 +109,7 @@ fn StepCard(s: Step, error: FormError) -> impl IntoView {
                     {(s.status != StepStatus::Done).then(|| set(StepStatus::Done, "It is done"))}
                     <details class="ask" open=has_error>
                         <summary class="button button-secondary">"I am stuck"</summary>
-                        <ActionForm action={ServerAction::<SetStep>::new()}>
+                        <form method="post" action={post_to::<SetStep>()}>
                             <input type="hidden" name="step_id" value=id.to_string() />
                             <input type="hidden" name="status" value="stuck" />
                             <div class="field" class:field-error=has_error>
@@ -118,7 +118,7 @@ fn StepCard(s: Step, error: FormError) -> impl IntoView {
                                 <textarea id=format!("why-{id}") name="reason" rows="3">{error.as_ref().and_then(|e| e.kept("reason")).unwrap_or_default()}</textarea>
                             </div>
                             <button type="submit" class="button">"Tell my probation officer"</button>
-                        </ActionForm>
+                        </form>
                     </details>
                 </div>
                 <StepHistory history=s.history person=None />

@@ -2,22 +2,22 @@
 
 use super::last_error;
 use crate::api::auth::SignInPractitioner;
+use crate::components::post_to;
 use crate::components::{ErrorSummary, Field, InputKind, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn PractitionerSignIn() -> impl IntoView {
-    let action = ServerAction::<SignInPractitioner>::new();
-    let error = last_error(action);
+    let error = last_error::<SignInPractitioner>();
     view! {
         <Page title="Practitioner sign in">
             <ErrorSummary error=error.clone() />
             <h1>"Sign in to your caseload"</h1>
-            <ActionForm action=action>
+            <form method="post" action={post_to::<SignInPractitioner>()}>
                 <Field name="email" label="Work email" kind=InputKind::Email error=error.clone() />
                 <Field name="password" label="Password" kind=InputKind::Password error=error />
                 <button type="submit" class="button">"Sign in"</button>
-            </ActionForm>
+            </form>
         </Page>
     }
 }

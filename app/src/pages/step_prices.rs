@@ -3,6 +3,7 @@
 
 use super::last_error;
 use crate::api::plan::{get_step_guides, UpdateStepCost};
+use crate::components::post_to;
 use crate::components::{current_viewer, ErrorNotice, ErrorSummary, Page};
 use crate::model::{StepGuide, Viewer};
 use leptos::prelude::*;
@@ -11,8 +12,7 @@ use leptos::prelude::*;
 pub fn StepPricesPage() -> impl IntoView {
     let guides = Resource::new_blocking(|| (), |_| get_step_guides());
     let admin = matches!(current_viewer(), Viewer::Practitioner { admin, .. } if admin.national());
-    let action = ServerAction::<UpdateStepCost>::new();
-    let error = last_error(action);
+    let error = last_error::<UpdateStepCost>();
     view! {
         <Page title="Step prices">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -64,7 +64,7 @@ fn Prices(list: Vec<StepGuide>, admin: bool, error: Option<crate::error::AppErro
                             {old.then(|| view! { <p><strong>"Checked more than a year ago. Please check it again."</strong></p> })}
                             {if admin {
                                 view! {
-                                    <ActionForm action={ServerAction::<UpdateStepCost>::new()}>
+                                    <form method="post" action={post_to::<UpdateStepCost>()}>
                                         <input type="hidden" name="key" value=key.clone() />
                                         <div class="field">
                                             <label for=format!("cost-{key}")>"Cost"</label>
@@ -75,7 +75,7 @@ fn Prices(list: Vec<StepGuide>, admin: bool, error: Option<crate::error::AppErro
                                             <input type="date" id=format!("checked-{key}") name="checked_on" value=checked />
                                         </div>
                                         <button type="submit" class="button button-secondary">"Save"</button>
-                                    </ActionForm>
+                                    </form>
                                 }
                                     .into_any()
                             } else {

@@ -25,6 +25,7 @@ mod server_backend;
 mod share;
 mod sign_in;
 mod sync;
+mod sync_commit;
 mod text;
 
 pub(crate) use access::Caller;
@@ -53,6 +54,8 @@ pub struct WaymarkBackend {
     /// Sign-ins (argon2): half the cores by default, so forty clients guessing
     /// PINs queue here and leave the queries (and `/health`) their threads.
     hashing: BlockingPool,
+    /// Phones' syncs with ops, committed together when they arrive together.
+    commits: sync_commit::Committer,
 }
 
 impl From<StoreError> for AppError {
@@ -68,9 +71,11 @@ impl WaymarkBackend {
         limits: Limits,
         hashing: BlockingPool,
         refuse_demo: bool,
-    ) -> Self {
+    ) -> std::io::Result<Self> {
         let queries = BlockingPool::new(2 * store::CONNECTIONS);
-        WaymarkBackend { engine: Arc::new(Sqlite { store, catalogue, limits, refuse_demo }), queries, hashing }
+        let engine = Arc::new(Sqlite { store, catalogue, limits, refuse_demo });
+        let commits = sync_commit::Committer::start(engine.clone())?;
+        Ok(WaymarkBackend { engine, queries, hashing, commits })
     }
 
     /// Run `f` on the engine, on the query pool.

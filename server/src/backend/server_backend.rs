@@ -98,8 +98,11 @@ impl ServerBackend for WaymarkBackend {
     }
 
     async fn sync(&self, case: CaseId, request: Request) -> Result<SyncResponse, Refused> {
+        let since = request.since;
+        // A quiet sync (nothing to send) only reads: it never waits for the writer.
+        let results = if request.ops.is_empty() { Vec::new() } else { self.commits.apply(case, request).await? };
         let engine = self.engine.clone();
-        let ran = self.queries.run(move || engine.sync(case, request)).await;
+        let ran = self.queries.run(move || engine.sync_answer(case, since, results)).await;
         ran.map_err(|e| Refused::Internal(AppError::internal(e)))?
     }
 

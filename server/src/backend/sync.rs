@@ -1,9 +1,10 @@
 //! The engine's side of `POST /api/v1/sync` (`crate::sync` reads the request
 //! and words the refusals).
 //!
-//! All ops of one request run in one transaction, each in its own savepoint, so
-//! a refused op leaves no trace; the answer is built only after the commit, so
-//! an op reported "applied" is on disk (WAL, fsynced: `synchronous = FULL` in
+//! All ops of one request run in one savepoint, each op in one of its own, so
+//! a refused op leaves no trace; requests that arrive together share one
+//! commit (`sync_commit.rs`). The answer is built only after the commit, so an
+//! op reported "applied" is on disk (WAL, fsynced: `synchronous = FULL` in
 //! `store`) before the phone hears of it.
 
 use super::licence::{letter_read, person_answer};
@@ -22,31 +23,48 @@ impl From<StoreError> for Refused {
 }
 
 impl Sqlite {
-    /// Apply the ops for the person's case and answer with what changed.
-    pub(crate) fn sync(&self, case: CaseId, request: Request) -> Result<SyncResponse, Refused> {
-        let since = request.since;
-        let results = self.store.write_tx(|tx| {
-            let rev = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
-            if since > rev {
-                return Err(Refused::CursorAhead { since, cursor: rev });
-            }
-            let mut results = Vec::with_capacity(request.ops.len());
-            for op in request.ops {
-                let outcome = apply_once(tx, case, &op)?;
-                results.push(OpResult { id: op.id, outcome });
-            }
-            Ok(results)
-        })?;
+    /// Apply one request's ops inside the caller's transaction (`sync_commit.rs`
+    /// gives each request a savepoint of its own): its cursor is checked
+    /// first, then each op at most once.
+    pub(crate) fn apply_request(
+        tx: &mut rusqlite::Savepoint,
+        case: CaseId,
+        request: Request,
+    ) -> Result<Vec<OpResult>, Refused> {
+        let rev = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
+        if request.since > rev {
+            return Err(Refused::CursorAhead { since: request.since, cursor: rev });
+        }
+        let mut results = Vec::with_capacity(request.ops.len());
+        for op in request.ops {
+            let outcome = apply_once(tx, case, &op)?;
+            results.push(OpResult { id: op.id, outcome });
+        }
+        Ok(results)
+    }
+
+    /// The answer to a request whose ops are committed (or that had none: a
+    /// quiet sync only reads): the case as it is now, when anything changed
+    /// since the phone's cursor.
+    pub(crate) fn sync_answer(
+        &self,
+        case: CaseId,
+        since: u64,
+        results: Vec<OpResult>,
+    ) -> Result<SyncResponse, Refused> {
         // One read transaction, so the cursor and the snapshot agree.
         self.store.read_tx(|tx| {
             let cursor = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
+            if since > cursor {
+                return Err(Refused::CursorAhead { since, cursor });
+            }
             let changes = if cursor != since { Some(self.snapshot(tx, case)?) } else { None };
             Ok(SyncResponse { version: SYNC_VERSION, results, changes, cursor })
         })
     }
 }
 
-fn apply_once(tx: &mut rusqlite::Transaction, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
+fn apply_once(tx: &mut rusqlite::Savepoint, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
     if let Some((owner, outcome)) = store::seen_op(tx, op.id.as_str())? {
         if owner != case {
             return Ok(Outcome::Rejected {
