@@ -51,9 +51,13 @@ test("the desk says a phone is lost (asked first, works with no JavaScript): it 
   await phone.getByRole("button", { name: "Make the link" }).click();
   const link = await phone.getByLabel("The link").inputValue();
 
-  // The desk sees the link (who, what, until), never the address itself.
-  await desk.goto(caseUrl);
-  await expect(desk.getByRole("heading", { name: "For Gran" })).toBeVisible();
+  // The desk sees the link (who, what, until), never the address itself. The
+  // desk's live update may reload the page as the link is made: open it again
+  // until the link shows, rather than race that reload.
+  await expect(async () => {
+    await desk.goto(caseUrl);
+    await expect(desk.getByRole("heading", { name: "For Gran" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(desk.getByText("Can see: steps to ID, a bank account and more.")).toBeVisible();
   await expect(desk.locator("body")).not.toContainText("/shared/");
 
