@@ -1,3 +1,6 @@
+// The one small script every page runs: registers the service worker, drops a
+// case an ended session left behind, and gives public pages their quick exit.
+
 // Register the service worker once the page has loaded (kept out of the way of first paint).
 if ("serviceWorker" in navigator) {
   window.addEventListener("load", function () {
@@ -33,4 +36,27 @@ if ("serviceWorker" in navigator) {
   } catch (e) {
     // Storage switched off or unreadable: nothing is kept there anyway.
   }
+})();
+
+// Quick exit (public pages, issue 16.4): the link already goes to a neutral
+// site without JavaScript; with it, the page is hidden at once, this page is
+// replaced in the history (Back does not bring it back), and Esc pressed twice
+// does the same, as domestic-abuse services' sites do.
+(function () {
+  var link = document.querySelector("a[data-quick-exit]");
+  if (!link) return;
+  function leave(event) {
+    if (event) event.preventDefault();
+    document.documentElement.classList.add("quick-exit-gone");
+    document.title = "";
+    window.location.replace(link.href);
+  }
+  link.addEventListener("click", leave);
+  var lastEsc = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var now = Date.now();
+    if (now - lastEsc < 2000) leave(event);
+    lastEsc = now;
+  });
 })();

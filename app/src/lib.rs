@@ -157,6 +157,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/:id/steps") view=case_steps::CaseStepsPage ssr=SsrMode::Async />
                 <Route path=path!("/hope") view=hope::HopePage ssr=SsrMode::Async />
                 <Route path=path!("/hope/families") view=hope_families::HopeFamiliesPage />
+                <Route path=path!("/hope/safety") view=hope_safety::HopeSafetyPage />
                 <Route path=path!("/hope/near") view=hope_near::HopeNearPage />
                 <Route path=path!("/hope/print") view=hope_print::HopePrintPage ssr=SsrMode::Async />
                 <Route path=path!("/hope/:id") view=hope_service::HopeServicePage ssr=SsrMode::Async />

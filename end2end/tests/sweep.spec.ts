@@ -6,7 +6,7 @@ import { demo, expectAccessible, expectNoSidewaysScroll, textAt200, watchCsp } f
 // tap targets a thumb can hit, and nothing the Content-Security-Policy refuses
 // (no inline style or script, from the pages, the islands or Leptos itself).
 const pages: Record<string, string[]> = {
-  visitor: ["/", "/hope", "/hope?need=food", "/hope/1", "/hope/families", "/hope/print", "/hope/near", "/sign-in", "/activate", "/practitioner/sign-in", "/no/such/page"],
+  visitor: ["/", "/hope", "/hope?need=food", "/hope/1", "/hope/families", "/hope/safety", "/hope/print", "/hope/near", "/sign-in", "/activate", "/practitioner/sign-in", "/no/such/page"],
   person: ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/hope"],
   practitioner: [
     "/caseload",

@@ -43,8 +43,19 @@ pub fn current_viewer() -> Viewer {
     }
 }
 
+/// Where the quick exit goes: a neutral page, as GOV.UK's "Exit this page" does.
+pub const QUICK_EXIT_TO: &str = "https://www.bbc.co.uk/weather";
+
 #[component]
-pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
+pub fn Page(
+    #[prop(into)] title: String,
+    /// A page anyone may open, family included: it offers a quick way out
+    /// (issue 16.4). `public/register-sw.js` makes the way out replace this
+    /// page in the history, and adds Esc pressed twice.
+    #[prop(optional)]
+    quick_exit: bool,
+    children: Children,
+) -> impl IntoView {
     let viewer = current_viewer();
     let home = match viewer {
         Viewer::Person { .. } => "/me",
@@ -54,6 +65,14 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
     view! {
         <Title text=format!("{title} – Waymark") />
         <a class="skip-link" href="#main">"Skip to main content"</a>
+        {quick_exit
+            .then(|| {
+                view! {
+                    <a class="quick-exit" href=QUICK_EXIT_TO rel="noreferrer" data-quick-exit="">
+                        "Leave this site now"
+                    </a>
+                }
+            })}
         <header class="site-header">
             <a class="brand" href=home>"Waymark"</a>
             <nav aria-label="Main">
@@ -79,9 +98,15 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
         <footer class="site-footer">
             <DisplayOptions display=current_display() cookies=current_cookie_policy() />
             <p>
-                "Waymark helps you through life on licence. "
-                "In danger now? Call 999."
+                "Waymark helps you through life on licence. " "In danger now? " <a href="tel:999">"Call 999"</a> "."
             </p>
         </footer>
     }
+}
+
+/// A phone number as one tap to call: `label` on a button, the number without spaces in the link.
+#[component]
+pub fn Call(#[prop(into)] number: String, #[prop(into)] label: String) -> impl IntoView {
+    let tel = format!("tel:{}", number.replace(' ', ""));
+    view! { <a class="button button-secondary" href=tel>{label}</a> }
 }

@@ -287,6 +287,52 @@ pub struct HopeList {
 
 /// Local services nearest first; those with no place known last, by name.
 /// (National helplines have no distance and keep their place.)
+/// Words someone afraid of a person might search with (issue 16.4): the
+/// hope corner then points them to `/hope/safety` first, whatever else matches.
+const FEAR_WORDS: &[&str] = &[
+    "abuse",
+    "abused",
+    "abuser",
+    "abusive",
+    "afraid",
+    "attack",
+    "beat",
+    "beaten",
+    "bruise",
+    "control",
+    "controlling",
+    "danger",
+    "dangerous",
+    "domestic",
+    "fear",
+    "frightened",
+    "harm",
+    "hit",
+    "hits",
+    "hurt",
+    "hurting",
+    "refuge",
+    "safe",
+    "safety",
+    "scared",
+    "stalking",
+    "terrified",
+    "threat",
+    "threatened",
+    "unsafe",
+    "victim",
+    "violence",
+    "violent",
+];
+
+/// Whether a search speaks of fear of someone: any of its words, in any case.
+pub fn speaks_of_fear(words: &str) -> bool {
+    words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .any(|w| FEAR_WORDS.contains(&w.as_str()))
+}
+
 pub fn sort_nearest_first(services: &mut [Service], near: Coordinates) {
     services.sort_by(|a, b| {
         let key = |s: &Service| (s.national(), s.miles_from(Some(near)));
@@ -306,6 +352,16 @@ pub fn sort_nearest_first(services: &mut [Service], near: Coordinates) {
 mod tests {
     use super::*;
     use jiff::civil::{date, time};
+
+    #[test]
+    fn searches_that_speak_of_fear_are_known() {
+        for q in ["scared", "I am AFRAID of him", "victim", "violent partner", "domestic abuse", "he hits me"] {
+            assert!(super::speaks_of_fear(q), "{q}");
+        }
+        for q in ["food", "bank account", "scarf", "hitchin", ""] {
+            assert!(!super::speaks_of_fear(q), "{q}");
+        }
+    }
 
     fn food_bank() -> Schedule {
         Schedule {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn ActivatePage() -> impl IntoView {
     let error = last_error::<Activate>();
     view! {
-        <Page title="Start using Waymark">
+        <Page title="Start using Waymark" quick_exit=true>
             <ErrorSummary error=error.clone() />
             <h1>"Start using Waymark"</h1>
             <p>"Your probation officer gave you a code. It works once."</p>

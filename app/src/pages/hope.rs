@@ -2,7 +2,7 @@
 //! Browse by need, search by words, choose an area; every search is a plain link.
 
 use crate::api::hope::{get_hope_list, get_my_list};
-use crate::components::{ErrorNotice, Page};
+use crate::components::{Call, ErrorNotice, Page};
 use crate::format;
 use crate::model::hope::{HopeList, Need, SavedService, Service};
 use crate::model::place::distance_words;
@@ -25,7 +25,7 @@ pub fn HopePage() -> impl IntoView {
         },
     );
     view! {
-        <Page title="Hope corner">
+        <Page title="Hope corner" quick_exit=true>
             <h1>"Hope corner"</h1>
             <p class="lead">"Help near you and people to talk to. Anyone can use this page."</p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -137,6 +137,16 @@ fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoV
             </ul>
             {filtered.then(|| view! { <p><a href=link(None)>"Show all help"</a></p> })}
         </nav>
+        {crate::model::hope::speaks_of_fear(&words)
+            .then(|| {
+                view! {
+                    <section class="card danger-now" aria-labelledby="afraid-heading">
+                        <h2 id="afraid-heading">"Are you afraid of someone?"</h2>
+                        <p>"Help is free and private. In danger now? " <a href="tel:999">"Call 999"</a> "."</p>
+                        <p><a class="button" href="/hope/safety">"Help if you feel afraid"</a></p>
+                    </section>
+                }
+            })}
         <p role="status">
             {match found {
                 0 => "Nothing matched. Try other words, or show all help.".to_owned(),
@@ -171,6 +181,7 @@ fn Hope(list: HopeList, need: String, words: String, area: String) -> impl IntoV
                 }
             })}
         <p><a href="/hope/families">"Support for families and friends"</a></p>
+        <p><a href="/hope/safety">"If you are afraid of someone coming home"</a></p>
         <p><a href=print>"A sheet to print for a reception desk"</a></p>
     }
 }
@@ -201,11 +212,10 @@ pub fn ServiceCard(
 /// One tap to call, one for directions, the website.
 #[component]
 pub fn Actions(s: Service) -> impl IntoView {
-    let tel = s.phone.as_ref().map(|p| format!("tel:{}", p.replace(' ', "")));
     let map = s.address.as_deref().map(format::map_link);
     view! {
         <p class="actions">
-            {s.phone.clone().zip(tel).map(|(p, tel)| view! { <a class="button button-secondary" href=tel>{format!("Call {p}")}</a> })}
+            {s.phone.clone().map(|p| view! { <Call label=format!("Call {p}") number=p /> })}
             {map.map(|m| view! { <a class="button button-secondary" href=m rel="noopener">"Directions"</a> })}
             {s.website.clone().map(|w| view! { <a class="button button-secondary" href=w rel="noopener">"Website"</a> })}
         </p>

@@ -23,7 +23,7 @@ pub fn HopeNearPage() -> impl IntoView {
         }
     });
     view! {
-        <Page title="Help nearest to you">
+        <Page title="Help nearest to you" quick_exit=true>
             <h1>"Help nearest to you"</h1>
             <p class="lead">"Your phone can tell Waymark roughly where you are, so the nearest help comes first."</p>
             <p>

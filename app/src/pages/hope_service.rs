@@ -33,7 +33,7 @@ pub fn HopeServicePage() -> impl IntoView {
     });
     let recommended = use_query_map().with_untracked(|q| q.get("recommended").is_some());
     view! {
-        <Page title="Hope corner">
+        <Page title="Hope corner" quick_exit=true>
             <p><a href="/hope">"Back to the hope corner"</a></p>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {

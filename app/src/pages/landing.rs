@@ -9,7 +9,7 @@ pub fn Landing() -> impl IntoView {
     let signed_out = use_query_map().with_untracked(|q| q.get("signed_out").is_some());
     let wiped = use_query_map().with_untracked(|q| q.get("wiped").is_some());
     view! {
-        <Page title="Your guide to life on licence">
+        <Page title="Your guide to life on licence" quick_exit=true>
             {signed_out.then(|| view! { <p class="banner" role="status">"You are signed out."</p> })}
             {wiped
                 .then(|| {

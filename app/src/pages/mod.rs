@@ -15,6 +15,7 @@ pub mod hope_exchange;
 pub mod hope_families;
 pub mod hope_near;
 pub mod hope_print;
+pub mod hope_safety;
 pub mod hope_service;
 pub mod hope_service_form;
 pub mod landing;

@@ -3,7 +3,7 @@
 
 use crate::api::plan::{get_person_appointments, get_person_reporting, AnswerAppointment};
 use crate::components::post_to;
-use crate::components::{ErrorNotice, FormError, Page};
+use crate::components::{Call, ErrorNotice, FormError, Page};
 use crate::format;
 use crate::model::reporting::Reporting;
 use crate::model::*;
@@ -131,7 +131,7 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
             </dl>
             <p class="actions">
                 <a class="button button-secondary" href=map rel="noopener">"Directions"</a>
-                {a.phone.clone().map(|p| view! { <a class="button button-secondary" href=format!("tel:{}", p.replace(' ', ""))>"Call"</a> })}
+                {a.phone.clone().map(|p| view! { <Call number=p label="Call" /> })}
                 <a class="button button-secondary" href=format!("/me/appointments/{id}/calendar.ics") download="appointment.ics">"Add to my calendar"</a>
             </p>
             <p class=if a.rsvp.is_some() { "banner" } else { "answer-state" } data-sync-state="">{answer}</p>

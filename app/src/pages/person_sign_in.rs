@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn PersonSignIn() -> impl IntoView {
     let error = last_error::<SignInPerson>();
     view! {
-        <Page title="Sign in">
+        <Page title="Sign in" quick_exit=true>
             <ErrorSummary error=error.clone() />
             <h1>"Sign in"</h1>
             <p>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn PractitionerSignIn() -> impl IntoView {
     let error = last_error::<SignInPractitioner>();
     view! {
-        <Page title="Practitioner sign in">
+        <Page title="Practitioner sign in" quick_exit=true>
             <ErrorSummary error=error.clone() />
             <h1>"Sign in to your caseload"</h1>
             <form method="post" action={post_to::<SignInPractitioner>()}>

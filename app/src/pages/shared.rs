@@ -13,7 +13,7 @@ pub fn SharedPage() -> impl IntoView {
     let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
     let view_ = Resource::new_blocking(move || token.clone(), get_shared_view);
     view! {
-        <Page title="Shared with you">
+        <Page title="Shared with you" quick_exit=true>
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match view_.await {

@@ -31,6 +31,7 @@ mod removal;
 mod reporting;
 mod residence;
 mod routes;
+mod safety;
 mod share;
 mod site_files;
 mod sync;

@@ -98,7 +98,7 @@ async fn practitioners_pages_and_shared_pages_are_never_kept() {
 #[tokio::test]
 async fn public_pages_for_nobody_may_be_kept_and_say_no_one_is_signed_in() {
     let app = TestApp::new();
-    for path in ["/", "/hope", "/hope/1", "/hope/families", "/sign-in", "/activate"] {
+    for path in ["/", "/hope", "/hope/1", "/hope/families", "/hope/safety", "/sign-in", "/activate"] {
         let r = app.get(path, None).await;
         assert_eq!((keep(&r), person(&r)), ("public", "none"), "{path}");
         assert_ne!(r.header("cache-control"), "no-store", "{path}");

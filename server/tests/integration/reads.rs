@@ -86,6 +86,7 @@ async fn pages_for_people_visitors_and_supporters_write_nothing() {
         "/hope?need=food&area=Northbridge".to_owned(),
         "/hope/1".to_owned(),
         "/hope/families".to_owned(),
+        "/hope/safety".to_owned(),
         "/hope/print".to_owned(),
         "/hope/near?need=food".to_owned(),
     ];

@@ -137,6 +137,7 @@ async fn pages_against_every_role() {
         ("/hope?need=food&area=Northbridge", Box::new(public)),
         ("/hope/1", Box::new(public)),
         ("/hope/families", Box::new(public)),
+        ("/hope/safety", Box::new(public)),
         ("/hope/near?need=food", Box::new(public)),
         ("/hope/print", Box::new(public)),
         ("/hope/99999", Box::new(|_| Expect::Status(404))),
@@ -431,7 +432,7 @@ async fn only_pages_that_need_it_load_the_app() {
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let loads_app = |body: &str| body.contains(r#"id="waymark-app""#);
-    for path in ["/", "/hope", "/hope/1", "/hope/families", "/hope/print", "/sign-in", "/activate"] {
+    for path in ["/", "/hope", "/hope/1", "/hope/families", "/hope/safety", "/hope/print", "/sign-in", "/activate"] {
         assert!(!loads_app(&app.get(path, None).await.body), "{path} loads the app for a visitor");
     }
     assert!(loads_app(&app.get("/hope/near", None).await.body));
