@@ -165,6 +165,9 @@ pub struct PersonHome {
     /// The licence's parts and when each ends.
     #[serde(default)]
     pub parts: Vec<super::parts::LicencePart>,
+    /// The next seven days as a picture: curfew, appointments, reporting.
+    #[serde(default)]
+    pub week: super::week::Week,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -465,23 +465,14 @@ fn zone_words(details: &super::catalogue::Details) -> Option<String> {
 /// A condition in today's words: a curfew's hours, where and when to report,
 /// where not to go.
 pub fn today_words(template: &Template, details: &super::catalogue::Details, now: Timestamp) -> Option<String> {
-    use super::catalogue::{active_inputs, time_words, InputType};
+    use super::catalogue::time_words;
     if let Some(reporting) = super::reporting::Reporting::from_details(details) {
         return Some(reporting.today_words(now));
     }
     if let Some(zone) = zone_words(details) {
         return Some(zone);
     }
-    if !template.category.starts_with("Curfew") {
-        return None;
-    }
-    let times: Vec<(String, jiff::civil::Time)> = active_inputs(&template.inputs, details)
-        .into_iter()
-        .filter(|i| i.kind == InputType::TimePicker)
-        .filter_map(|i| details.get(&i.name)?.first().map(|v| (v.clone(), v.parse().ok())))
-        .filter_map(|(raw, t)| Some((raw, t?)))
-        .collect();
-    let pairs: Vec<_> = times.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0].clone(), c[1].clone())).collect();
+    let pairs = super::week::curfew_times(template, details);
     // In UK time: the hours on a licence are the clock on the wall.
     let local = now.to_zoned(crate::format::london());
     let (today, clock) = (local.date(), local.time());

@@ -19,6 +19,7 @@ mod step;
 pub mod sync;
 mod validate;
 mod viewer;
+pub mod week;
 pub mod what_changed;
 
 pub use appointment::*;

@@ -3,7 +3,7 @@
 use crate::api::auth::SignOut;
 use crate::api::person::get_person_home;
 use crate::components::post_to;
-use crate::components::{ErrorNotice, Page};
+use crate::components::{ErrorNotice, Page, WeekPicture};
 use crate::format;
 use crate::model::{AppointmentSummary, PersonHome, TrackProgress};
 use leptos::prelude::*;
@@ -59,6 +59,7 @@ fn Home(
             })}
         <h1>{format!("Hello, {}", home.preferred_name)}</h1>
         <WhatIsNew news=home.news now />
+        {(!home.week.is_empty()).then(|| view! { <WeekPicture week=home.week /> })}
         <section class="card" aria-labelledby="next-heading">
             <h2 id="next-heading">"Your next appointment"</h2>
             {match home.next_appointment {

@@ -48,7 +48,27 @@ impl Sqlite {
         let conn = self.store.read();
         let mut home = store::person_home(&conn, case)?.ok_or(AppError::NotFound)?;
         home.news = self.news(&conn, case)?;
+        home.week = self.week(&conn, case, jiff::Timestamp::now())?;
         Ok(home)
+    }
+
+    /// The person's next seven days, from their curfews, appointments and reporting rules.
+    fn week(&self, conn: &rusqlite::Connection, case: CaseId, now: jiff::Timestamp) -> AppResult<week::Week> {
+        let rows = store::condition_rows(conn, case)?;
+        let curfews: Vec<_> = rows
+            .iter()
+            .filter_map(|row| Some((row.id, self.template_for(&row.template)?, &row.details)))
+            .flat_map(|(id, t, details)| week::curfew_hours(t, details).into_iter().map(move |h| (id, h)))
+            .collect();
+        let reporting: Vec<_> = rows
+            .iter()
+            .filter_map(|row| Some((row.id, app::model::reporting::Reporting::from_details(&row.details)?)))
+            .collect();
+        let appointments = store::appointments(conn, case)?;
+        Ok(week::Week::build(
+            now,
+            &week::WeekData { curfews: &curfews, appointments: &appointments, reporting: &reporting },
+        ))
     }
 
     pub(crate) fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>> {

@@ -157,6 +157,7 @@ pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<Person
         tracks: super::tracks_progress(conn, case)?,
         news: Vec::new(),
         parts: licence_parts(conn, case)?,
+        week: Default::default(),
     }))
 }
 

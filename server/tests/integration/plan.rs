@@ -465,3 +465,35 @@ async fn a_new_place_room_or_kind_is_told_to_the_person() {
     let ics = app.get(&format!("/me/appointments/{id}/calendar.ics"), Some(&jay)).await.body;
     assert!(ics.contains("LOCATION:12 High Street\\, Room 3"), "{ics}");
 }
+
+/// The week as a picture on the person's home (issue 16.2): the curfew shaded
+/// on every day, each appointment this week a mark that opens it, the same in words.
+#[tokio::test]
+async fn the_week_on_the_home_shows_the_curfew_and_each_appointment_this_week() {
+    let app = TestApp::new();
+    let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
+    let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
+    let home = app.get("/me", Some(&jay)).await.body;
+    assert!(home.contains(r#"class="week-picture""#), "{home}");
+    // Jay's curfew is 7 pm to 7 am: each of the seven days has its morning and its evening.
+    assert_eq!(home.matches(r#"class="week-home""#).count(), 14);
+    assert_eq!(home.matches(r#"class="week-now""#).count(), 1, "today is marked");
+
+    let soon = set_appointment(&app, &sam, &future_date(2)).await;
+    let later = set_appointment(&app, &sam, &future_date(10)).await;
+    let home = app.get("/me", Some(&jay)).await.body;
+    let mark = |id: i64| format!(r#"<a class="week-mark" href="/me/appointments#a-{id}""#);
+    assert!(home.contains(&mark(soon)), "this week's appointment is on the picture");
+    assert!(!home.contains(&mark(later)), "next week's is not");
+    assert!(home.contains("Job centre at 10:30 am."), "and in words, on its day");
+
+    let r = app
+        .call(
+            "/api/cancel_appointment",
+            &format!("case_id={JAY}&appointment_id={soon}&cancel_reason=Office+closed"),
+            Some(&sam),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.message());
+    assert!(!app.get("/me", Some(&jay)).await.body.contains(&mark(soon)), "a cancelled one goes");
+}
