@@ -69,6 +69,8 @@ pub trait CaseBackend {
     async fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
     /// For the person: who else has looked at or changed their information, grouped.
     async fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<crate::model::audit::Looked>>;
+    /// Who looks after the case and where (the paper pack), for its practitioner.
+    async fn case_contact(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseContact>;
 }
 
 /// The hope corner: public lists, "my list", and curation by office admins.

@@ -129,6 +129,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/:id") view=case::CasePage ssr=SsrMode::Async />
                 <Route path=path!("/me/licence") view=person_licence::PersonLicencePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/licence") view=case_licence::CaseLicencePage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/pack") view=case_pack::CasePackPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/licence/add") view=condition_form::ChooseConditionPage ssr=SsrMode::Async />
                 <Route
                     path=path!("/caseload/:id/licence/add/:version/:code")

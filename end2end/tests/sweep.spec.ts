@@ -13,7 +13,7 @@ const pages: Record<string, string[]> = {
     "/caseload/new",
     "/caseload/1",
     "/caseload/2",
-    "/caseload/1/licence",
+    "/caseload/1/licence", "/caseload/1/pack",
     "/caseload/1/licence/add",
     "/caseload/1/licence/add/4.0/52faefcf-15f0-42c5-b908-621b4a7ecdb9",
     "/caseload/1/licence/1/edit",

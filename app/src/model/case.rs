@@ -232,6 +232,17 @@ pub struct CaseOverview {
     pub rev: u64,
 }
 
+/// Who looks after a case and where, for the person's paper pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseContact {
+    pub preferred_name: String,
+    pub practitioner_name: String,
+    pub practitioner_email: String,
+    pub office_name: String,
+    pub office_address: String,
+    pub office_area: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingCode {
     pub code: String,

@@ -113,6 +113,11 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>, link
         <p>
             <a class="button" href=format!("/caseload/{}/steps", e.case_id)>"ID, bank and other steps"</a>
         </p>
+        <p>
+            <a class="button button-secondary" href=format!("/caseload/{}/pack", e.case_id)>
+                "Print a paper pack in plain words"
+            </a>
+        </p>
         <section class="card" aria-labelledby="code-heading">
             <h2 id="code-heading">"Code to start Waymark"</h2>
             {case

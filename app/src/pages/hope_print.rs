@@ -53,7 +53,7 @@ fn Sheet(sheet: crate::api::hope::PrintSheet) -> impl IntoView {
 }
 
 #[component]
-fn PrintLine(s: Service) -> impl IntoView {
+pub(crate) fn PrintLine(s: Service) -> impl IntoView {
     let hours = s.schedule.lines().join(", ");
     view! {
         <li>

@@ -4,6 +4,7 @@ pub mod activate;
 pub mod case;
 pub mod case_appointments;
 pub mod case_licence;
+pub mod case_pack;
 pub mod case_phone_lost;
 pub mod case_steps;
 pub mod caseload;

@@ -71,6 +71,12 @@ impl Sqlite {
         ))
     }
 
+    pub(crate) fn case_contact(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseContact> {
+        self.on_case_read(practitioner, case, Section::Case, |conn| {
+            store::case_contact(conn, case)?.ok_or(AppError::NotFound)
+        })
+    }
+
     pub(crate) fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>> {
         Ok(store::caseload(&self.store.read(), practitioner)?)
     }

@@ -75,6 +75,10 @@ impl CaseBackend for WaymarkBackend {
     async fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<app::model::audit::Looked>> {
         self.query(move |e| e.who_has_looked(case)).await
     }
+
+    async fn case_contact(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseContact> {
+        self.query(move |e| e.case_contact(practitioner, case)).await
+    }
 }
 
 #[async_trait]

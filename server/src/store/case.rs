@@ -161,6 +161,27 @@ pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<Person
     }))
 }
 
+pub fn case_contact(conn: &Connection, case: CaseId) -> StoreResult<Option<CaseContact>> {
+    Ok(conn
+        .query_row(
+            "SELECT c.preferred_name, p.name, p.email, o.name, o.address, o.area
+             FROM cases c JOIN practitioner p ON p.id = c.practitioner_id JOIN office o ON o.id = c.office_id
+             WHERE c.id = ?1",
+            [case.0],
+            |r| {
+                Ok(CaseContact {
+                    preferred_name: r.get(0)?,
+                    practitioner_name: r.get(1)?,
+                    practitioner_email: r.get(2)?,
+                    office_name: r.get(3)?,
+                    office_address: r.get(4)?,
+                    office_area: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 pub fn case_office(conn: &Connection, case: CaseId) -> StoreResult<Option<OfficeId>> {
     Ok(conn.query_row("SELECT office_id FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).optional()?.map(OfficeId))
 }

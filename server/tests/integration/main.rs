@@ -21,6 +21,7 @@ mod licence;
 mod lost_phone;
 mod national;
 mod news;
+mod pack;
 mod parts;
 mod personal;
 mod plain_words;

@@ -75,7 +75,7 @@ async fn every_page_a_person_reads_is_easy_reading() {
     app.get("/caseload/1/licence", Some(&sam)).await;
     app.get(&shared, None).await;
     app.call("/api/sign_in_person", &format!("number={}&pin=9753", seed::DEMO_PERSON_NUMBER), None).await;
-    let pages: [(&str, Option<&str>); 22] = [
+    let pages: [(&str, Option<&str>); 23] = [
         ("/", None),
         ("/hope", None),
         ("/hope?lat=51.45&lon=-2.59", None),
@@ -85,6 +85,7 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/hope?q=scared", None),
         ("/hope/7", None),
         ("/hope/print?area=Northbridge", None),
+        ("/caseload/1/pack", Some(&sam)),
         ("/sign-in", None),
         ("/activate", None),
         ("/no-such-page", None),

@@ -86,6 +86,7 @@ async fn pages_against_every_role() {
     let jay = format!("/caseload/{JAY}");
     let alex = format!("/caseload/{ALEX}");
     let jay_licence = format!("/caseload/{JAY}/licence");
+    let jay_pack = format!("/caseload/{JAY}/pack");
     let jay_add = format!("/caseload/{JAY}/licence/add");
     let jay_add_curfew = format!("/caseload/{JAY}/licence/add/4.0/52faefcf-15f0-42c5-b908-621b4a7ecdb9");
     let jay_edit = format!("/caseload/{JAY}/licence/1/edit");
@@ -151,6 +152,7 @@ async fn pages_against_every_role() {
         ("/caseload/999", Box::new(case_of(Anonymous))),
         ("/me/licence", Box::new(person_page)),
         (&jay_licence, Box::new(case_of(PractitionerOfA))),
+        (&jay_pack, Box::new(case_of(PractitionerOfA))),
         (&jay_add, Box::new(case_of(PractitionerOfA))),
         (&jay_add_curfew, Box::new(case_of(PractitionerOfA))),
         (&jay_edit, Box::new(case_of(PractitionerOfA))),
@@ -324,6 +326,7 @@ async fn server_functions_against_every_role() {
         ("/api/person_home", "", Box::new(person_only)),
         ("/api/caseload", "", Box::new(practitioner_only)),
         ("/api/case", &case_form, Box::new(jay_case)),
+        ("/api/case_pack", &case_form, Box::new(jay_case)),
         ("/api/issue_code", &case_form, Box::new(jay_case)),
         ("/api/activation_link", "", Box::new(practitioner_only)),
         ("/api/create_case", new_case, Box::new(practitioner_only)),
