@@ -69,8 +69,9 @@ pub trait CaseBackend {
     async fn phone_lost(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<()>;
     /// For the person: who else has looked at or changed their information, grouped.
     async fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<crate::model::audit::Looked>>;
-    /// Who looks after the case and where (the paper pack), for its practitioner.
-    async fn case_contact(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseContact>;
+    /// The paper pack's first page (who looks after the case and where, the
+    /// week ahead), for its practitioner.
+    async fn pack_cover(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PackCover>;
 }
 
 /// The hope corner: public lists, "my list", and curation by office admins.

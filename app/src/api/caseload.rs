@@ -1,7 +1,7 @@
 //! The practitioner's caseload: list, open a case, give out codes.
 
 use crate::error::AppError;
-use crate::model::{CaseContact, CaseId, CaseOverview, CaseloadEntry};
+use crate::model::{CaseId, CaseOverview, CaseloadEntry};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ pub async fn get_case(case_id: CaseId) -> Result<CaseOverview, AppError> {
 /// What the person's paper pack holds (`pages/case_pack.rs`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CasePack {
-    pub contact: CaseContact,
+    pub cover: crate::model::PackCover,
     pub licence: crate::model::PersonLicence,
     pub appointments: Vec<crate::model::Appointment>,
     pub steps: Vec<crate::model::Step>,
@@ -47,7 +47,7 @@ pub async fn get_case_pack(case_id: CaseId) -> Result<CasePack, AppError> {
     let me = require_practitioner()?;
     let backend = backend()?;
     Ok(CasePack {
-        contact: backend.case_contact(me, case_id).await?,
+        cover: backend.pack_cover(me, case_id).await?,
         licence: backend.case_licence(me, case_id).await?,
         appointments: backend.case_appointments(me, case_id).await?,
         steps: backend.case_steps(me, case_id).await?,

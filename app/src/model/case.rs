@@ -243,6 +243,13 @@ pub struct CaseContact {
     pub office_area: String,
 }
 
+/// The paper pack's first page: who and where, and the week as a picture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackCover {
+    pub contact: CaseContact,
+    pub week: super::week::Week,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingCode {
     pub code: String,

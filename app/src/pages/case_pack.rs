@@ -4,7 +4,7 @@
 
 use crate::api::caseload::{get_case_pack, CasePack};
 use crate::api::hope::get_print_sheet;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, WeekPicture};
 use crate::error::AppError;
 use crate::format;
 use crate::model::hope::Service;
@@ -25,7 +25,7 @@ pub fn CasePackPage() -> impl IntoView {
         |id| async move {
             let id = id?;
             let pack = get_case_pack(id).await?;
-            let help = get_print_sheet(pack.contact.office_area.clone()).await?;
+            let help = get_print_sheet(pack.cover.contact.office_area.clone()).await?;
             Ok::<_, AppError>((id, pack, help))
         },
     );
@@ -46,7 +46,8 @@ pub fn CasePackPage() -> impl IntoView {
 
 #[component]
 fn Pack(case: crate::model::CaseId, pack: CasePack, help: crate::api::hope::PrintSheet) -> impl IntoView {
-    let CasePack { contact, licence, appointments, steps } = pack;
+    let CasePack { cover, licence, appointments, steps } = pack;
+    let contact = cover.contact;
     let now = jiff::Timestamp::now();
     let mut coming: Vec<(jiff::Timestamp, Appointment)> = appointments
         .into_iter()
@@ -79,6 +80,7 @@ fn Pack(case: crate::model::CaseId, pack: CasePack, help: crate::api::hope::Prin
                 {format!("Email: {}", contact.practitioner_email)}
             </p>
         </section>
+        {(!cover.week.is_empty()).then(|| view! { <WeekPicture week=cover.week /> })}
         <section class="pack-part" aria-labelledby="pack-rules">
             <h2 id="pack-rules">
                 {format!("Your rules: {}", format::count(licence.conditions.len(), "rule", "rules"))}

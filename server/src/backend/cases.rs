@@ -71,9 +71,10 @@ impl Sqlite {
         ))
     }
 
-    pub(crate) fn case_contact(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseContact> {
+    pub(crate) fn pack_cover(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PackCover> {
         self.on_case_read(practitioner, case, Section::Case, |conn| {
-            store::case_contact(conn, case)?.ok_or(AppError::NotFound)
+            let contact = store::case_contact(conn, case)?.ok_or(AppError::NotFound)?;
+            Ok(PackCover { contact, week: self.week(conn, case, jiff::Timestamp::now())? })
         })
     }
 

@@ -76,8 +76,8 @@ impl CaseBackend for WaymarkBackend {
         self.query(move |e| e.who_has_looked(case)).await
     }
 
-    async fn case_contact(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseContact> {
-        self.query(move |e| e.case_contact(practitioner, case)).await
+    async fn pack_cover(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PackCover> {
+        self.query(move |e| e.pack_cover(practitioner, case)).await
     }
 }
 

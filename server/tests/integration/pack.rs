@@ -41,6 +41,9 @@ async fn the_pack_holds_the_rules_appointments_steps_officer_and_local_help() {
     assert!(pack.contains("What to bring: "));
     assert!(pack.contains("<svg") && pack.contains("Call now, free") && pack.contains("Samaritans"));
     assert!(pack.contains("Call 999"));
+    // The week as a picture, as on the person's home: the curfew on each of seven days.
+    assert!(pack.contains(r#"class="week-picture""#));
+    assert_eq!(pack.matches(r#"class="week-home""#).count(), 14);
 }
 
 #[tokio::test]
