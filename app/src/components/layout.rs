@@ -71,13 +71,13 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             {match viewer {
-                Viewer::Person { case_id } => Some(view! { <SyncPanel case_id=case_id.0 /> }),
+                Viewer::Person { .. } => Some(view! { <SyncPanel /> }),
                 _ => None,
             }}
             {children()}
         </main>
         <footer class="site-footer">
-            <DisplayOptions display=current_display() cookies=current_cookie_policy() />
+            <DisplayOptions />
             <p>
                 "Waymark helps you through life on licence. "
                 "In danger now? Call 999."
