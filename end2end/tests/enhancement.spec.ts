@@ -99,6 +99,18 @@ test("with the app running, a display option applies at once and is kept", async
   expect(html).toMatch(/<html lang="en-GB" class="large-text"/);
   await page.goto("/hope");
   await expect(page.locator("html")).toHaveClass(/large-text/);
+
+  // The app takes the choice from the page the server drew: one tap turns it off again.
+  await page.goto("/me");
+  await waitForHydration(page);
+  await page.evaluate(() => ((window as any).stillHere = true));
+  const again = page.getByRole("button", { name: "Larger text" });
+  await expect(again).toHaveAttribute("aria-pressed", "true");
+  await again.click();
+  await expect(again).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator("html")).not.toHaveClass(/large-text/);
+  expect(await page.evaluate(() => (window as any).stillHere)).toBe(true);
+  expect(await (await page.request.get("/me")).text()).not.toMatch(/<html[^>]*large-text/);
 });
 
 test("the app is installable: manifest, icons and a service worker", async ({ page }) => {

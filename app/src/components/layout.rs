@@ -90,13 +90,13 @@ pub fn Page(
         </header>
         <main id="main" tabindex="-1">
             {match viewer {
-                Viewer::Person { case_id } => Some(view! { <SyncPanel case_id=case_id.0 /> }),
+                Viewer::Person { .. } => Some(view! { <SyncPanel /> }),
                 _ => None,
             }}
             {children()}
         </main>
         <footer class="site-footer">
-            <DisplayOptions display=current_display() cookies=current_cookie_policy() />
+            <DisplayOptions />
             <p>
                 "Waymark helps you through life on licence. " "In danger now? " <a href="tel:999">"Call 999"</a> "."
             </p>

@@ -3,7 +3,7 @@
 //! pages with no wasm. Where the app has loaded, a tap applies at once and sets
 //! the cookie in the browser: no round trip, and it works with no signal.
 
-use crate::model::display::{Display, DisplayChoice};
+use crate::model::display::DisplayChoice;
 use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
@@ -12,23 +12,45 @@ mod browser {
     use crate::model::display::{Display, DisplayChoice};
     use wasm_bindgen::JsCast;
 
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window()?.document()
+    }
+
+    /// What the page shows now: the server drew `<html>` with the person's choice.
+    pub fn shown() -> Display {
+        let Some(root) = document().and_then(|d| d.document_element()) else { return Display::default() };
+        let classes = root.class_list();
+        DisplayChoice::ALL
+            .into_iter()
+            .filter(|c| classes.contains(c.as_str()))
+            .fold(Display::default(), |d, c| d.toggled(c))
+    }
+
     /// Storage can be switched off; the choice still applies to this page.
-    pub fn keep(display: Display, changed: DisplayChoice, cookies: CookiePolicy) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    /// `form` carries the server's cookie policy, so the app names and flags
+    /// the cookie as the server does.
+    pub fn keep(display: Display, changed: DisplayChoice, form: Option<web_sys::Element>) {
+        let Some(document) = document() else { return };
         if let Some(root) = document.document_element() {
             let _ = root.class_list().toggle_with_force(changed.as_str(), display.is_on(changed));
         }
+        let cookies = CookiePolicy { secure: form.is_some_and(|f| f.has_attribute("data-secure-cookies")) };
         if let Ok(html) = document.dyn_into::<web_sys::HtmlDocument>() {
             let _ = html.set_cookie(&display.set_cookie(cookies));
         }
     }
 }
 
-/// `cookies`: the server's cookie policy, so the app names and flags the cookie as the server does.
+/// No props (they would bring serde_json into the wasm): the server draws the
+/// choice from the request, the browser reads it off `<html>`.
 #[island]
-pub fn DisplayOptions(display: Display, cookies: crate::model::cookie::CookiePolicy) -> impl IntoView {
+pub fn DisplayOptions() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    let display = browser::shown();
     #[cfg(not(feature = "hydrate"))]
-    let _ = cookies;
+    let display = crate::components::current_display();
+    let secure_cookies = crate::components::current_cookie_policy().secure;
+    let form = NodeRef::<leptos::html::Form>::new();
     let current = RwSignal::new(display);
     // Set only in the browser, once the app is running: tests wait for it.
     let ready = RwSignal::new(false);
@@ -40,7 +62,7 @@ pub fn DisplayOptions(display: Display, cookies: crate::model::cookie::CookiePol
             let next = current.get_untracked().toggled(choice);
             current.set(next);
             #[cfg(feature = "hydrate")]
-            browser::keep(next, choice, cookies);
+            browser::keep(next, choice, form.get_untracked().map(Into::into));
         };
         view! {
             <button
@@ -60,6 +82,8 @@ pub fn DisplayOptions(display: Display, cookies: crate::model::cookie::CookiePol
             method="post"
             action="/api/set_display"
             class="display-options"
+            data-secure-cookies=secure_cookies.then_some("")
+            node_ref=form
             data-ready=move || ready.get().then_some("true")
         >
             {button(DisplayChoice::LargeText)}

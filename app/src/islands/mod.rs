@@ -13,3 +13,16 @@ pub use near_me::{NearMe, NearMeProps};
 pub use read_aloud::*;
 pub use readability_meter::*;
 pub use sync_panel::*;
+
+/// What the server wrote for an island on the page, as `name` on the island's
+/// element or an element around it. Islands take no props: reading props
+/// takes serde_json, the largest part of the person's wasm (issue 14.2).
+#[cfg(feature = "hydrate")]
+fn data_of(element: &web_sys::Element, name: &str) -> Option<String> {
+    element.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
+#[cfg(feature = "hydrate")]
+fn data_i64(element: &web_sys::Element, name: &str) -> Option<i64> {
+    data_of(element, name)?.parse().ok()
+}

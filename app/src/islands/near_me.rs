@@ -60,16 +60,27 @@ mod browser {
 }
 
 /// `list` is the hope-corner address to come back to, with its filters
-/// (`/hope` or `/hope?need=food&area=…`).
-#[island]
+/// (`/hope` or `/hope?need=food&area=…`): written beside the island as
+/// `data-list`, not as a prop (island props would bring serde_json into the wasm).
+#[component]
 pub fn NearMe(list: String) -> impl IntoView {
+    view! {
+        <div data-list=list>
+            <NearMeStatus />
+        </div>
+    }
+}
+
+#[island]
+fn NearMeStatus() -> impl IntoView {
     let refused = RwSignal::new(false);
     let asking = RwSignal::new(false);
+    let status = NodeRef::<leptos::html::P>::new();
     Effect::new(move |_| {
         asking.set(true);
         #[cfg(feature = "hydrate")]
         {
-            let list = list.clone();
+            let list = status.get().and_then(|p| super::data_of(&p, "data-list")).unwrap_or_else(|| "/hope".into());
             browser::locate(move |found| match found {
                 Some((lat, lon)) => {
                     let join = if list.contains('?') { '&' } else { '?' };
@@ -79,11 +90,9 @@ pub fn NearMe(list: String) -> impl IntoView {
                 None => refused.set(true),
             });
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &list;
     });
     view! {
-        <p role="status" class="near-me">
+        <p role="status" class="near-me" node_ref=status>
             {move || {
                 if refused.get() {
                     words::REFUSED

@@ -21,27 +21,41 @@ mod browser {
         (!value.is_undefined() && !value.is_null()).then_some(synth)
     }
 
-    pub fn text_of(id: &str) -> Option<String> {
-        web_sys::window()?.document()?.get_element_by_id(id)?.text_content()
+    /// The text to read: of the element named by the `data-read` around the button.
+    pub fn text_for(button: Option<web_sys::EventTarget>) -> Option<String> {
+        use wasm_bindgen::JsCast;
+        let id = super::super::data_of(&button?.dyn_into::<web_sys::Element>().ok()?, "data-read")?;
+        web_sys::window()?.document()?.get_element_by_id(&id)?.text_content()
+    }
+}
+
+/// The buttons, with the id of what they read beside them (`data-read`), not
+/// as a prop: island props would bring serde_json into the wasm.
+#[component]
+pub fn ReadAloud(target: String) -> impl IntoView {
+    view! {
+        <div data-read=target>
+            <ReadAloudButtons />
+        </div>
     }
 }
 
 #[island]
-pub fn ReadAloud(target: String) -> impl IntoView {
+fn ReadAloudButtons() -> impl IntoView {
     let available = RwSignal::new(false);
     let state = RwSignal::new(Speech::Stopped);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = &target;
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         available.set(browser::synth().is_some());
     });
 
-    let start = move |_| {
+    let start = move |_ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::{closure::Closure, JsCast};
-            let (Some(synth), Some(text)) = (browser::synth(), browser::text_of(&target)) else { return };
+            let (Some(synth), Some(text)) = (browser::synth(), browser::text_for(_ev.current_target())) else {
+                return;
+            };
             synth.cancel();
             let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else { return };
             utterance.set_lang("en-GB");

@@ -40,8 +40,10 @@ impl Panel {
     }
 }
 
+/// No props (they would bring serde_json into the wasm): the server writes the
+/// person's case on the panel as `data-case`, and the phone reads it there.
 #[island]
-pub fn SyncPanel(case_id: i64) -> impl IntoView {
+pub fn SyncPanel() -> impl IntoView {
     let panel = Panel {
         ready: RwSignal::new(false),
         html: RwSignal::new(String::new()),
@@ -49,10 +51,12 @@ pub fn SyncPanel(case_id: i64) -> impl IntoView {
         sending: RwSignal::new(false),
     };
     let Panel { ready, html, refused, sending } = panel;
-    let _ = case_id;
+    let root = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        crate::offline::start(case_id, panel.report());
+        if let Some(case) = root.get().and_then(|el| super::data_i64(&el, "data-case")) {
+            crate::offline::start(case, panel.report());
+        }
     });
     let send_now = move |_| {
         #[cfg(feature = "hydrate")]
@@ -63,7 +67,13 @@ pub fn SyncPanel(case_id: i64) -> impl IntoView {
         crate::offline::forget_refused(panel.report());
     };
     view! {
-        <section class="sync-panel" hidden=move || !ready.get() aria-labelledby="sync-heading">
+        <section
+            class="sync-panel"
+            data-case=server_case()
+            node_ref=root
+            hidden=move || !ready.get()
+            aria-labelledby="sync-heading"
+        >
             <h2 id="sync-heading" class="visually-hidden">"This phone"</h2>
             <div role="status" aria-live="polite" inner_html=move || html.get()></div>
             <button type="button" class="link-button" hidden=move || !refused.get() on:click=read_refusals>
@@ -73,6 +83,14 @@ pub fn SyncPanel(case_id: i64) -> impl IntoView {
                 {move || if sending.get() { "Sending…" } else { "Send now" }}
             </button>
         </section>
+    }
+}
+
+/// The signed-in person's case, while the server draws the page (`None` in the browser).
+fn server_case() -> Option<i64> {
+    match crate::components::current_viewer() {
+        crate::model::Viewer::Person { case_id } => Some(case_id.0),
+        _ => None,
     }
 }
 

@@ -8,6 +8,8 @@ use super::{
 };
 use serde::{Deserialize, Serialize};
 
+pub mod json;
+
 /// The version of the sync format; the server refuses any other.
 pub const SYNC_VERSION: u32 = 1;
 /// Most ops one request may carry; a phone with more sends them in turns.
@@ -374,18 +376,7 @@ impl<S> Device<S> {
     /// at most `MAX_REQUEST_BYTES` in all (one op always fits: its texts are
     /// at most 2,000 characters).
     pub fn request(&self) -> SyncRequest {
-        let mut request = SyncRequest { version: SYNC_VERSION, since: self.since, ops: Vec::new() };
-        let mut bytes = serde_json::to_string(&request).map(|s| s.len()).unwrap_or(0);
-        for op in self.outbox.iter().take(MAX_OPS) {
-            // Its JSON, and the comma before it.
-            let size = serde_json::to_string(op).map(|s| s.len()).unwrap_or(MAX_REQUEST_BYTES) + 1;
-            if !request.ops.is_empty() && bytes + size > MAX_REQUEST_BYTES {
-                break;
-            }
-            bytes += size;
-            request.ops.push(op.clone());
-        }
-        request
+        json::next_request::<serde_json::Value, S>(self)
     }
 
     /// Take in the server's answer. Only answered ops leave the outbox: an op

@@ -6,11 +6,12 @@
 //! with its messages, is the best one). Without signal, or while older changes
 //! wait, a form's change goes into the outbox instead, to be sent in order.
 
+mod json;
+
 use crate::islands::words;
-use crate::model::sync::{Change, OpId, Outcome, SyncRefusal};
+use crate::model::sync::json::{self as wire, Json};
+use crate::model::sync::{Change, OpId, Outcome};
 use crate::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
-use gloo_storage::{LocalStorage, Storage};
-use serde_json::value::RawValue;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,9 +26,9 @@ pub use crate::islands::SyncStatus as Status;
 
 pub type Report = std::rc::Rc<dyn Fn(Status)>;
 
-/// The phone keeps the case as the server sent it, unparsed.
-type Device = crate::model::sync::Device<Box<RawValue>>;
-type SyncResponse = crate::model::sync::SyncResponse<Box<RawValue>>;
+/// The phone keeps the case as the server sent it, unread (the browser's JSON).
+type Device = crate::model::sync::Device<JsValue>;
+type SyncResponse = crate::model::sync::SyncResponse<JsValue>;
 
 thread_local! {
     static SENDING: Cell<bool> = const { Cell::new(false) };
@@ -35,11 +36,29 @@ thread_local! {
 }
 
 pub fn load() -> Device {
-    LocalStorage::get(key()).unwrap_or_default()
+    stored(&key()).and_then(|text| JsValue::parse(&text)).and_then(|j| wire::read_device(&j)).unwrap_or_default()
 }
 
 fn save(device: &Device) -> Result<(), String> {
-    LocalStorage::set(key(), device).map_err(|_| words::NO_ROOM.into())
+    store(&key(), &wire::device(device).text())
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn stored(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn store(key: &str, value: &str) -> Result<(), String> {
+    storage().and_then(|s| s.set_item(key, value).ok()).ok_or_else(|| words::NO_ROOM.into())
+}
+
+fn unstore(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 fn status(device: &Device, note: Option<String>) -> Status {
@@ -139,7 +158,7 @@ async fn sync_until_done() -> Result<(), String> {
     let mut applied_any = false;
     let mut changed = false;
     for _ in 0..20 {
-        let request = load().request();
+        let request = wire::next_request::<JsValue, _>(&load());
         let sent = request.ops.len();
         let answer = post(&request).await?;
         // Read the device again: the person may have done something while the
@@ -167,7 +186,7 @@ async fn sync_until_done() -> Result<(), String> {
     let since = load().since;
     if changed || kept_at() != Some(since) {
         if keep_pages().await {
-            let _ = LocalStorage::set(format!("{}.kept", key()), since);
+            let _ = store(&format!("{}.kept", key()), &since.to_string());
         }
     }
     // The pages on screen were drawn before the change; draw them again from the server.
@@ -189,7 +208,7 @@ fn app_files() -> Vec<String> {
 }
 
 fn kept_at() -> Option<u64> {
-    LocalStorage::get(format!("{}.kept", key())).ok()
+    stored(&format!("{}.kept", key()))?.parse().ok()
 }
 
 /// Ask the service worker to keep fresh copies of the person's pages (only
@@ -219,7 +238,7 @@ enum Answer {
 
 async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, String> {
     const NO_SIGNAL: &str = words::NO_SIGNAL;
-    let body = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let body = wire::request::<JsValue>(request).text();
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&JsValue::from_str(&body));
@@ -232,7 +251,9 @@ async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, Strin
     let text = JsFuture::from(response.text().map_err(|_| NO_SIGNAL)?).await.map_err(|_| NO_SIGNAL)?;
     let text = text.as_string().unwrap_or_default();
     match response.status() {
-        200 => serde_json::from_str(&text).map(Answer::Ok).map_err(|_| NO_SIGNAL.into()),
+        200 => {
+            JsValue::parse(&text).and_then(|j| wire::read_response(&j)).map(Answer::Ok).ok_or_else(|| NO_SIGNAL.into())
+        }
         409 => Ok(Answer::CursorAhead),
         401 => {
             // The session ended (signed out elsewhere, timed out, a lost phone): the case's copy goes.
@@ -240,7 +261,7 @@ async fn post(request: &crate::model::sync::SyncRequest) -> Result<Answer, Strin
             Ok(Answer::Refused(words::SIGN_IN_AGAIN.into()))
         }
         _ => Ok(Answer::Refused(
-            serde_json::from_str::<SyncRefusal>(&text).map(|r| r.reason).unwrap_or_else(|_| words::NOT_TAKEN.into()),
+            JsValue::parse(&text).and_then(|j| wire::read_refusal(&j)).unwrap_or_else(|| words::NOT_TAKEN.into()),
         )),
     }
 }
@@ -394,11 +415,11 @@ fn mark_waiting(device: &Device) {
 async fn forget_case() {
     let device = load();
     if device.outbox.is_empty() && device.refused.is_empty() {
-        LocalStorage::delete(key());
+        unstore(&key());
     } else {
         let _ = save(&Device { outbox: device.outbox, refused: device.refused, ..Device::default() });
     }
-    LocalStorage::delete(format!("{}.kept", key()));
+    unstore(&format!("{}.kept", key()));
     delete_caches(|name| name.starts_with("waymark-person-")).await;
 }
 
@@ -420,7 +441,7 @@ fn wipe_then_submit(form: web_sys::HtmlFormElement) {
             return;
         }
     }
-    if let Ok(Some(storage)) = window().local_storage() {
+    if let Some(storage) = storage() {
         let _ = storage.clear();
     }
     wasm_bindgen_futures::spawn_local(async move {
