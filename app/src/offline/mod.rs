@@ -43,8 +43,14 @@ fn save(device: &Device) -> Result<(), String> {
     store(&key(), &wire::device(device).text())
 }
 
+/// The phone's localStorage, through gloo-storage's handle. Not its typed
+/// `get`/`set`: they go through serde_json, which would add about 27 KB
+/// (brotli) to the person's wasm (issue 14.2); the record is read and written
+/// with the browser's own JSON (`json.rs`). `raw()` throws where there is no
+/// storage (some private modes), so that is checked first.
 fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    use gloo_storage::Storage as _;
+    window().local_storage().ok().flatten().map(|_| gloo_storage::LocalStorage::raw())
 }
 
 fn stored(key: &str) -> Option<String> {
