@@ -162,7 +162,8 @@ test("after sign out and wipe nothing of the person opens offline", async ({ bro
   // The wipe may remove the worker too; it comes back with the next page, so the offline page is its answer.
   await page.reload();
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  // A worker installing afresh may take a while to claim the page on a loaded machine.
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
   await nothingPersonalOffline(context, page, PERSON_PAGES.filter((p) => p !== "/hope"));
   await context.close();
 });
