@@ -22,7 +22,10 @@ pub fn start(
 ) -> Result<(axum::Router, Arc<backend::WaymarkBackend>, Option<seed::Seeded>), StartError> {
     config.check()?;
     let catalogue = Arc::new(catalogue::Catalogue::load()?);
-    let store = Arc::new(store::Store::open(&config.data_dir)?);
+    let store = Arc::new(match &config.database_url {
+        Some(url) => store::Store::open_postgres(url)?,
+        None => store::Store::open(&config.data_dir)?,
+    });
     let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
     let limits = auth::Limits::new(config.free_failures_per_client, config.free_failures_per_account);
     let hashing =

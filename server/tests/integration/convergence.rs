@@ -155,6 +155,7 @@ fn run(actions: Vec<Action>) {
     app.backend
         .store_for_tests()
         .write()
+        .unwrap()
         .execute("UPDATE explanation SET created_at = ?1 - 100000", [clock])
         .expect("letter");
     let mut phones = [<Device>::default(), <Device>::default()];
@@ -268,7 +269,8 @@ fn person_step_changes(app: &TestApp) -> i64 {
     app.backend
         .store_for_tests()
         .read()
-        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person", (), |r| r.get(0))
         .unwrap()
 }
 
@@ -276,7 +278,8 @@ fn person_answers(app: &TestApp) -> i64 {
     app.backend
         .store_for_tests()
         .read()
-        .query_row("SELECT COUNT(*) FROM condition_message WHERE author = 'person'", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM condition_message WHERE author = 'person'", (), |r| r.get(0))
         .unwrap()
 }
 

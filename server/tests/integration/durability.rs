@@ -144,9 +144,10 @@ fn every_acknowledged_op_survives_a_kill() {
         let text = format!("Question {id}");
         let kept: i64 = store
             .read()
+            .unwrap()
             .query_row(
                 "SELECT (SELECT COUNT(*) FROM applied_op WHERE op_id = ?1) + (SELECT COUNT(*) FROM condition_message WHERE body = ?2)",
-                rusqlite::params![id, text],
+                server::params![id, text],
                 |r| r.get(0),
             )
             .expect("query");
@@ -160,6 +161,7 @@ fn every_acknowledged_op_survives_a_kill() {
     assert!(a.body.contains("\"status\":\"applied\""), "{}", a.body);
     let copies: i64 = store
         .read()
+        .unwrap()
         .query_row("SELECT COUNT(*) FROM condition_message WHERE body = ?1", [format!("Question {last}")], |r| r.get(0))
         .expect("query");
     assert_eq!(copies, 1);

@@ -10,12 +10,8 @@ const SMALL: &str = include_str!("../../../end2end/fixtures/oruk-small.json");
 
 /// Every row a query gives, to compare before and after.
 fn rows(app: &TestApp, sql: &str) -> Vec<String> {
-    let conn = app.backend.store_for_tests().read();
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    let rows = stmt
-        .query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
-        .unwrap();
+    let conn = app.backend.store_for_tests().read().unwrap();
+    let rows = conn.query_map(sql, (), |r| Ok(r.values().to_vec())).unwrap();
     rows.map(|r| format!("{:?}", r.unwrap())).collect()
 }
 
