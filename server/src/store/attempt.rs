@@ -23,7 +23,7 @@ pub fn record_failure(conn: &Conn, key: &str, rule: &Backoff, now: i64) -> Store
         .prepare_cached(
             "INSERT INTO attempt_backoff (key, failures, last_failure_at, blocked_until) VALUES (?1, 1, ?2, 0)
              ON CONFLICT (key) DO UPDATE SET
-                 failures = CASE WHEN last_failure_at < ?2 - ?3 THEN 1 ELSE failures + 1 END,
+                 failures = CASE WHEN attempt_backoff.last_failure_at < ?2 - ?3 THEN 1 ELSE attempt_backoff.failures + 1 END,
                  last_failure_at = ?2
              RETURNING failures",
         )?

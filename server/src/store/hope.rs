@@ -18,10 +18,10 @@ pub fn find_services(conn: &Conn, filter: &HopeFilter) -> StoreResult<Vec<Servic
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM service s LEFT JOIN office o ON o.id = s.office_id
          WHERE s.hidden = 0
-           AND (?1 IS NULL OR s.category = ?1)
-           AND (?2 IS NULL OR lower(s.name) LIKE ?2 OR lower(s.description) LIKE ?2 OR lower(s.who_for) LIKE ?2
+           AND (CAST(?1 AS TEXT) IS NULL OR s.category = ?1)
+           AND (CAST(?2 AS TEXT) IS NULL OR lower(s.name) LIKE ?2 OR lower(s.description) LIKE ?2 OR lower(s.who_for) LIKE ?2
                 OR lower(s.address) LIKE ?2)
-           AND (?3 IS NULL OR s.office_id IS NULL OR o.area = ?3)
+           AND (CAST(?3 AS TEXT) IS NULL OR s.office_id IS NULL OR o.area = ?3)
          ORDER BY s.office_id IS NOT NULL, lower(s.name)"
     ))?;
     let rows = stmt.query_map(params![filter.need.map(Need::as_str), words, filter.area], row)?;
@@ -320,7 +320,7 @@ pub fn keep_service(
     if keep {
         conn.execute(
             "INSERT INTO saved_service (case_id, service_id, recommended_by, saved_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (case_id, service_id) DO UPDATE SET recommended_by = COALESCE(excluded.recommended_by, recommended_by)",
+             ON CONFLICT (case_id, service_id) DO UPDATE SET recommended_by = COALESCE(excluded.recommended_by, saved_service.recommended_by)",
             params![case.0, service.0, by.map(|p| p.0), super::now()],
         )?;
     } else {

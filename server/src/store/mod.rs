@@ -341,7 +341,12 @@ pub mod pg_testing {
                 !client.query("SELECT 1 FROM pg_database WHERE datname = $1", &[&name2]).expect("look").is_empty();
             if !exists {
                 client.batch_execute(&format!("CREATE DATABASE {name2}")).expect("create template");
-                drop(super::Store::open_postgres_sized(&url, 1).expect("migrate template"));
+                if let Err(e) = super::Store::open_postgres_sized(&url, 1) {
+                    // No half-made template for the next test to copy.
+                    let _ = client.batch_execute(&format!("DROP DATABASE {name2}"));
+                    let _ = client.execute("SELECT pg_advisory_unlock(4242)", &[]);
+                    panic!("migrating the template: {e}");
+                }
             }
             client.execute("SELECT pg_advisory_unlock(4242)", &[]).expect("unlock");
         })

@@ -40,11 +40,19 @@ pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<(Sessio
     let now = super::now();
     let row: Option<(Option<i64>, Option<i64>, bool)> = conn
         .prepare_cached(
-            "SELECT case_id, practitioner_id, last_seen_at <= ?2 - ?5 FROM session
+            "SELECT case_id, practitioner_id, last_seen_at <= ?5 FROM session
              WHERE token_hash = ?1 AND expires_at > ?2
-               AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
+               AND last_seen_at > CASE WHEN case_id IS NULL THEN CAST(?3 AS BIGINT) ELSE CAST(?4 AS BIGINT) END",
         )?
-        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS, TOUCH_EVERY_SECONDS], |r| {
+        .query_row(
+            params![
+                token_hash,
+                now,
+                now - PRACTITIONER_IDLE_SECONDS,
+                now - PERSON_IDLE_SECONDS,
+                now - TOUCH_EVERY_SECONDS
+            ],
+            |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .optional()?;
@@ -58,8 +66,8 @@ pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<(Sessio
 /// Note that a session was used now (at most once a minute).
 pub fn touch_session(conn: &Conn, token_hash: &str) -> StoreResult<()> {
     let now = super::now();
-    conn.prepare_cached("UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?2 - ?3")?
-        .execute(params![token_hash, now, TOUCH_EVERY_SECONDS])?;
+    conn.prepare_cached("UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?3")?
+        .execute(params![token_hash, now, now - TOUCH_EVERY_SECONDS])?;
     Ok(())
 }
 
@@ -78,8 +86,8 @@ pub fn delete_expired_sessions(conn: &Conn) -> StoreResult<usize> {
     let now = super::now();
     Ok(conn.execute(
         "DELETE FROM session WHERE expires_at <= ?1
-            OR last_seen_at <= ?1 - CASE WHEN case_id IS NULL THEN ?2 ELSE ?3 END",
-        params![now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS],
+            OR last_seen_at <= CASE WHEN case_id IS NULL THEN CAST(?2 AS BIGINT) ELSE CAST(?3 AS BIGINT) END",
+        params![now, now - PRACTITIONER_IDLE_SECONDS, now - PERSON_IDLE_SECONDS],
     )?)
 }
 
@@ -119,10 +127,11 @@ pub fn session_expires_at(conn: &Conn, token_hash: &str) -> StoreResult<Option<i
     let now = super::now();
     Ok(conn
         .prepare_cached(
-            "SELECT CASE WHEN expires_at < last_seen_at + CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END
-                    THEN expires_at ELSE last_seen_at + CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END END AS ends
-             FROM session WHERE token_hash = ?1 AND expires_at > ?2
-               AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
+            "SELECT CASE WHEN expires_at < last_seen_at + idle THEN expires_at ELSE last_seen_at + idle END AS ends
+             FROM (SELECT expires_at, last_seen_at,
+                          CASE WHEN case_id IS NULL THEN CAST(?3 AS BIGINT) ELSE CAST(?4 AS BIGINT) END AS idle
+                   FROM session WHERE token_hash = ?1 AND expires_at > ?2) s
+             WHERE last_seen_at > CAST(?2 AS BIGINT) - idle",
         )?
         .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS], |r| r.get(0))
         .optional()?)

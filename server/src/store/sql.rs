@@ -26,7 +26,7 @@ pub type SqlResult<T> = Result<T, SqlError>;
 pub enum SqlError {
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("postgres: {0}")]
+    #[error("postgres: {}", pg_message(.0))]
     Postgres(#[from] postgres::Error),
     #[error("postgres pool: {0}")]
     Pool(#[from] r2d2::Error),
@@ -36,6 +36,14 @@ pub enum SqlError {
     Column { column: usize, problem: String },
     #[error("a database thread stopped")]
     Thread,
+}
+
+/// The server's own words when it refused (`postgres::Error` shows only "db error").
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.code().code(), db.message()),
+        None => e.to_string(),
+    }
 }
 
 impl SqlError {

@@ -71,9 +71,11 @@ pub fn load_step_guides(conn: &Conn) -> StoreResult<usize> {
             what_you_need = excluded.what_you_need, position = excluded.position, url = excluded.url,
             cost = CASE WHEN {NEWER} THEN excluded.cost ELSE step_guide.cost END,
             cost_checked_on = CASE WHEN {NEWER} THEN excluded.cost_checked_on ELSE step_guide.cost_checked_on END
-         WHERE track IS DISTINCT FROM excluded.track OR title IS DISTINCT FROM excluded.title OR guidance IS DISTINCT FROM excluded.guidance
-            OR what_you_need IS DISTINCT FROM excluded.what_you_need OR position IS DISTINCT FROM excluded.position
-            OR url IS DISTINCT FROM excluded.url OR {NEWER}"
+         WHERE step_guide.track IS DISTINCT FROM excluded.track OR step_guide.title IS DISTINCT FROM excluded.title
+            OR step_guide.guidance IS DISTINCT FROM excluded.guidance
+            OR step_guide.what_you_need IS DISTINCT FROM excluded.what_you_need
+            OR step_guide.position IS DISTINCT FROM excluded.position
+            OR step_guide.url IS DISTINCT FROM excluded.url OR {NEWER}"
     );
     let mut changed = 0;
     for (i, g) in guide_file()?.step.iter().enumerate() {
@@ -123,7 +125,7 @@ pub fn insert_guided_step(conn: &Conn, case: CaseId, key: &str, status: StepStat
     let id: Option<i64> = conn
         .query_row(
             "INSERT INTO step (case_id, track, title, position, status, updated_at, guide_key)
-         SELECT ?1, track, title, position, ?3, ?4, key FROM step_guide WHERE key = ?2 RETURNING id",
+         SELECT CAST(?1 AS BIGINT), track, title, position, ?3, CAST(?4 AS BIGINT), key FROM step_guide WHERE key = ?2 RETURNING id",
             params![case.0, key, status.as_str(), super::now()],
             |r| r.get(0),
         )

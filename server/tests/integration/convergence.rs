@@ -156,7 +156,7 @@ fn run(actions: Vec<Action>) {
         .store_for_tests()
         .write()
         .unwrap()
-        .execute("UPDATE explanation SET created_at = ?1 - 100000", [clock])
+        .execute("UPDATE explanation SET created_at = ?1", [clock - 100000])
         .expect("letter");
     let mut phones = [<Device>::default(), <Device>::default()];
     let mut expected = Expected::default();
@@ -270,7 +270,7 @@ fn person_step_changes(app: &TestApp) -> i64 {
         .store_for_tests()
         .read()
         .unwrap()
-        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person", (), |r| r.get(0))
+        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person = 1", (), |r| r.get(0))
         .unwrap()
 }
 

@@ -19,7 +19,7 @@ fn rows(app: &TestApp, sql: &str) -> Vec<String> {
 fn dump(app: &TestApp) -> Vec<String> {
     ["service", "service_schedule", "audit", "office"]
         .iter()
-        .flat_map(|t| rows(app, &format!("SELECT '{t}', * FROM {t} ORDER BY rowid")))
+        .flat_map(|t| rows(app, &format!("SELECT '{t}', * FROM {t} ORDER BY 2, 3, 4, 5")))
         .collect()
 }
 
@@ -283,7 +283,7 @@ async fn an_import_never_touches_another_office() {
         all.extend(rows(
             app,
             "SELECT h.* FROM service_schedule h JOIN service s ON s.id = h.service_id
-             WHERE s.office_id IS NULL OR s.office_id = 1 ORDER BY h.rowid",
+             WHERE s.office_id IS NULL OR s.office_id = 1 ORDER BY h.service_id, h.weekday, h.opens",
         ));
         all
     };
