@@ -194,6 +194,20 @@ impl Store {
         }
     }
 
+    /// Hold every write back until the handle is dropped, as a long commit
+    /// would (tests): SQLite's writer, or PostgreSQL's write lock.
+    #[cfg(any(test, feature = "testing"))]
+    pub fn hold_writes(&self) -> StoreResult<Conn<'_>> {
+        match &self.engine {
+            Engine::Sqlite { .. } => self.write(),
+            Engine::Postgres { .. } => {
+                let conn = self.pg()?;
+                conn.begin_pg(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
+                Ok(conn)
+            }
+        }
+    }
+
     /// Run `f` in one read transaction, so all it reads is of one moment.
     pub fn read_tx<T, E: From<StoreError>>(&self, f: impl FnOnce(&Conn) -> Result<T, E>) -> Result<T, E> {
         match &self.engine {

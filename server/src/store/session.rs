@@ -52,9 +52,8 @@ pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<(Sessio
                 now - PERSON_IDLE_SECONDS,
                 now - TOUCH_EVERY_SECONDS
             ],
-            |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?;
     Ok(row.and_then(|(case, practitioner, stale)| match (case, practitioner) {
         (Some(c), None) => Some((SessionOwner::Person(CaseId(c)), stale)),

@@ -26,10 +26,11 @@ async fn a_persons_pages_are_kept_only_in_their_sessions_cache() {
         .store_for_tests()
         .read()
         .unwrap()
-        .query_row("SELECT CASE WHEN expires_at < last_seen_at + ?1 THEN expires_at ELSE last_seen_at + ?1 END FROM session",
-            [server::auth::PERSON_IDLE_SECONDS], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT CASE WHEN expires_at < last_seen_at + ?1 THEN expires_at ELSE last_seen_at + ?1 END FROM session",
+            [server::auth::PERSON_IDLE_SECONDS],
+            |r| r.get(0),
+        )
         .unwrap();
     let map = format!("/me/licence/{map}/map");
     let mut ids = Vec::new();
