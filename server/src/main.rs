@@ -14,11 +14,49 @@ use std::time::Duration;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `waymark copy`: move an office's SQLite database into an empty PostgreSQL one.
+#[derive(Debug, Parser)]
+#[command(
+    name = "waymark copy",
+    about = "Copy a Waymark SQLite database into an empty PostgreSQL database, and check it."
+)]
+struct CopyArgs {
+    /// The SQLite file (`waymark.sqlite3` in the data directory); only read.
+    #[arg(long)]
+    from: std::path::PathBuf,
+    /// The PostgreSQL database (`postgres://user@host:port/db`), new and empty.
+    #[arg(long)]
+    to: String,
+}
+
+fn copy(args: &CopyArgs) -> ExitCode {
+    match server::store::copy::copy(&args.from, &args.to) {
+        Ok(copied) => {
+            println!("Copied {} into PostgreSQL, every table checked:", args.from.display());
+            for (table, rows, checksum) in copied.tables {
+                println!("  {table:<24} {rows:>8} rows  checksum {checksum}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("waymark copy: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
+    if std::env::args().nth(1).as_deref() == Some("copy") {
+        let args = CopyArgs::parse_from(std::env::args().skip(1));
+        // The copy blocks (both databases): off the async workers.
+        return tokio::task::spawn_blocking(move || server::store::sql::blocking(|| copy(&args)))
+            .await
+            .unwrap_or(ExitCode::FAILURE);
+    }
     let config = Config::parse();
     let (router, backend, seeded) = match server::start(&config) {
         Ok(started) => started,
@@ -55,7 +93,11 @@ async fn main() -> ExitCode {
 
 fn print_welcome(config: &Config, seeded: Option<seed::Seeded>) {
     println!("\nWaymark is running at http://{}", config.addr);
-    println!("Data: {}", config.data_dir.display());
+    match &config.database_url {
+        // Not the URL itself: it may hold a password.
+        Some(_) => println!("Data: PostgreSQL (WAYMARK_DATABASE_URL)"),
+        None => println!("Data: {}", config.data_dir.display()),
+    }
     if config.is_production() && config.unsafe_no_tls {
         println!(
             "\nWARNING: WAYMARK_UNSAFE_NO_TLS is set: cookies are not Secure and browsers are not told to use https."

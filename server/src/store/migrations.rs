@@ -56,6 +56,11 @@ pub fn postgres_fingerprint() -> u64 {
     h.finish()
 }
 
+/// How far SQLite's migrations go: the version a database this Waymark opened is at.
+pub fn sqlite_version() -> usize {
+    MIGRATIONS.len()
+}
+
 pub fn apply(conn: &mut Connection) -> StoreResult<()> {
     add_functions(conn)?;
     let done: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;

@@ -12,6 +12,7 @@ mod audit;
 mod case;
 mod condition;
 mod condition_map;
+pub mod copy;
 mod explanation;
 mod form_state;
 mod hope;
