@@ -29,6 +29,36 @@ struct CopyArgs {
     to: String,
 }
 
+/// `waymark backup`: a consistent copy of the SQLite database, while the server runs.
+#[derive(Debug, Parser)]
+#[command(name = "waymark backup", about = "Copy the SQLite database to a file, safely while Waymark runs.")]
+struct BackupArgs {
+    /// Where to write the copy (a new file). Restore by putting it in a data
+    /// directory as `waymark.sqlite3`.
+    file: std::path::PathBuf,
+    /// Directory with the SQLite database.
+    #[arg(long, env = "WAYMARK_DATA_DIR", default_value = ".waymark-data")]
+    data_dir: std::path::PathBuf,
+}
+
+fn backup(args: &BackupArgs) -> ExitCode {
+    if args.file.exists() {
+        eprintln!("waymark backup: {} already exists: give a new file", args.file.display());
+        return ExitCode::FAILURE;
+    }
+    let done = server::store::Store::open(&args.data_dir).and_then(|store| store.backup(&args.file));
+    match done {
+        Ok(()) => {
+            println!("Backed up {} to {}", args.data_dir.display(), args.file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("waymark backup: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn copy(args: &CopyArgs) -> ExitCode {
     match server::store::copy::copy(&args.from, &args.to) {
         Ok(copied) => {
@@ -56,6 +86,10 @@ async fn main() -> ExitCode {
         return tokio::task::spawn_blocking(move || server::store::sql::blocking(|| copy(&args)))
             .await
             .unwrap_or(ExitCode::FAILURE);
+    }
+    if std::env::args().nth(1).as_deref() == Some("backup") {
+        let args = BackupArgs::parse_from(std::env::args().skip(1));
+        return tokio::task::spawn_blocking(move || backup(&args)).await.unwrap_or(ExitCode::FAILURE);
     }
     let config = Config::parse();
     let (router, backend, seeded) = match server::start(&config) {

@@ -15,6 +15,7 @@ mod cross_site;
 mod csp;
 mod durability;
 mod form_state;
+mod health;
 mod hope;
 mod hope_exchange;
 mod licence;
