@@ -10,6 +10,15 @@ pub enum Environment {
     Production,
 }
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// For people reading a terminal.
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
+}
+
 #[derive(Debug, Clone, Parser)]
 #[command(name = "waymark", version, about = "Waymark: a pocket guide for life on licence.")]
 pub struct Config {
@@ -25,6 +34,10 @@ pub struct Config {
     /// several servers on one database. Unset: SQLite in the data directory.
     #[arg(long, env = "WAYMARK_DATABASE_URL")]
     pub database_url: Option<String>,
+
+    /// Log lines as `text` or `json` (one object a line).
+    #[arg(long, env = "WAYMARK_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
 
     /// `production` refuses demo data and demo sign-ins.
     #[arg(long = "env", env = "WAYMARK_ENV", value_enum, default_value = "development")]

@@ -77,9 +77,13 @@ fn copy(args: &CopyArgs) -> ExitCode {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .init();
+    let filter = || tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let subcommand = std::env::args().nth(1).filter(|a| a == "copy" || a == "backup");
+    let config = subcommand.is_none().then(Config::parse);
+    match config.as_ref().map(|c| c.log_format) {
+        Some(server::config::LogFormat::Json) => tracing_subscriber::fmt().json().with_env_filter(filter()).init(),
+        _ => tracing_subscriber::fmt().with_env_filter(filter()).init(),
+    }
     if std::env::args().nth(1).as_deref() == Some("copy") {
         let args = CopyArgs::parse_from(std::env::args().skip(1));
         // The copy blocks (both databases): off the async workers.
@@ -91,7 +95,7 @@ async fn main() -> ExitCode {
         let args = BackupArgs::parse_from(std::env::args().skip(1));
         return tokio::task::spawn_blocking(move || backup(&args)).await.unwrap_or(ExitCode::FAILURE);
     }
-    let config = Config::parse();
+    let Some(config) = config else { return ExitCode::FAILURE };
     let (router, backend, seeded) = match server::start(&config) {
         Ok(started) => started,
         Err(e) => {
@@ -116,7 +120,13 @@ async fn main() -> ExitCode {
             }
         }
     });
-    print_welcome(&config, seeded);
+    match config.log_format {
+        // Every line of a JSON log is one object: no banner.
+        server::config::LogFormat::Json => {
+            tracing::info!(addr = %config.addr, demo = seeded.is_some(), "waymark is running")
+        }
+        server::config::LogFormat::Text => print_welcome(&config, seeded),
+    }
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown()).await {
         eprintln!("waymark: {e}");

@@ -135,6 +135,7 @@ fn help_lists_every_setting() {
         "LEPTOS_SITE_ADDR",
         "WAYMARK_DATA_DIR",
         "WAYMARK_DATABASE_URL",
+        "WAYMARK_LOG_FORMAT",
         "WAYMARK_ENV",
         "WAYMARK_DEMO",
         "LEPTOS_SITE_ROOT",
@@ -151,5 +152,5 @@ fn help_lists_every_setting() {
     }
     // And nothing is set that --help does not list: every `env =` in the source is above.
     let source = include_str!("../../src/config.rs");
-    assert_eq!(source.matches("env = \"").count(), 14, "a new setting must be added to this list");
+    assert_eq!(source.matches("env = \"").count(), 15, "a new setting must be added to this list");
 }

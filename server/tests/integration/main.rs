@@ -19,6 +19,7 @@ mod health;
 mod hope;
 mod hope_exchange;
 mod licence;
+mod logs;
 mod lost_phone;
 mod national;
 mod news;
