@@ -20,7 +20,7 @@ async fn main() {
     let config = server::config::Config::for_tests(data);
     let (_router, backend, _) = server::start(&config).expect("start");
     let practitioner: PractitionerId = {
-        let conn = backend.store_for_tests().read();
+        let conn = backend.store_for_tests().read().unwrap();
         conn.query_row("SELECT id FROM practitioner WHERE email = ?1", [server::seed::DEMO_PRACTITIONER], |r| {
             r.get(0).map(PractitionerId)
         })
@@ -36,8 +36,9 @@ async fn main() {
             licence_end: today.checked_add(jiff::Span::new().days(365)).expect("a year on"),
         };
         let case = backend.create_case(practitioner, &new_case).await.expect("case");
-        let code =
-            server::store::pending_code(&backend.store_for_tests().read(), case).expect("code").expect("a live code");
+        let code = server::store::pending_code(&backend.store_for_tests().read().unwrap(), case)
+            .expect("code")
+            .expect("a live code");
         let (session, _number) = backend.activate(&code.code, "7394", &client).await.expect("activate");
         let step = backend.person_steps(case).await.expect("steps").first().map(|s| s.id.0).expect("a standard step");
         println!("{}={} {step}", policy.name(Cookie::Session), session.token);

@@ -10,6 +10,15 @@ pub enum Environment {
     Production,
 }
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// For people reading a terminal.
+    Text,
+    /// One JSON object a line, for a log collector.
+    Json,
+}
+
 #[derive(Debug, Clone, Parser)]
 #[command(name = "waymark", version, about = "Waymark: a pocket guide for life on licence.")]
 pub struct Config {
@@ -20,6 +29,15 @@ pub struct Config {
     /// Directory for the SQLite database (created if missing).
     #[arg(long, env = "WAYMARK_DATA_DIR", default_value = ".waymark-data")]
     pub data_dir: PathBuf,
+
+    /// PostgreSQL to keep everything in (`postgres://user@host:port/db`), for
+    /// several servers on one database. Unset: SQLite in the data directory.
+    #[arg(long, env = "WAYMARK_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Log lines as `text` or `json` (one object a line).
+    #[arg(long, env = "WAYMARK_LOG_FORMAT", value_enum, default_value = "text")]
+    pub log_format: LogFormat,
 
     /// `production` refuses demo data and demo sign-ins.
     #[arg(long = "env", env = "WAYMARK_ENV", value_enum, default_value = "development")]
@@ -115,8 +133,16 @@ impl Config {
         Ok(())
     }
 
-    /// Settings for tests: a given data directory, demo data, no TLS.
+    /// Settings for tests: a given data directory, demo data, no TLS; a
+    /// fresh PostgreSQL database when `WAYMARK_TEST_DATABASE_URL` is set.
     pub fn for_tests(data_dir: PathBuf) -> Config {
-        Config::parse_from(["waymark", "--data-dir", &data_dir.to_string_lossy(), "--env", "development"])
+        #[allow(unused_mut)]
+        let mut config =
+            Config::parse_from(["waymark", "--data-dir", &data_dir.to_string_lossy(), "--env", "development"]);
+        #[cfg(feature = "testing")]
+        {
+            config.database_url = crate::store::pg_testing::fresh_database_url();
+        }
+        config
     }
 }

@@ -22,8 +22,22 @@ pub fn start(
 ) -> Result<(axum::Router, Arc<backend::WaymarkBackend>, Option<seed::Seeded>), StartError> {
     config.check()?;
     let catalogue = Arc::new(catalogue::Catalogue::load()?);
-    let store = Arc::new(store::Store::open(&config.data_dir)?);
-    let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
+    // On a thread of its own that may block: start-up may be called on an
+    // async worker (tests), where PostgreSQL's client must not run its calls.
+    let (store, seeded) = std::thread::scope(|s| {
+        s.spawn(|| {
+            store::sql::blocking(|| -> Result<_, StartError> {
+                let store = match &config.database_url {
+                    Some(url) => store::Store::open_postgres(url)?,
+                    None => store::Store::open(&config.data_dir)?,
+                };
+                let seeded = if config.demo { Some(seed::seed(&store)?) } else { None };
+                Ok((Arc::new(store), seeded))
+            })
+        })
+        .join()
+        .map_err(|_| StartError::StartUp)?
+    })?;
     let limits = auth::Limits::new(config.free_failures_per_client, config.free_failures_per_account);
     let hashing =
         backend::BlockingPool::new(config.hashing_threads.unwrap_or_else(backend::BlockingPool::half_the_cores));
@@ -42,6 +56,8 @@ pub enum StartError {
     Store(#[from] store::StoreError),
     #[error("built site: {0}")]
     Site(#[from] http::SiteFilesError),
+    #[error("the thread opening the database stopped")]
+    StartUp,
     #[error("a thread for sync commits: {0}")]
     Thread(std::io::Error),
     #[error("licence catalogue: {0}")]

@@ -14,12 +14,88 @@ use std::time::Duration;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `waymark copy`: move an office's SQLite database into an empty PostgreSQL one.
+#[derive(Debug, Parser)]
+#[command(
+    name = "waymark copy",
+    about = "Copy a Waymark SQLite database into an empty PostgreSQL database, and check it."
+)]
+struct CopyArgs {
+    /// The SQLite file (`waymark.sqlite3` in the data directory); only read.
+    #[arg(long)]
+    from: std::path::PathBuf,
+    /// The PostgreSQL database (`postgres://user@host:port/db`), new and empty.
+    #[arg(long)]
+    to: String,
+}
+
+/// `waymark backup`: a consistent copy of the SQLite database, while the server runs.
+#[derive(Debug, Parser)]
+#[command(name = "waymark backup", about = "Copy the SQLite database to a file, safely while Waymark runs.")]
+struct BackupArgs {
+    /// Where to write the copy (a new file). Restore by putting it in a data
+    /// directory as `waymark.sqlite3`.
+    file: std::path::PathBuf,
+    /// Directory with the SQLite database.
+    #[arg(long, env = "WAYMARK_DATA_DIR", default_value = ".waymark-data")]
+    data_dir: std::path::PathBuf,
+}
+
+fn backup(args: &BackupArgs) -> ExitCode {
+    if args.file.exists() {
+        eprintln!("waymark backup: {} already exists: give a new file", args.file.display());
+        return ExitCode::FAILURE;
+    }
+    let done = server::store::Store::open(&args.data_dir).and_then(|store| store.backup(&args.file));
+    match done {
+        Ok(()) => {
+            println!("Backed up {} to {}", args.data_dir.display(), args.file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("waymark backup: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn copy(args: &CopyArgs) -> ExitCode {
+    match server::store::copy::copy(&args.from, &args.to) {
+        Ok(copied) => {
+            println!("Copied {} into PostgreSQL, every table checked:", args.from.display());
+            for (table, rows, checksum) in copied.tables {
+                println!("  {table:<24} {rows:>8} rows  checksum {checksum}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("waymark copy: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .init();
-    let config = Config::parse();
+    let filter = || tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let subcommand = std::env::args().nth(1).filter(|a| a == "copy" || a == "backup");
+    let config = subcommand.is_none().then(Config::parse);
+    match config.as_ref().map(|c| c.log_format) {
+        Some(server::config::LogFormat::Json) => tracing_subscriber::fmt().json().with_env_filter(filter()).init(),
+        _ => tracing_subscriber::fmt().with_env_filter(filter()).init(),
+    }
+    if std::env::args().nth(1).as_deref() == Some("copy") {
+        let args = CopyArgs::parse_from(std::env::args().skip(1));
+        // The copy blocks (both databases): off the async workers.
+        return tokio::task::spawn_blocking(move || server::store::sql::blocking(|| copy(&args)))
+            .await
+            .unwrap_or(ExitCode::FAILURE);
+    }
+    if std::env::args().nth(1).as_deref() == Some("backup") {
+        let args = BackupArgs::parse_from(std::env::args().skip(1));
+        return tokio::task::spawn_blocking(move || backup(&args)).await.unwrap_or(ExitCode::FAILURE);
+    }
+    let Some(config) = config else { return ExitCode::FAILURE };
     let (router, backend, seeded) = match server::start(&config) {
         Ok(started) => started,
         Err(e) => {
@@ -44,7 +120,13 @@ async fn main() -> ExitCode {
             }
         }
     });
-    print_welcome(&config, seeded);
+    match config.log_format {
+        // Every line of a JSON log is one object: no banner.
+        server::config::LogFormat::Json => {
+            tracing::info!(addr = %config.addr, demo = seeded.is_some(), "waymark is running")
+        }
+        server::config::LogFormat::Text => print_welcome(&config, seeded),
+    }
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown()).await {
         eprintln!("waymark: {e}");
@@ -55,7 +137,11 @@ async fn main() -> ExitCode {
 
 fn print_welcome(config: &Config, seeded: Option<seed::Seeded>) {
     println!("\nWaymark is running at http://{}", config.addr);
-    println!("Data: {}", config.data_dir.display());
+    match &config.database_url {
+        // Not the URL itself: it may hold a password.
+        Some(_) => println!("Data: PostgreSQL (WAYMARK_DATABASE_URL)"),
+        None => println!("Data: {}", config.data_dir.display()),
+    }
     if config.is_production() && config.unsafe_no_tls {
         println!(
             "\nWARNING: WAYMARK_UNSAFE_NO_TLS is set: cookies are not Secure and browsers are not told to use https."

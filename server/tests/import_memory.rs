@@ -53,7 +53,7 @@ fn import(file: &[u8]) -> (usize, String) {
     let config = server::config::Config::for_tests(dir.path().to_owned());
     let (_, backend, _) = server::start(&config).expect("start");
     let by = {
-        let conn = backend.store_for_tests().write();
+        let conn = backend.store_for_tests().write().unwrap();
         let office = server::store::insert_office(&conn, "Test", "1 Road", "Test", false).expect("office");
         let admin = server::store::NewPractitioner {
             office_id: office,

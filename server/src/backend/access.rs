@@ -3,7 +3,8 @@
 //! every practitioner's or supporter's read and write of a case goes through it
 //! (`read_case`, `write_case`), so the audit is complete by construction.
 
-use super::Sqlite;
+use super::Engine;
+use crate::store::Conn;
 use crate::store::{self, Actor, Entry};
 use app::backend::ClientKey;
 use app::error::{AppError, AppResult};
@@ -60,12 +61,12 @@ pub(crate) fn with_client<T>(client: Option<String>, f: impl FnOnce() -> T) -> T
     f()
 }
 
-impl Sqlite {
+impl Engine {
     /// Check `caller` may do `action` on `case` and record it, on `conn`.
     /// A case the caller may not see is `NotFound`, as if it did not exist.
     pub(crate) fn case_access(
         &self,
-        conn: &rusqlite::Connection,
+        conn: &Conn,
         caller: &Caller,
         case: CaseId,
         action: AuditAction,
@@ -100,15 +101,15 @@ impl Sqlite {
         caller: &Caller,
         case: CaseId,
         section: Section,
-        f: impl FnOnce(&rusqlite::Connection) -> AppResult<T>,
+        f: impl FnOnce(&Conn) -> AppResult<T>,
     ) -> AppResult<T> {
         if matches!(caller, Caller::Person(_)) || !section.audited() {
-            let conn = self.store.read();
+            let conn = self.store.read()?;
             self.case_access(&conn, caller, case, AuditAction::Read(section), None)?;
             return f(&conn);
         }
-        self.case_access(&self.store.write(), caller, case, AuditAction::Read(section), None)?;
-        f(&self.store.read())
+        self.case_access(&self.store.write()?, caller, case, AuditAction::Read(section), None)?;
+        f(&self.store.read()?)
     }
 
     /// Change a case through the door: one write transaction with its audit row.
@@ -118,7 +119,7 @@ impl Sqlite {
         case: CaseId,
         action: AuditAction,
         detail: &str,
-        f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>,
+        f: impl FnOnce(&Conn) -> AppResult<T>,
     ) -> AppResult<T> {
         self.store.write_tx(|tx| {
             self.case_access(tx, caller, case, action, Some(detail))?;
@@ -129,7 +130,7 @@ impl Sqlite {
     /// A security event (sign-in, activation, links): recorded, with where it came from.
     pub(crate) fn record_event(
         &self,
-        conn: &rusqlite::Connection,
+        conn: &Conn,
         actor: Actor,
         case: Option<CaseId>,
         action: AuditAction,

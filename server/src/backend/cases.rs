@@ -1,7 +1,8 @@
 //! Cases: the person's home, the caseload, opening a case and its codes.
 
-use super::{Caller, Sqlite};
+use super::{Caller, Engine};
 use crate::auth;
+use crate::store::Conn;
 use crate::store::{self, Actor};
 use app::model::audit::{group, AuditAction, Looked, Section};
 use app::model::share::TurnedOffBy;
@@ -13,11 +14,11 @@ const WHO_HAS_LOOKED_ROWS: u32 = 5000;
 use app::error::{AppError, AppResult};
 use app::model::*;
 
-impl Sqlite {
+impl Engine {
     /// What is new for the person, from their own explicit acts only: answers
     /// to their questions and changed rules until they answer again, letters
     /// until they say they read them, moved appointments until they reply.
-    fn news(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<Vec<news::News>> {
+    fn news(&self, conn: &Conn, case: CaseId) -> AppResult<Vec<news::News>> {
         use news::News;
         let mut out = Vec::new();
         let rules = store::condition_rows(conn, case)?;
@@ -43,9 +44,9 @@ impl Sqlite {
     }
 }
 
-impl Sqlite {
+impl Engine {
     pub(crate) fn person_home(&self, case: CaseId) -> AppResult<PersonHome> {
-        let conn = self.store.read();
+        let conn = self.store.read()?;
         let mut home = store::person_home(&conn, case)?.ok_or(AppError::NotFound)?;
         home.news = self.news(&conn, case)?;
         home.week = self.week(&conn, case, jiff::Timestamp::now())?;
@@ -53,7 +54,7 @@ impl Sqlite {
     }
 
     /// The person's next seven days, from their curfews, appointments and reporting rules.
-    fn week(&self, conn: &rusqlite::Connection, case: CaseId, now: jiff::Timestamp) -> AppResult<week::Week> {
+    fn week(&self, conn: &Conn, case: CaseId, now: jiff::Timestamp) -> AppResult<week::Week> {
         let rows = store::condition_rows(conn, case)?;
         let curfews: Vec<_> = rows
             .iter()
@@ -79,7 +80,7 @@ impl Sqlite {
     }
 
     pub(crate) fn caseload(&self, practitioner: PractitionerId) -> AppResult<Vec<CaseloadEntry>> {
-        Ok(store::caseload(&self.store.read(), practitioner)?)
+        Ok(store::caseload(&self.store.read()?, practitioner)?)
     }
 
     pub(crate) fn case_overview(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<CaseOverview> {
@@ -129,12 +130,12 @@ impl Sqlite {
 
     pub(crate) fn who_has_looked(&self, case: CaseId) -> AppResult<Vec<Looked>> {
         let since = store::now() - WHO_HAS_LOOKED_DAYS * 86_400;
-        let rows = store::case_audit(&self.store.read(), case, since, WHO_HAS_LOOKED_ROWS)?;
+        let rows = store::case_audit(&self.store.read()?, case, since, WHO_HAS_LOOKED_ROWS)?;
         Ok(group(rows))
     }
 }
 
-impl Sqlite {
+impl Engine {
     /// The case's change counter, for its practitioner's open pages (not recorded: no personal data).
     pub(crate) fn case_rev(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<u64> {
         self.on_case_read(practitioner, case, Section::Rev, |conn| {

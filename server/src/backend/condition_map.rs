@@ -1,7 +1,7 @@
 //! Maps on conditions: attached by the practitioner, read by the person and
 //! the practitioner (never by a supporter: such conditions are about places).
 
-use super::Sqlite;
+use super::Engine;
 use crate::store;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
@@ -12,7 +12,7 @@ use app::model::{CaseId, ConditionId, PractitionerId};
 /// Longest file name kept in the condition's details (the catalogue's input is a file name).
 const NAME_MAX: usize = 100;
 
-impl Sqlite {
+impl Engine {
     /// Attach (or replace) a condition's map. A new version: the person is
     /// asked to confirm again. `Ok(Err(_))` is a refusal to show on the form.
     pub(crate) fn attach_map(
@@ -48,7 +48,7 @@ impl Sqlite {
 
     /// The person's own condition's map.
     pub(crate) fn person_condition_map(&self, case: CaseId, condition: ConditionId) -> AppResult<(MapFormat, Vec<u8>)> {
-        store::condition_map(&self.store.read(), case, condition)?.ok_or(AppError::NotFound)
+        store::condition_map(&self.store.read()?, case, condition)?.ok_or(AppError::NotFound)
     }
 
     /// A map on a case the practitioner may see.

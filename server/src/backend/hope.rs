@@ -1,14 +1,14 @@
 //! The hope corner: public lists, "my list", and office admins' curation.
 
-use super::{may_change, Sqlite};
+use super::{may_change, Engine};
 use crate::store;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::*;
 
-impl Sqlite {
+impl Engine {
     pub(crate) fn hope_list(&self, filter: &hope::HopeFilter) -> AppResult<hope::HopeList> {
-        let conn = self.store.read();
+        let conn = self.store.read()?;
         let areas = store::service_areas(&conn)?;
         if filter.area.as_ref().is_some_and(|a| !areas.contains(a)) {
             return Err(AppError::invalid(
@@ -24,11 +24,11 @@ impl Sqlite {
     }
 
     pub(crate) fn hope_service(&self, id: ServiceId) -> AppResult<hope::Service> {
-        store::service(&self.store.read(), id)?.ok_or(AppError::NotFound)
+        store::service(&self.store.read()?, id)?.ok_or(AppError::NotFound)
     }
 
     pub(crate) fn office_services(&self, practitioner: PractitionerId) -> AppResult<Vec<hope::CuratedService>> {
-        let conn = self.store.read();
+        let conn = self.store.read()?;
         let (office, admin) = store::practitioner_office(&conn, practitioner)?.ok_or(AppError::Forbidden)?;
         let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
         Ok(store::services_for_office(&conn, office)?
@@ -48,26 +48,27 @@ impl Sqlite {
         id: ServiceId,
         what: hope::Curate,
     ) -> AppResult<()> {
-        let conn = self.store.write();
-        self.may_curate(&conn, practitioner, Some(id))?;
-        match what {
-            hope::Curate::CheckedToday => {
-                let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
-                store::mark_service_checked(&conn, id, today)?
+        self.store.write_tx(|conn| {
+            self.may_curate(conn, practitioner, Some(id))?;
+            match what {
+                hope::Curate::CheckedToday => {
+                    let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
+                    store::mark_service_checked(conn, id, today)?
+                }
+                hope::Curate::Hide => store::set_service_hidden(conn, id, true)?,
+                hope::Curate::Show => store::set_service_hidden(conn, id, false)?,
             }
-            hope::Curate::Hide => store::set_service_hidden(&conn, id, true)?,
-            hope::Curate::Show => store::set_service_hidden(&conn, id, false)?,
-        }
-        store::audit(&conn, Some(practitioner), None, "curated a hope-corner service")?;
-        Ok(())
+            store::audit(conn, Some(practitioner), None, "curated a hope-corner service")?;
+            Ok(())
+        })
     }
 
     pub(crate) fn my_list(&self, case: CaseId) -> AppResult<Vec<hope::SavedService>> {
-        Ok(store::saved_services(&self.store.read(), case)?)
+        Ok(store::saved_services(&self.store.read()?, case)?)
     }
 
     pub(crate) fn keep_service(&self, case: CaseId, service: ServiceId, keep: bool) -> AppResult<()> {
-        store::keep_service(&self.store.write(), case, service, keep, None)?.then_some(()).ok_or(AppError::NotFound)
+        store::keep_service(&self.store.write()?, case, service, keep, None)?.then_some(()).ok_or(AppError::NotFound)
     }
 
     pub(crate) fn case_list(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<hope::SavedService>> {

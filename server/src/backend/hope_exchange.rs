@@ -1,17 +1,18 @@
 //! Open Referral UK import and export of an office's own services (the file's
 //! shape is `crate::hsds`; this is the part that reads and writes the store).
 
-use super::Sqlite;
+use super::Engine;
 use crate::hsds::{self, read, ImportError, Listing, Summary};
+use crate::store::Conn;
 use crate::store::{self, StoreError};
 use app::error::{AppError, AppResult};
 use app::model::{OfficeId, PractitionerId};
 use jiff::civil::Date;
 use std::collections::HashMap;
 
-impl Sqlite {
+impl Engine {
     /// The practitioner's office, if they are one of its admins.
-    fn admin_office(&self, conn: &rusqlite::Connection, practitioner: PractitionerId) -> AppResult<OfficeId> {
+    fn admin_office(&self, conn: &Conn, practitioner: PractitionerId) -> AppResult<OfficeId> {
         match store::practitioner_office(conn, practitioner)? {
             Some((office, admin)) if admin.of_office() => Ok(office),
             _ => Err(AppError::Forbidden),
@@ -20,7 +21,7 @@ impl Sqlite {
 
     /// The admin's office's own services as an Open Referral UK file.
     pub(crate) fn export_hope(&self, practitioner: PractitionerId) -> AppResult<String> {
-        let conn = self.store.read();
+        let conn = self.store.read()?;
         let office = self.admin_office(&conn, practitioner)?;
         let listings = store::office_exchange_rows(&conn, office)?
             .into_iter()

@@ -1,7 +1,8 @@
 //! Licence conditions: the catalogue joined with each case's rows.
 
-use super::{check_text, optional_explanation, Caller, Sqlite};
+use super::{check_text, optional_explanation, Caller, Engine};
 use crate::store;
+use crate::store::Conn;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::catalogue::{check_details, Details};
@@ -9,7 +10,7 @@ use app::model::parts;
 use app::model::what_changed::{differences, Version};
 use app::model::*;
 
-impl Sqlite {
+impl Engine {
     pub(super) fn template_for(&self, template: &Option<(String, String)>) -> Option<&Template> {
         template.as_ref().and_then(|(v, c)| self.catalogue.get(v, c))
     }
@@ -28,7 +29,7 @@ impl Sqlite {
         }
     }
 
-    pub(super) fn licence(&self, conn: &rusqlite::Connection, case: CaseId) -> AppResult<PersonLicence> {
+    pub(super) fn licence(&self, conn: &Conn, case: CaseId) -> AppResult<PersonLicence> {
         let rows = store::condition_rows(conn, case)?;
         let mut messages = store::condition_messages(conn, case)?;
         let history = store::previous_versions(conn, case)?;
@@ -108,12 +109,7 @@ impl Sqlite {
 }
 
 /// The person's answer to a condition, checked, inside the caller's transaction.
-pub(crate) fn person_answer(
-    tx: &rusqlite::Connection,
-    case: CaseId,
-    condition: ConditionId,
-    answer: &Answer,
-) -> AppResult<()> {
+pub(crate) fn person_answer(tx: &Conn, case: CaseId, condition: ConditionId, answer: &Answer) -> AppResult<()> {
     let answer = match answer {
         Answer::Understood => Answer::Understood,
         Answer::Question(text) => Answer::Question(check_text("question", text, MESSAGE_MAX, "your question")?),
@@ -122,11 +118,11 @@ pub(crate) fn person_answer(
 }
 
 /// The person read a letter (at `at`, UTC seconds), inside the caller's transaction.
-pub(crate) fn letter_read(tx: &rusqlite::Connection, case: CaseId, letter: ExplanationId, at: i64) -> AppResult<()> {
+pub(crate) fn letter_read(tx: &Conn, case: CaseId, letter: ExplanationId, at: i64) -> AppResult<()> {
     store::mark_read(tx, case, letter, at)?.then_some(()).ok_or(AppError::NotFound)
 }
 
-impl Sqlite {
+impl Engine {
     pub(crate) fn templates(&self, version: &str) -> AppResult<parts::LicenceCatalogue> {
         if self.catalogue.in_version(version).next().is_none() {
             return Err(AppError::NotFound);
@@ -140,7 +136,7 @@ impl Sqlite {
     }
 
     pub(crate) fn person_licence(&self, case: CaseId) -> AppResult<PersonLicence> {
-        self.licence(&self.store.read(), case)
+        self.licence(&self.store.read()?, case)
     }
 
     pub(crate) fn read_letter(&self, case: CaseId, letter: ExplanationId) -> AppResult<()> {
@@ -177,7 +173,7 @@ impl Sqlite {
         explanation: Option<&str>,
     ) -> AppResult<ConditionId> {
         let explanation = optional_explanation(explanation)?;
-        let overview = store::case_overview(&self.store.read(), practitioner, case)?.ok_or(AppError::NotFound)?;
+        let overview = store::case_overview(&self.store.read()?, practitioner, case)?.ok_or(AppError::NotFound)?;
         // A rule for a part the licence does not have would be shown under a part that is not there.
         let in_licence = |kind: LicenceKind, field: &str| {
             if overview.licence_type.includes(kind) {

@@ -1,12 +1,13 @@
 //! `app::backend::Backend` and `ServerBackend` for the real server.
 //!
-//! `Sqlite` is the engine: the store, the catalogue and the sign-in rules, one
+//! `Engine` is the engine: the store, the catalogue and the sign-in rules, one
 //! module per aggregate, synchronous (SQLite and argon2 block). `WaymarkBackend`
 //! is the boundary the server holds: each call runs the engine on a bounded
 //! blocking pool (`pooled.rs`), never on the async worker threads.
 
 use crate::auth::Limits;
 use crate::catalogue::Catalogue;
+use crate::store::Conn;
 use crate::store::{self, Store, StoreError};
 use app::error::{AppError, AppResult};
 use app::model::*;
@@ -36,7 +37,7 @@ pub use sign_in::{CODE_WRONG, PERSON_WRONG, PRACTITIONER_WRONG};
 use text::{check_text, optional_explanation};
 
 /// The SQLite engine. Every method blocks: call it only on a blocking pool.
-pub struct Sqlite {
+pub struct Engine {
     store: Arc<Store>,
     catalogue: Arc<Catalogue>,
     limits: Limits,
@@ -47,7 +48,7 @@ pub struct Sqlite {
 /// The boundary: the engine behind two bounded blocking pools. Cheap to clone.
 #[derive(Clone)]
 pub struct WaymarkBackend {
-    engine: Arc<Sqlite>,
+    engine: Arc<Engine>,
     /// Database work: twice the store's connections, so one call can wait for
     /// each connection while another uses it.
     queries: BlockingPool,
@@ -73,19 +74,19 @@ impl WaymarkBackend {
         refuse_demo: bool,
     ) -> std::io::Result<Self> {
         let queries = BlockingPool::new(2 * store::CONNECTIONS);
-        let engine = Arc::new(Sqlite { store, catalogue, limits, refuse_demo });
+        let engine = Arc::new(Engine { store, catalogue, limits, refuse_demo });
         let commits = sync_commit::Committer::start(engine.clone())?;
         Ok(WaymarkBackend { engine, queries, hashing, commits })
     }
 
     /// Run `f` on the engine, on the query pool.
-    async fn query<T: Send + 'static>(&self, f: impl FnOnce(&Sqlite) -> AppResult<T> + Send + 'static) -> AppResult<T> {
+    async fn query<T: Send + 'static>(&self, f: impl FnOnce(&Engine) -> AppResult<T> + Send + 'static) -> AppResult<T> {
         let engine = self.engine.clone();
         self.queries.run(move || f(&engine)).await.map_err(AppError::internal)?
     }
 
     /// Run `f` on the engine, on the hashing pool (a sign-in: reads, argon2, writes).
-    async fn hash<T: Send + 'static>(&self, f: impl FnOnce(&Sqlite) -> AppResult<T> + Send + 'static) -> AppResult<T> {
+    async fn hash<T: Send + 'static>(&self, f: impl FnOnce(&Engine) -> AppResult<T> + Send + 'static) -> AppResult<T> {
         let engine = self.engine.clone();
         self.hashing.run(move || f(&engine)).await.map_err(AppError::internal)?
     }
@@ -98,7 +99,7 @@ impl WaymarkBackend {
     }
 }
 
-impl Sqlite {
+impl Engine {
     /// Forget what no longer counts: old sessions, old wrong tries, share-link
     /// salts past their few minutes, form states past theirs (call now and then).
     fn tidy(&self) -> AppResult<()> {
@@ -119,7 +120,7 @@ impl Sqlite {
         case: CaseId,
         section: audit::Section,
         detail: &str,
-        f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>,
+        f: impl FnOnce(&Conn) -> AppResult<T>,
     ) -> AppResult<T> {
         self.write_case(&Caller::Practitioner(practitioner), case, audit::AuditAction::Change(section), detail, f)
     }
@@ -130,7 +131,7 @@ impl Sqlite {
         practitioner: PractitionerId,
         case: CaseId,
         section: audit::Section,
-        f: impl FnOnce(&rusqlite::Connection) -> AppResult<T>,
+        f: impl FnOnce(&Conn) -> AppResult<T>,
     ) -> AppResult<T> {
         self.read_case(&Caller::Practitioner(practitioner), case, section, f)
     }
@@ -138,12 +139,7 @@ impl Sqlite {
     /// An office admin, and (for an existing service) one they may curate: their
     /// own office's; a national helpline only as a national admin, since every
     /// office shows it. Returns the admin's office.
-    fn may_curate(
-        &self,
-        conn: &rusqlite::Connection,
-        practitioner: PractitionerId,
-        service: Option<ServiceId>,
-    ) -> AppResult<OfficeId> {
+    fn may_curate(&self, conn: &Conn, practitioner: PractitionerId, service: Option<ServiceId>) -> AppResult<OfficeId> {
         let (office, admin) = store::practitioner_office(conn, practitioner)?.ok_or(AppError::Forbidden)?;
         if !admin.of_office() {
             return Err(AppError::Forbidden);
@@ -157,16 +153,12 @@ impl Sqlite {
     }
 
     /// Run `f` in one write transaction, committed only if it succeeds.
-    pub(crate) fn in_transaction<T>(&self, f: impl FnOnce(&rusqlite::Transaction) -> AppResult<T>) -> AppResult<T> {
+    pub(crate) fn in_transaction<T>(&self, f: impl FnOnce(&Conn) -> AppResult<T>) -> AppResult<T> {
         self.store.write_tx(|tx| f(tx))
     }
 
     /// Everything the person's phone keeps (reading it marks nothing read).
-    pub(crate) fn snapshot(
-        &self,
-        conn: &rusqlite::Connection,
-        case: CaseId,
-    ) -> AppResult<app::model::sync::CaseSnapshot> {
+    pub(crate) fn snapshot(&self, conn: &Conn, case: CaseId) -> AppResult<app::model::sync::CaseSnapshot> {
         Ok(app::model::sync::CaseSnapshot {
             licence: self.licence(conn, case)?,
             appointments: store::appointments(conn, case)?,

@@ -1,18 +1,14 @@
 //! Appointments and the steps to ID, a bank account and the rest.
 
-use super::{check_text, Sqlite};
+use super::{check_text, Engine};
 use crate::store;
+use crate::store::Conn;
 use app::error::{AppError, AppResult};
 use app::model::audit::Section;
 use app::model::*;
 
 /// The person's answer to an appointment, checked, inside the caller's transaction.
-pub(crate) fn person_rsvp(
-    tx: &rusqlite::Connection,
-    case: CaseId,
-    appointment: AppointmentId,
-    rsvp: &Rsvp,
-) -> AppResult<()> {
+pub(crate) fn person_rsvp(tx: &Conn, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()> {
     let rsvp = match rsvp {
         Rsvp::Attending => Rsvp::Attending,
         Rsvp::NeedsChange(reason) => {
@@ -24,7 +20,7 @@ pub(crate) fn person_rsvp(
 
 /// A step's new status from either side (the later one wins; history keeps both).
 pub(crate) fn step_status(
-    tx: &rusqlite::Connection,
+    tx: &Conn,
     case: CaseId,
     step: StepId,
     by: Option<PractitionerId>,
@@ -43,9 +39,9 @@ pub(crate) fn step_status(
 }
 
 /// Appointments and steps (issue 4).
-impl Sqlite {
+impl Engine {
     pub(crate) fn person_appointments(&self, case: CaseId) -> AppResult<Vec<Appointment>> {
-        Ok(store::appointments(&self.store.read(), case)?)
+        Ok(store::appointments(&self.store.read()?, case)?)
     }
 
     pub(crate) fn answer_appointment(&self, case: CaseId, appointment: AppointmentId, rsvp: &Rsvp) -> AppResult<()> {
@@ -96,7 +92,7 @@ impl Sqlite {
     }
 
     pub(crate) fn person_steps(&self, case: CaseId) -> AppResult<Vec<Step>> {
-        Ok(store::steps(&self.store.read(), case)?)
+        Ok(store::steps(&self.store.read()?, case)?)
     }
 
     pub(crate) fn case_steps(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Step>> {
@@ -111,7 +107,7 @@ impl Sqlite {
         status: StepStatus,
         reason: Option<&str>,
     ) -> AppResult<()> {
-        let apply = |tx: &rusqlite::Transaction| step_status(tx, case, step, by, status, reason);
+        let apply = |tx: &Conn| step_status(tx, case, step, by, status, reason);
         match by {
             Some(practitioner) => self.on_case(practitioner, case, Section::Steps, "changed a step", apply),
             None => self.in_transaction(apply),
@@ -149,7 +145,7 @@ impl Sqlite {
     }
 
     pub(crate) fn steps_overview(&self, practitioner: PractitionerId) -> AppResult<Vec<StepsOverview>> {
-        Ok(store::steps_overview(&self.store.read(), practitioner)?)
+        Ok(store::steps_overview(&self.store.read()?, practitioner)?)
     }
 
     pub(crate) fn set_step_helper(
@@ -170,7 +166,7 @@ impl Sqlite {
     }
 
     pub(crate) fn step_guides(&self) -> AppResult<Vec<StepGuide>> {
-        Ok(store::step_guides(&self.store.read())?)
+        Ok(store::step_guides(&self.store.read()?)?)
     }
 
     pub(crate) fn update_step_cost(
@@ -181,7 +177,7 @@ impl Sqlite {
         checked_on: &str,
     ) -> AppResult<()> {
         // Every office shows these prices: only a national admin changes them.
-        let conn = self.store.read();
+        let conn = self.store.read()?;
         let admin = store::practitioner_office(&conn, practitioner)?.map(|(_, admin)| admin).unwrap_or(Admin::No);
         drop(conn);
         if !admin.national() {
@@ -198,16 +194,17 @@ impl Sqlite {
             .filter(|c| !c.is_empty())
             .map(|c| check_text(&format!("cost-{key}"), c, 300, "the cost"))
             .transpose()?;
-        let conn = self.store.write();
-        if !store::update_step_cost(&conn, key, cost.as_deref(), checked_on)? {
-            return Err(AppError::NotFound);
-        }
-        store::audit(&conn, Some(practitioner), None, &format!("updated the price of step {key}"))?;
-        Ok(())
+        self.store.write_tx(|conn| {
+            if !store::update_step_cost(conn, key, cost.as_deref(), checked_on)? {
+                return Err(AppError::NotFound);
+            }
+            store::audit(conn, Some(practitioner), None, &format!("updated the price of step {key}"))?;
+            Ok(())
+        })
     }
 }
 
-impl Sqlite {
+impl Engine {
     /// Every appointment of a case, for its practitioner to download as a calendar file.
     pub(crate) fn case_calendar(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<Appointment>> {
         self.on_case_read(practitioner, case, Section::Calendar, |conn| Ok(store::appointments(conn, case)?))

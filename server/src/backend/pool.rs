@@ -37,7 +37,7 @@ impl BlockingPool {
         // The permit moves into the task: it is held until the work is done,
         // even if the request that asked has gone.
         Ok(tokio::task::spawn_blocking(move || {
-            let out = access::with_client(client, f);
+            let out = crate::store::sql::blocking(|| access::with_client(client, f));
             drop(permit);
             out
         })

@@ -8,7 +8,7 @@
 //! (`Arc<dyn ServerBackend>` in the router's state) that a second engine can
 //! implement in `server` alone.
 
-use super::{Sqlite, WaymarkBackend};
+use super::{Engine, WaymarkBackend};
 use crate::hsds::{ImportError, Summary};
 use crate::store::{self, StoredForm};
 use crate::sync::{Refused, Request};
@@ -156,16 +156,16 @@ impl ServerBackend for WaymarkBackend {
 }
 
 /// The engine's side of the few calls above that are not an aggregate's.
-impl Sqlite {
+impl Engine {
     fn session_ends(&self, token: &str) -> AppResult<Option<i64>> {
-        Ok(store::session_expires_at(&self.store.read(), &crate::auth::token_hash(token))?)
+        Ok(store::session_expires_at(&self.store.read()?, &crate::auth::token_hash(token))?)
     }
 
     fn take_form_state(&self, id: &str, target: &str) -> AppResult<Option<StoredForm>> {
-        Ok(store::take_form_state(&self.store.write(), &crate::auth::token_hash(id), target)?)
+        Ok(store::take_form_state(&self.store.write()?, &crate::auth::token_hash(id), target)?)
     }
 
     fn keep_form_state(&self, id: &str, form: &StoredForm, expires_at: i64) -> AppResult<()> {
-        Ok(store::put_form_state(&self.store.write(), &crate::auth::token_hash(id), form, expires_at)?)
+        Ok(store::put_form_state(&self.store.write()?, &crate::auth::token_hash(id), form, expires_at)?)
     }
 }

@@ -9,8 +9,9 @@
 //! or the PIN is wrong. The whole sign-in runs in `auth::HashPool`, off the
 //! async worker threads.
 
-use super::Sqlite;
+use super::Engine;
 use crate::auth::{self, Backoff};
+use crate::store::Conn;
 use crate::store::{self, Actor, SessionOwner, StoreError};
 use app::backend::ClientKey;
 use app::error::{AppError, AppResult};
@@ -46,18 +47,18 @@ fn key(kind: Kind, label: &str, value: &str) -> Key {
     Key { kind, name: format!("{label}:{}", &auth::token_hash(value)[..32]) }
 }
 
-impl Sqlite {
+impl Engine {
     /// Resolve a cookie token to who is asking (used by the session middleware),
     /// noting that the session was used.
     pub(crate) fn viewer_for_token(&self, token: &str) -> AppResult<Viewer> {
         let hash = auth::token_hash(token);
-        let live = store::live_session(&self.store.read(), &hash)?;
+        let live = store::live_session(&self.store.read()?, &hash)?;
         // The writer is taken only when the last use is over a minute old.
         if live.is_some_and(|(_, stale)| stale) {
-            store::touch_session(&self.store.write(), &hash)?;
+            store::touch_session(&self.store.write()?, &hash)?;
         }
         let owner = live.map(|(owner, _)| owner);
-        let conn = self.store.read();
+        let conn = self.store.read()?;
         Ok(match owner {
             None => Viewer::Anonymous,
             Some(SessionOwner::Person(case_id)) => Viewer::Person { case_id },
@@ -71,7 +72,7 @@ impl Sqlite {
     }
 
     /// Draw a fresh code for the case; any open share link ends with the old phone.
-    pub(super) fn issue_code(&self, conn: &rusqlite::Connection, by: PractitionerId, case: CaseId) -> AppResult<()> {
+    pub(super) fn issue_code(&self, conn: &Conn, by: PractitionerId, case: CaseId) -> AppResult<()> {
         for who in store::end_share_links(conn, case, share::TurnedOffBy::NewCode)? {
             self.record_event(
                 conn,
@@ -85,10 +86,12 @@ impl Sqlite {
         // Codes are unique; a clash (about 1 in 10^12) just draws again.
         for _ in 0..5 {
             let code = auth::new_activation_code();
-            match store::replace_code(conn, case, &code, by, store::now() + auth::CODE_VALID_SECONDS) {
+            // In a savepoint: on PostgreSQL a refused statement spoils the
+            // transaction it is in unless rolled back to before it.
+            let expires = store::now() + auth::CODE_VALID_SECONDS;
+            match conn.savepoint(|sp| store::replace_code(sp, case, &code, by, expires)) {
                 Ok(()) => return Ok(()),
-                Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
-                    if e.code == rusqlite::ErrorCode::ConstraintViolation => {}
+                Err(StoreError::Sql(e)) if e.is_unique_violation() => {}
                 Err(e) => return Err(e.into()),
             }
         }
@@ -103,7 +106,7 @@ impl Sqlite {
         }
     }
 
-    fn must_wait(&self, conn: &rusqlite::Connection, keys: &[Key], now: i64) -> AppResult<bool> {
+    fn must_wait(&self, conn: &Conn, keys: &[Key], now: i64) -> AppResult<bool> {
         let names: Vec<String> = keys.iter().map(|k| k.name.clone()).collect();
         Ok(store::must_wait(conn, &names, now)?)
     }
@@ -132,7 +135,7 @@ impl Sqlite {
         })
     }
 
-    fn clear(&self, tx: &rusqlite::Connection, keys: &[Key]) -> AppResult<()> {
+    fn clear(&self, tx: &Conn, keys: &[Key]) -> AppResult<()> {
         // Never the client's count: an attacker with their own account must not reset it.
         for k in keys.iter().filter(|k| !matches!(k.kind, Kind::Client)) {
             store::clear_failures(tx, &k.name)?;
@@ -149,7 +152,7 @@ impl Sqlite {
         let now = store::now();
         let keys = [key(Kind::Account, "email", &email.to_lowercase()), key(Kind::Client, "client", &client.0)];
         let (login, waiting) = {
-            let conn = self.store.read();
+            let conn = self.store.read()?;
             (store::practitioner_by_email(&conn, email)?, self.must_wait(&conn, &keys, now)?)
         };
         let right = match login.as_ref().filter(|_| !waiting) {
@@ -181,7 +184,7 @@ impl Sqlite {
         let normal = auth::normalise_code(code);
         let typed = normal.clone().unwrap_or_else(|| code.trim().to_uppercase());
         let keys = [key(Kind::Account, "code", &typed), key(Kind::Client, "client", &client.0)];
-        let waiting = self.must_wait(&self.store.read(), &keys, now)?;
+        let waiting = self.must_wait(&self.store.read()?, &keys, now)?;
         // Hashed on every path, so a good code and a bad one take as long.
         let pin_hash = auth::hash_secret(pin).map_err(AppError::internal)?;
         let used = match normal.filter(|_| !waiting) {
@@ -225,12 +228,7 @@ impl Sqlite {
     }
 
     /// A new session for the person; a new device cookie unless the phone is known.
-    fn person_session(
-        &self,
-        tx: &rusqlite::Connection,
-        case: CaseId,
-        known_device: Option<&str>,
-    ) -> AppResult<IssuedSession> {
+    fn person_session(&self, tx: &Conn, case: CaseId, known_device: Option<&str>) -> AppResult<IssuedSession> {
         let token = auth::new_token();
         let owner = SessionOwner::Person(case);
         store::insert_session(tx, &auth::token_hash(&token), owner, store::now() + auth::PERSON_SESSION_SECONDS)?;
@@ -258,7 +256,7 @@ impl Sqlite {
         let now = store::now();
         let device_hash = device.map(auth::token_hash);
         let (check, known, keys, waiting) = {
-            let conn = self.store.read();
+            let conn = self.store.read()?;
             let check = store::pin_for_number(&conn, number)?;
             let known = match (&device_hash, &check) {
                 (Some(h), Some(c)) => store::known_device_case(&conn, h)? == Some(c.case),
@@ -281,7 +279,7 @@ impl Sqlite {
         };
         let case = check.as_ref().map(|c| c.case);
         let signed_in = match case.filter(|_| right) {
-            Some(case) if !(self.refuse_demo && store::case_is_demo(&self.store.read(), case)?) => Some(case),
+            Some(case) if !(self.refuse_demo && store::case_is_demo(&self.store.read()?, case)?) => Some(case),
             _ => None,
         };
         let Some(case) = signed_in else {
@@ -297,7 +295,7 @@ impl Sqlite {
     }
 
     pub(crate) fn sign_out(&self, token: &str) -> AppResult<()> {
-        store::delete_session(&self.store.write(), &auth::token_hash(token))?;
+        store::delete_session(&self.store.write()?, &auth::token_hash(token))?;
         Ok(())
     }
 }

@@ -9,7 +9,8 @@
 
 use super::licence::{letter_read, person_answer};
 use super::plan::{person_rsvp, step_status};
-use super::Sqlite;
+use super::Engine;
+use crate::store::Conn;
 use crate::store::{self, StoreError};
 use crate::sync::{reason, Incoming, Refused, Request};
 use app::error::AppError;
@@ -22,15 +23,11 @@ impl From<StoreError> for Refused {
     }
 }
 
-impl Sqlite {
+impl Engine {
     /// Apply one request's ops inside the caller's transaction (`sync_commit.rs`
     /// gives each request a savepoint of its own): its cursor is checked
     /// first, then each op at most once.
-    pub(crate) fn apply_request(
-        tx: &mut rusqlite::Savepoint,
-        case: CaseId,
-        request: Request,
-    ) -> Result<Vec<OpResult>, Refused> {
+    pub(crate) fn apply_request(tx: &Conn, case: CaseId, request: Request) -> Result<Vec<OpResult>, Refused> {
         let rev = store::case_rev(tx, case)?.ok_or(Refused::NoCase)?;
         if request.since > rev {
             return Err(Refused::CursorAhead { since: request.since, cursor: rev });
@@ -64,7 +61,7 @@ impl Sqlite {
     }
 }
 
-fn apply_once(tx: &mut rusqlite::Savepoint, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
+fn apply_once(tx: &Conn, case: CaseId, op: &Incoming) -> Result<Outcome, Refused> {
     if let Some((owner, outcome)) = store::seen_op(tx, op.id.as_str())? {
         if owner != case {
             return Ok(Outcome::Rejected {
@@ -78,17 +75,11 @@ fn apply_once(tx: &mut rusqlite::Savepoint, case: CaseId, op: &Incoming) -> Resu
         // Not recorded: a newer server may know this change when it is sent again.
         Err(reason) => return Ok(Outcome::Rejected { reason: reason.clone() }),
     };
-    let savepoint = tx.savepoint().map_err(StoreError::from)?;
-    let outcome = match apply(&savepoint, case, change) {
-        Ok(()) => {
-            savepoint.commit().map_err(StoreError::from)?;
-            Outcome::Applied
-        }
+    // A refused op's changes are rolled back to its savepoint.
+    let outcome = match tx.savepoint(|sp| apply(sp, case, change)) {
+        Ok(()) => Outcome::Applied,
         Err(AppError::Internal) => return Err(Refused::Internal(AppError::Internal)),
-        Err(e) => {
-            drop(savepoint); // rolls the op's changes back
-            Outcome::Rejected { reason: reason(&e, change) }
-        }
+        Err(e) => Outcome::Rejected { reason: reason(&e, change) },
     };
     store::record_op(tx, op.id.as_str(), case, &store_outcome(&outcome))?;
     Ok(outcome)
@@ -109,7 +100,7 @@ fn stored_outcome(stored: &str) -> Outcome {
     }
 }
 
-fn apply(conn: &rusqlite::Connection, case: CaseId, change: &Change) -> Result<(), AppError> {
+fn apply(conn: &Conn, case: CaseId, change: &Change) -> Result<(), AppError> {
     use app::model::{Answer, Rsvp};
     match change {
         Change::Understood { condition } => person_answer(conn, case, *condition, &Answer::Understood),

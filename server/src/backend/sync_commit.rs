@@ -10,7 +10,7 @@
 //! on the writer's lock or the disk for a sync, and a burst of syncs holds one
 //! thread, not one blocking-pool permit each.
 
-use super::{access, Sqlite};
+use super::{access, Engine};
 use crate::store::StoreError;
 use crate::sync::{Refused, Request};
 use app::error::AppError;
@@ -41,7 +41,7 @@ pub(crate) struct Committer {
 }
 
 impl Committer {
-    pub(crate) fn start(engine: Arc<Sqlite>) -> std::io::Result<Committer> {
+    pub(crate) fn start(engine: Arc<Engine>) -> std::io::Result<Committer> {
         let (jobs, waiting) = mpsc::channel();
         std::thread::Builder::new().name("waymark-sync-commit".into()).spawn(move || run(&engine, &waiting))?;
         Ok(Committer { jobs })
@@ -57,7 +57,7 @@ impl Committer {
     }
 }
 
-fn run(engine: &Sqlite, waiting: &mpsc::Receiver<Job>) {
+fn run(engine: &Engine, waiting: &mpsc::Receiver<Job>) {
     while let Ok(first) = waiting.recv() {
         let mut batch = vec![first];
         while batch.len() < MOST_IN_ONE_COMMIT {
@@ -75,29 +75,22 @@ fn run(engine: &Sqlite, waiting: &mpsc::Receiver<Job>) {
 
 /// One transaction for the batch; each request's answer, or every request's
 /// refusal when the commit itself failed (then nothing of the batch was kept).
-fn commit(engine: &Sqlite, batch: Vec<Job>) -> Vec<(Reply, Answer)> {
-    let mut conn = engine.store.write();
-    let mut outer = match conn.savepoint() {
-        Ok(tx) => tx,
-        Err(e) => return refuse_all(batch.into_iter().map(|job| job.reply), &e),
-    };
+fn commit(engine: &Engine, batch: Vec<Job>) -> Vec<(Reply, Answer)> {
     let mut answers = Vec::with_capacity(batch.len());
-    for Job { case, request, client, reply } in batch {
-        let answer = access::with_client(client, || {
-            let mut one = outer.savepoint().map_err(StoreError::from)?;
-            let results = Sqlite::apply_request(&mut one, case, request)?;
-            one.commit().map_err(StoreError::from)?;
-            Ok(results)
-        });
-        answers.push((reply, answer));
-    }
-    match outer.commit() {
+    let committed = engine.store.write_tx(|tx| {
+        for Job { case, request, client, reply } in batch {
+            let answer = access::with_client(client, || tx.savepoint(|one| Engine::apply_request(one, case, request)));
+            answers.push((reply, answer));
+        }
+        Ok::<_, StoreError>(())
+    });
+    match committed {
         Ok(()) => answers,
         Err(e) => refuse_all(answers.into_iter().map(|(reply, _)| reply), &e),
     }
 }
 
-fn refuse_all(replies: impl Iterator<Item = Reply>, e: &rusqlite::Error) -> Vec<(Reply, Answer)> {
+fn refuse_all(replies: impl Iterator<Item = Reply>, e: &StoreError) -> Vec<(Reply, Answer)> {
     tracing::error!(error = %e, "sync commit");
     replies.map(|reply| (reply, Err(Refused::Internal(AppError::internal(e.to_string()))))).collect()
 }

@@ -1,8 +1,8 @@
 //! Appointments, with repeats, moves, cancellations and the person's answer.
 
 use super::{StoreError, StoreResult};
+use crate::store::sql::{params, Conn, Row};
 use app::model::*;
-use rusqlite::{params, Connection, Row};
 
 const COLUMNS: &str = "id, case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
      repeat, repeat_count, status, cancel_reason, moved_from, response, response_reason, responded_at,
@@ -51,7 +51,7 @@ fn from_row(r: &Row) -> StoreResult<Appointment> {
 }
 
 /// Every appointment of a case, soonest first.
-pub fn appointments(conn: &Connection, case: CaseId) -> StoreResult<Vec<Appointment>> {
+pub fn appointments(conn: &Conn, case: CaseId) -> StoreResult<Vec<Appointment>> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM appointment WHERE case_id = ?1 ORDER BY starts_at, id"))?;
     let mut rows = stmt.query([case.0])?;
@@ -62,14 +62,14 @@ pub fn appointments(conn: &Connection, case: CaseId) -> StoreResult<Vec<Appointm
     Ok(out)
 }
 
-pub fn appointment(conn: &Connection, case: CaseId, id: AppointmentId) -> StoreResult<Option<Appointment>> {
+pub fn appointment(conn: &Conn, case: CaseId, id: AppointmentId) -> StoreResult<Option<Appointment>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1 AND case_id = ?2"))?;
     let mut rows = stmt.query(params![id.0, case.0])?;
     rows.next()?.map(from_row).transpose()
 }
 
 /// The next appointment that has not ended, repeats included.
-pub fn next_appointment(conn: &Connection, case: CaseId) -> StoreResult<Option<AppointmentSummary>> {
+pub fn next_appointment(conn: &Conn, case: CaseId) -> StoreResult<Option<AppointmentSummary>> {
     let now = jiff::Timestamp::now();
     let next = appointments(conn, case)?
         .into_iter()
@@ -85,7 +85,7 @@ pub fn next_appointment(conn: &Connection, case: CaseId) -> StoreResult<Option<A
 }
 
 /// Asked to change, or ended with no answer (within the last four weeks).
-pub fn appointments_needing_attention(conn: &Connection, case: CaseId) -> StoreResult<u32> {
+pub fn appointments_needing_attention(conn: &Conn, case: CaseId) -> StoreResult<u32> {
     let now = jiff::Timestamp::now();
     let recent = now - jiff::SignedDuration::from_hours(24 * 28);
     Ok(appointments(conn, case)?
@@ -99,11 +99,11 @@ pub fn appointments_needing_attention(conn: &Connection, case: CaseId) -> StoreR
         .count() as u32)
 }
 
-pub fn insert_appointment(conn: &Connection, case: CaseId, a: &AppointmentDraft) -> StoreResult<AppointmentId> {
-    conn.execute(
+pub fn insert_appointment(conn: &Conn, case: CaseId, a: &AppointmentDraft) -> StoreResult<AppointmentId> {
+    let id = conn.insert_returning_id(
         "INSERT INTO appointment (case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
                                   repeat, repeat_count, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
         params![
             case.0,
             a.kind.as_str(),
@@ -120,19 +120,14 @@ pub fn insert_appointment(conn: &Connection, case: CaseId, a: &AppointmentDraft)
             super::now()
         ],
     )?;
-    Ok(AppointmentId(conn.last_insert_rowid()))
+    Ok(AppointmentId(id))
 }
 
 /// Change an appointment. A new time, place, room or kind keeps what it was
 /// (to tell the person) and asks them to answer again, since "I'll be there"
 /// was said about the old one. Each earlier value stays until that part changes
 /// again, as `moved_from` always has: nothing clears them.
-pub fn update_appointment(
-    conn: &Connection,
-    case: CaseId,
-    id: AppointmentId,
-    a: &AppointmentDraft,
-) -> StoreResult<bool> {
+pub fn update_appointment(conn: &Conn, case: CaseId, id: AppointmentId, a: &AppointmentDraft) -> StoreResult<bool> {
     let Some(old) = appointment(conn, case, id)? else { return Ok(false) };
     let moved = old.starts_at != a.starts_at;
     let earlier = old.earlier.after_change(&old, a);
@@ -176,12 +171,7 @@ pub fn update_appointment(
     Ok(true)
 }
 
-pub fn cancel_appointment(
-    conn: &Connection,
-    case: CaseId,
-    id: AppointmentId,
-    reason: Option<&str>,
-) -> StoreResult<bool> {
+pub fn cancel_appointment(conn: &Conn, case: CaseId, id: AppointmentId, reason: Option<&str>) -> StoreResult<bool> {
     let n = conn.execute(
         "UPDATE appointment SET status = 'cancelled', cancel_reason = ?3, updated_at = ?4, rev = rev + 1
          WHERE id = ?1 AND case_id = ?2",
@@ -192,7 +182,7 @@ pub fn cancel_appointment(
 
 /// The person's answer; false when no such appointment is open on the case.
 /// The answer already standing changes nothing (no new rev).
-pub fn record_rsvp(conn: &Connection, case: CaseId, id: AppointmentId, rsvp: &Rsvp) -> StoreResult<bool> {
+pub fn record_rsvp(conn: &Conn, case: CaseId, id: AppointmentId, rsvp: &Rsvp) -> StoreResult<bool> {
     let (response, reason) = match rsvp {
         Rsvp::Attending => ("attending", None),
         Rsvp::NeedsChange(r) => ("change", Some(r.as_str())),
@@ -200,7 +190,7 @@ pub fn record_rsvp(conn: &Connection, case: CaseId, id: AppointmentId, rsvp: &Rs
     let n = conn.execute(
         "UPDATE appointment SET response = ?3, response_reason = ?4, responded_at = ?5, rev = rev + 1
          WHERE id = ?1 AND case_id = ?2 AND status = 'scheduled'
-           AND (response IS NOT ?3 OR response_reason IS NOT ?4)",
+           AND (response IS DISTINCT FROM ?3 OR response_reason IS DISTINCT FROM ?4)",
         params![id.0, case.0, response, reason, super::now()],
     )?;
     if n == 1 {

@@ -3,10 +3,10 @@
 
 use super::StoreResult;
 use crate::auth::{Backoff, BACKOFF_MEMORY_SECONDS};
-use rusqlite::{params, Connection};
+use crate::store::sql::{params, Conn};
 
 /// Whether any of these keys must still wait at `now`.
-pub fn must_wait(conn: &Connection, keys: &[String], now: i64) -> StoreResult<bool> {
+pub fn must_wait(conn: &Conn, keys: &[String], now: i64) -> StoreResult<bool> {
     let mut stmt =
         conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM attempt_backoff WHERE key = ?1 AND blocked_until > ?2)")?;
     for key in keys {
@@ -18,12 +18,12 @@ pub fn must_wait(conn: &Connection, keys: &[String], now: i64) -> StoreResult<bo
 }
 
 /// Count a wrong try on `key`; returns true when this one started the waits.
-pub fn record_failure(conn: &Connection, key: &str, rule: &Backoff, now: i64) -> StoreResult<bool> {
+pub fn record_failure(conn: &Conn, key: &str, rule: &Backoff, now: i64) -> StoreResult<bool> {
     let failures: u32 = conn
         .prepare_cached(
             "INSERT INTO attempt_backoff (key, failures, last_failure_at, blocked_until) VALUES (?1, 1, ?2, 0)
              ON CONFLICT (key) DO UPDATE SET
-                 failures = CASE WHEN last_failure_at < ?2 - ?3 THEN 1 ELSE failures + 1 END,
+                 failures = CASE WHEN attempt_backoff.last_failure_at < ?2 - ?3 THEN 1 ELSE attempt_backoff.failures + 1 END,
                  last_failure_at = ?2
              RETURNING failures",
         )?
@@ -35,13 +35,13 @@ pub fn record_failure(conn: &Connection, key: &str, rule: &Backoff, now: i64) ->
 }
 
 /// A right answer forgets the wrong ones on this key.
-pub fn clear_failures(conn: &Connection, key: &str) -> StoreResult<()> {
+pub fn clear_failures(conn: &Conn, key: &str) -> StoreResult<()> {
     conn.prepare_cached("DELETE FROM attempt_backoff WHERE key = ?1")?.execute([key])?;
     Ok(())
 }
 
 /// Forget keys whose failures no longer count (call now and then).
-pub fn delete_stale_attempts(conn: &Connection, now: i64) -> StoreResult<usize> {
+pub fn delete_stale_attempts(conn: &Conn, now: i64) -> StoreResult<usize> {
     Ok(conn.execute(
         "DELETE FROM attempt_backoff WHERE last_failure_at < ?1 AND blocked_until <= ?2",
         params![now - BACKOFF_MEMORY_SECONDS, now],
@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn failures_start_waits_and_a_right_answer_or_a_quiet_day_forgets_them() {
         let (store, _dir) = testing::store();
-        let conn = store.write();
+        let conn = store.write().unwrap();
         let rule = Backoff { free: 2, base_seconds: 30, cap_seconds: 300 };
         let key = vec!["number:40000001".to_owned()];
         let t = 1_800_000_000;

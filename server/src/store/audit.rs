@@ -2,10 +2,10 @@
 //! Security). Append-only: the table's triggers refuse UPDATE and DELETE.
 
 use super::{timestamp, StoreResult};
+use crate::store::sql::{named_params, params, Conn};
 use app::model::audit::{AuditAction, AuditRow, Who};
 use app::model::share::ShareId;
 use app::model::{CaseId, PractitionerId};
-use rusqlite::{named_params, params, Connection};
 
 /// Who an audit row is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ fn columns(actor: Actor) -> (&'static str, Option<i64>, Option<i64>) {
     }
 }
 
-pub fn record(conn: &Connection, e: &Entry) -> StoreResult<()> {
+pub fn record(conn: &Conn, e: &Entry) -> StoreResult<()> {
     let (actor, practitioner, link) = columns(e.actor);
     conn.prepare_cached(
         "INSERT INTO audit (at, actor, practitioner_id, share_link_id, case_id, action, detail, client)
@@ -56,12 +56,7 @@ pub fn record(conn: &Connection, e: &Entry) -> StoreResult<()> {
 }
 
 /// Office-level actions (prices, hope-corner services, imports): no case.
-pub fn audit(
-    conn: &Connection,
-    practitioner: Option<PractitionerId>,
-    case: Option<CaseId>,
-    action: &str,
-) -> StoreResult<()> {
+pub fn audit(conn: &Conn, practitioner: Option<PractitionerId>, case: Option<CaseId>, action: &str) -> StoreResult<()> {
     let actor = practitioner.map(Actor::Practitioner).unwrap_or(Actor::Visitor);
     let code = if case.is_some() { AuditAction::Change(app::model::audit::Section::Case) } else { AuditAction::Office };
     record(conn, &Entry { actor, case, action: code, detail: Some(action), client: None })
@@ -70,7 +65,7 @@ pub fn audit(
 /// The practitioner may see the case: then, when `entry` is given, its row is
 /// written in the same statement. False (and nothing written) otherwise.
 pub fn admit_practitioner(
-    conn: &Connection,
+    conn: &Conn,
     practitioner: PractitionerId,
     case: CaseId,
     entry: Option<(AuditAction, Option<&str>, Option<&str>)>,
@@ -95,7 +90,7 @@ pub fn admit_practitioner(
 /// What others did with a case since `since` (unix seconds), newest first, at
 /// most `limit` rows: practitioners' reads and changes, supporters' looks, and
 /// the security events of the case.
-pub fn case_audit(conn: &Connection, case: CaseId, since: i64, limit: u32) -> StoreResult<Vec<AuditRow>> {
+pub fn case_audit(conn: &Conn, case: CaseId, since: i64, limit: u32) -> StoreResult<Vec<AuditRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.at, a.actor, a.action, a.detail, p.name,
                 (a.practitioner_id = c.practitioner_id)
@@ -146,21 +141,21 @@ mod tests {
     fn the_audit_refuses_change_and_keeps_a_deleted_cases_id() {
         let (store, _dir) = testing::store();
         crate::seed::seed(&store).unwrap();
-        let conn = store.write();
+        let conn = store.write().unwrap();
         let (sam, jay) = (PractitionerId(1), CaseId(1));
         let read = (AuditAction::Read(app::model::audit::Section::Licence), None, Some("192.0.2.7"));
         assert!(admit_practitioner(&conn, sam, jay, Some(read)).unwrap());
         assert!(!admit_practitioner(&conn, PractitionerId(2), jay, Some(read)).unwrap(), "Priya has not got Jay");
-        let count = |conn: &Connection| -> i64 {
-            conn.query_row("SELECT COUNT(*) FROM audit WHERE case_id = 1", [], |r| r.get(0)).unwrap()
+        let count = |conn: &Conn| -> i64 {
+            conn.query_row("SELECT COUNT(*) FROM audit WHERE case_id = 1", (), |r| r.get(0)).unwrap()
         };
         let before = count(&conn);
         assert!(before >= 1);
         let client: String =
-            conn.query_row("SELECT client FROM audit ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+            conn.query_row("SELECT client FROM audit ORDER BY id DESC LIMIT 1", (), |r| r.get(0)).unwrap();
         assert_eq!(client, "192.0.2.7");
         for sql in ["UPDATE audit SET action = 'nothing'", "DELETE FROM audit", "UPDATE audit SET case_id = NULL"] {
-            let err = conn.execute(sql, []).unwrap_err().to_string();
+            let err = conn.execute(sql, ()).unwrap_err().to_string();
             assert!(err.contains("append-only"), "{sql}: {err}");
         }
         // A case that goes keeps its rows, with its id.

@@ -1,25 +1,25 @@
 //! Cases: the person on licence, their allocation and what the screens list.
 
 use super::{parse_date, StoreResult};
+use crate::store::sql::{params, Conn, OptionalExtension, Row};
 use app::model::parts;
 use app::model::*;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 
 /// Cases a practitioner may see: allocated to them, or co-worked.
 pub(super) const VISIBLE: &str = "(c.practitioner_id = :p OR EXISTS (SELECT 1 FROM case_coworker w WHERE w.case_id = c.id AND w.practitioner_id = :p))";
 
 pub fn insert_case(
-    conn: &Connection,
+    conn: &Conn,
     office: OfficeId,
     practitioner: PractitionerId,
     new_case: &NewCase,
     waymark_number: &str,
     is_demo: bool,
 ) -> StoreResult<CaseId> {
-    conn.execute(
+    let id = conn.insert_returning_id(
         "INSERT INTO cases (office_id, practitioner_id, preferred_name, licence_start, licence_end,
                             waymark_number, is_demo, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
         params![
             office.0,
             practitioner.0,
@@ -31,22 +31,22 @@ pub fn insert_case(
             super::now()
         ],
     )?;
-    Ok(CaseId(conn.last_insert_rowid()))
+    Ok(CaseId(id))
 }
 
-pub fn waymark_number_taken(conn: &Connection, number: &str) -> StoreResult<bool> {
+pub fn waymark_number_taken(conn: &Conn, number: &str) -> StoreResult<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM cases WHERE waymark_number = ?1)", [number], |r| r.get(0))?)
 }
 
-pub fn case_visible_to(conn: &Connection, practitioner: PractitionerId, case: CaseId) -> StoreResult<bool> {
+pub fn case_visible_to(conn: &Conn, practitioner: PractitionerId, case: CaseId) -> StoreResult<bool> {
     Ok(conn.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = :c AND {VISIBLE})"),
-        rusqlite::named_params! {":c": case.0, ":p": practitioner.0},
+        crate::store::sql::named_params! {":c": case.0, ":p": practitioner.0},
         |r| r.get(0),
     )?)
 }
 
-fn activation(r: &Row, activated: usize, locked: usize) -> rusqlite::Result<Activation> {
+fn activation(r: &Row, activated: usize, locked: usize) -> crate::store::SqlResult<Activation> {
     let activated: Option<i64> = r.get(activated)?;
     let locked: Option<i64> = r.get(locked)?;
     Ok(match (activated, locked) {
@@ -59,7 +59,7 @@ fn activation(r: &Row, activated: usize, locked: usize) -> rusqlite::Result<Acti
 const ENTRY_COLUMNS: &str = "c.id, c.preferred_name, c.licence_end, c.activated_at, c.locked_at,
      (SELECT COUNT(*) FROM case_condition q WHERE q.case_id = c.id AND q.response = 'question')";
 
-fn entry(conn: &Connection, r: &Row) -> StoreResult<CaseloadEntry> {
+fn entry(conn: &Conn, r: &Row) -> StoreResult<CaseloadEntry> {
     let case_id = CaseId(r.get(0)?);
     let end: String = r.get(2)?;
     Ok(CaseloadEntry {
@@ -78,11 +78,11 @@ fn entry(conn: &Connection, r: &Row) -> StoreResult<CaseloadEntry> {
     })
 }
 
-pub fn caseload(conn: &Connection, practitioner: PractitionerId) -> StoreResult<Vec<CaseloadEntry>> {
+pub fn caseload(conn: &Conn, practitioner: PractitionerId) -> StoreResult<Vec<CaseloadEntry>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {ENTRY_COLUMNS} FROM cases c WHERE {VISIBLE} ORDER BY c.preferred_name COLLATE NOCASE"
+        "SELECT {ENTRY_COLUMNS} FROM cases c WHERE {VISIBLE} ORDER BY lower(c.preferred_name)"
     ))?;
-    let mut rows = stmt.query(rusqlite::named_params! {":p": practitioner.0})?;
+    let mut rows = stmt.query(crate::store::sql::named_params! {":p": practitioner.0})?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push(entry(conn, r)?);
@@ -90,17 +90,13 @@ pub fn caseload(conn: &Connection, practitioner: PractitionerId) -> StoreResult<
     Ok(out)
 }
 
-pub fn case_overview(
-    conn: &Connection,
-    practitioner: PractitionerId,
-    case: CaseId,
-) -> StoreResult<Option<CaseOverview>> {
+pub fn case_overview(conn: &Conn, practitioner: PractitionerId, case: CaseId) -> StoreResult<Option<CaseOverview>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ENTRY_COLUMNS}, c.waymark_number, c.licence_start, c.policy_version, c.licence_type, c.rev,
                 c.pss_end
          FROM cases c WHERE c.id = :c AND {VISIBLE}"
     ))?;
-    let mut rows = stmt.query(rusqlite::named_params! {":c": case.0, ":p": practitioner.0})?;
+    let mut rows = stmt.query(crate::store::sql::named_params! {":c": case.0, ":p": practitioner.0})?;
     let Some(r) = rows.next()? else { return Ok(None) };
     let start: String = r.get(7)?;
     let licence_type: String = r.get(9)?;
@@ -124,7 +120,7 @@ fn parse_licence_type(s: &str) -> StoreResult<LicenceType> {
 }
 
 /// The parts of the case's licence and when each ends.
-pub fn licence_parts(conn: &Connection, case: CaseId) -> StoreResult<Vec<parts::LicencePart>> {
+pub fn licence_parts(conn: &Conn, case: CaseId) -> StoreResult<Vec<parts::LicencePart>> {
     let row: Option<(String, String, Option<String>)> = conn
         .query_row("SELECT licence_type, licence_end, pss_end FROM cases WHERE id = ?1", [case.0], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -138,7 +134,7 @@ pub fn licence_parts(conn: &Connection, case: CaseId) -> StoreResult<Vec<parts::
     ))
 }
 
-pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<PersonHome>> {
+pub fn person_home(conn: &Conn, case: CaseId) -> StoreResult<Option<PersonHome>> {
     let row: Option<(String, String, String)> = conn
         .query_row(
             "SELECT c.preferred_name, c.waymark_number, p.name
@@ -161,7 +157,7 @@ pub fn person_home(conn: &Connection, case: CaseId) -> StoreResult<Option<Person
     }))
 }
 
-pub fn case_contact(conn: &Connection, case: CaseId) -> StoreResult<Option<CaseContact>> {
+pub fn case_contact(conn: &Conn, case: CaseId) -> StoreResult<Option<CaseContact>> {
     Ok(conn
         .query_row(
             "SELECT c.preferred_name, p.name, p.email, o.name, o.address, o.area
@@ -182,12 +178,12 @@ pub fn case_contact(conn: &Connection, case: CaseId) -> StoreResult<Option<CaseC
         .optional()?)
 }
 
-pub fn case_office(conn: &Connection, case: CaseId) -> StoreResult<Option<OfficeId>> {
+pub fn case_office(conn: &Conn, case: CaseId) -> StoreResult<Option<OfficeId>> {
     Ok(conn.query_row("SELECT office_id FROM cases WHERE id = ?1", [case.0], |r| r.get(0)).optional()?.map(OfficeId))
 }
 
 pub fn set_licence_setup(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     version: &str,
     licence_type: LicenceType,
@@ -200,10 +196,10 @@ pub fn set_licence_setup(
     Ok(())
 }
 
-pub fn case_is_demo(conn: &Connection, case: CaseId) -> StoreResult<bool> {
+pub fn case_is_demo(conn: &Conn, case: CaseId) -> StoreResult<bool> {
     Ok(conn.query_row("SELECT is_demo FROM cases WHERE id = ?1", [case.0], |r| r.get(0))?)
 }
 
-pub fn waymark_number(conn: &Connection, case: CaseId) -> StoreResult<String> {
+pub fn waymark_number(conn: &Conn, case: CaseId) -> StoreResult<String> {
     Ok(conn.query_row("SELECT waymark_number FROM cases WHERE id = ?1", [case.0], |r| r.get(0))?)
 }

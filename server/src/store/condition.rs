@@ -1,16 +1,16 @@
 //! Licence conditions on a case: versions, answers, replies and history.
 
 use super::{StoreError, StoreResult};
+use crate::store::sql::{params, Conn, OptionalExtension};
 use app::model::catalogue::Details;
 use app::model::*;
-use rusqlite::{params, Connection, OptionalExtension};
 
 /// "Understood" counts only for the version the person confirmed.
 const UNDERSTOOD: &str = "response = 'understood' AND confirmed_version = version";
 
-pub fn conditions_progress(conn: &Connection, case: CaseId) -> StoreResult<ConditionsProgress> {
+pub fn conditions_progress(conn: &Conn, case: CaseId) -> StoreResult<ConditionsProgress> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT COUNT(*), COALESCE(SUM({UNDERSTOOD}), 0), COALESCE(SUM(response = 'question'), 0)
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE {UNDERSTOOD}), COUNT(*) FILTER (WHERE response = 'question')
          FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL"
     ))?;
     Ok(stmt.query_row([case.0], |r| {
@@ -19,7 +19,7 @@ pub fn conditions_progress(conn: &Connection, case: CaseId) -> StoreResult<Condi
 }
 
 /// How many conditions changed since the person last confirmed them.
-pub fn changed_since_confirmed(conn: &Connection, case: CaseId) -> StoreResult<u32> {
+pub fn changed_since_confirmed(conn: &Conn, case: CaseId) -> StoreResult<u32> {
     Ok(conn.query_row(
         "SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL
            AND confirmed_version IS NOT NULL AND confirmed_version < version",
@@ -61,7 +61,7 @@ type WhatItSays = (ConditionId, LicenceKind, Option<(String, String)>, Option<St
 
 /// A condition's id, part and words from the first six columns of a query:
 /// id, licence_kind, policy_version, code, bespoke_text, details_json.
-fn what_it_says(r: &rusqlite::Row) -> StoreResult<WhatItSays> {
+fn what_it_says(r: &crate::store::Row) -> StoreResult<WhatItSays> {
     let kind: String = r.get(1)?;
     let version: Option<String> = r.get(2)?;
     let code: Option<String> = r.get(3)?;
@@ -75,7 +75,7 @@ fn what_it_says(r: &rusqlite::Row) -> StoreResult<WhatItSays> {
     ))
 }
 
-pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<ConditionRow>> {
+pub fn condition_rows(conn: &Conn, case: CaseId) -> StoreResult<Vec<ConditionRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, licence_kind, policy_version, code, bespoke_text, details_json, explanation,
                 version, confirmed_version, response, answered_at IS NOT NULL
@@ -102,7 +102,7 @@ pub fn condition_rows(conn: &Connection, case: CaseId) -> StoreResult<Vec<Condit
 }
 
 /// Every message on the case's conditions, oldest first.
-pub fn condition_messages(conn: &Connection, case: CaseId) -> StoreResult<Vec<(ConditionId, ThreadMessage)>> {
+pub fn condition_messages(conn: &Conn, case: CaseId) -> StoreResult<Vec<(ConditionId, ThreadMessage)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.condition_id, m.kind, m.body, m.at, p.name
          FROM condition_message m JOIN case_condition c ON c.id = m.condition_id
@@ -136,7 +136,7 @@ pub struct HistoryRow {
 }
 
 /// The version just before the current one, for each changed condition.
-pub fn previous_versions(conn: &Connection, case: CaseId) -> StoreResult<Vec<HistoryRow>> {
+pub fn previous_versions(conn: &Conn, case: CaseId) -> StoreResult<Vec<HistoryRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT h.condition_id, h.version, h.details_json, h.bespoke_text, h.explanation, h.replaced_at
          FROM case_condition_history h JOIN case_condition c ON c.id = h.condition_id
@@ -160,7 +160,7 @@ pub fn previous_versions(conn: &Connection, case: CaseId) -> StoreResult<Vec<His
 
 /// Add a condition to a licence; `template` is (policy version, code), or bespoke words.
 pub fn insert_condition(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     licence: LicenceKind,
     template: Option<(&str, &str)>,
@@ -168,10 +168,10 @@ pub fn insert_condition(
     details: &Details,
     explanation: Option<&str>,
 ) -> StoreResult<ConditionId> {
-    conn.execute(
+    let id = conn.insert_returning_id(
         "INSERT INTO case_condition (case_id, licence_kind, policy_version, code, bespoke_text, details_json,
                                      explanation, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
         params![
             case.0,
             licence.as_str(),
@@ -183,11 +183,11 @@ pub fn insert_condition(
             super::now()
         ],
     )?;
-    Ok(ConditionId(conn.last_insert_rowid()))
+    Ok(ConditionId(id))
 }
 
 /// The condition, if it is live and on this case.
-fn live_version(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult<Option<u32>> {
+fn live_version(conn: &Conn, case: CaseId, id: ConditionId) -> StoreResult<Option<u32>> {
     Ok(conn
         .query_row(
             "SELECT version FROM case_condition WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
@@ -200,7 +200,7 @@ fn live_version(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult
 /// Whether the person's answer is the one already standing (a second tap, a
 /// form sent twice): understood for this very version, or the same question
 /// still open. `None` when no such live condition is on the case.
-fn answer_stands(conn: &Connection, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<Option<bool>> {
+fn answer_stands(conn: &Conn, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<Option<bool>> {
     Ok(conn
         .query_row(
             "SELECT response = 'understood' AND confirmed_version = version, response = 'question', response_text
@@ -217,7 +217,7 @@ fn answer_stands(conn: &Connection, case: CaseId, id: ConditionId, answer: &Answ
 
 /// The person's answer. Returns false when no such condition is on their case.
 /// The answer already standing changes nothing: no message, no new rev.
-pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<bool> {
+pub fn record_answer(conn: &Conn, case: CaseId, id: ConditionId, answer: &Answer) -> StoreResult<bool> {
     match answer_stands(conn, case, id, answer)? {
         None => return Ok(false),
         Some(true) => return Ok(true),
@@ -251,13 +251,7 @@ pub fn record_answer(conn: &Connection, case: CaseId, id: ConditionId, answer: &
 
 /// The practitioner answers; an open question becomes answered (shown to the
 /// person as new until they answer again).
-pub fn record_reply(
-    conn: &Connection,
-    case: CaseId,
-    id: ConditionId,
-    by: PractitionerId,
-    body: &str,
-) -> StoreResult<bool> {
+pub fn record_reply(conn: &Conn, case: CaseId, id: ConditionId, by: PractitionerId, body: &str) -> StoreResult<bool> {
     let Some(version) = live_version(conn, case, id)? else { return Ok(false) };
     conn.execute(
         "INSERT INTO condition_message (condition_id, author, kind, body, condition_version, practitioner_id, at)
@@ -275,7 +269,7 @@ pub fn record_reply(
 
 /// A new version: the old one goes to history; the person is asked to confirm again.
 pub fn update_condition(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     id: ConditionId,
     by: PractitionerId,
@@ -303,7 +297,7 @@ pub fn update_condition(
 
 /// Take a condition off the licence. The row stays, with when and by whom, as
 /// the licence's history (`removed_conditions`).
-pub fn remove_condition(conn: &Connection, case: CaseId, id: ConditionId, by: PractitionerId) -> StoreResult<bool> {
+pub fn remove_condition(conn: &Conn, case: CaseId, id: ConditionId, by: PractitionerId) -> StoreResult<bool> {
     let n = conn.execute(
         "UPDATE case_condition SET removed_at = ?3, removed_by = ?4, rev = rev + 1
          WHERE id = ?1 AND case_id = ?2 AND removed_at IS NULL",
@@ -323,7 +317,7 @@ pub struct RemovedRow {
 }
 
 /// Conditions taken off the case's licence, the latest first.
-pub fn removed_conditions(conn: &Connection, case: CaseId) -> StoreResult<Vec<RemovedRow>> {
+pub fn removed_conditions(conn: &Conn, case: CaseId) -> StoreResult<Vec<RemovedRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.licence_kind, c.policy_version, c.code, c.bespoke_text, c.details_json, c.removed_at, p.name
          FROM case_condition c LEFT JOIN practitioner p ON p.id = c.removed_by
@@ -348,7 +342,7 @@ pub fn removed_conditions(conn: &Connection, case: CaseId) -> StoreResult<Vec<Re
 
 /// Seed helper: a catalogue condition already answered.
 pub fn insert_answered_condition(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     version: &str,
     code: &str,

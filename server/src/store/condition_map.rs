@@ -1,15 +1,15 @@
 //! Maps attached to conditions (see `app::model::map`).
 
 use super::{timestamp, StoreError, StoreResult};
+use crate::store::sql::{params, Conn, OptionalExtension};
 use app::model::map::{ConditionMap, MapFormat};
 use app::model::{CaseId, ConditionId};
-use rusqlite::{params, Connection, OptionalExtension};
 
 fn format(content_type: &str) -> StoreResult<MapFormat> {
     MapFormat::from_content_type(content_type).ok_or_else(|| StoreError::Corrupt(format!("map type {content_type}")))
 }
 
-pub fn put_condition_map(conn: &Connection, id: ConditionId, format: MapFormat, bytes: &[u8]) -> StoreResult<()> {
+pub fn put_condition_map(conn: &Conn, id: ConditionId, format: MapFormat, bytes: &[u8]) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO condition_map (condition_id, content_type, bytes, uploaded_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (condition_id) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes,
@@ -20,7 +20,7 @@ pub fn put_condition_map(conn: &Connection, id: ConditionId, format: MapFormat, 
 }
 
 /// Which of a case's live conditions have a map (not the bytes).
-pub fn condition_maps(conn: &Connection, case: CaseId) -> StoreResult<Vec<(ConditionId, ConditionMap)>> {
+pub fn condition_maps(conn: &Conn, case: CaseId) -> StoreResult<Vec<(ConditionId, ConditionMap)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT m.condition_id, m.content_type, m.uploaded_at FROM condition_map m
          JOIN case_condition c ON c.id = m.condition_id WHERE c.case_id = ?1 AND c.removed_at IS NULL",
@@ -34,7 +34,7 @@ pub fn condition_maps(conn: &Connection, case: CaseId) -> StoreResult<Vec<(Condi
 }
 
 /// A live condition's map on the given case: its format and bytes.
-pub fn condition_map(conn: &Connection, case: CaseId, id: ConditionId) -> StoreResult<Option<(MapFormat, Vec<u8>)>> {
+pub fn condition_map(conn: &Conn, case: CaseId, id: ConditionId) -> StoreResult<Option<(MapFormat, Vec<u8>)>> {
     let row = conn
         .query_row(
             "SELECT m.content_type, m.bytes FROM condition_map m
@@ -56,7 +56,7 @@ mod tests {
     fn a_map_is_replaced_not_added_and_goes_with_its_condition() {
         let (store, _dir) = testing::store();
         crate::seed::seed(&store).unwrap();
-        let conn = store.write();
+        let conn = store.write().unwrap();
         let jay = CaseId(1);
         let id = crate::store::insert_answered_condition(
             &conn,

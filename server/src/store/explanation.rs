@@ -1,25 +1,25 @@
 //! Written explanations from the practitioner, not tied to one condition.
 
 use super::StoreResult;
+use crate::store::sql::{params, Conn};
 use app::model::*;
-use rusqlite::{params, Connection};
 
 pub fn insert_explanation(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     by: PractitionerId,
     kind: ExplanationKind,
     title: &str,
     body: &str,
 ) -> StoreResult<i64> {
-    conn.execute(
-        "INSERT INTO explanation (case_id, practitioner_id, kind, title, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    let id = conn.insert_returning_id(
+        "INSERT INTO explanation (case_id, practitioner_id, kind, title, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
         params![case.0, by.0, kind.as_str(), title, body, super::now()],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(id)
 }
 
-pub fn explanations(conn: &Connection, case: CaseId) -> StoreResult<Vec<Explanation>> {
+pub fn explanations(conn: &Conn, case: CaseId) -> StoreResult<Vec<Explanation>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.kind, e.title, e.body, e.created_at, e.read_at, p.name
          FROM explanation e JOIN practitioner p ON p.id = e.practitioner_id
@@ -46,11 +46,11 @@ pub fn explanations(conn: &Connection, case: CaseId) -> StoreResult<Vec<Explanat
 /// The person read a letter at `at` (UTC seconds, by their phone's clock: never
 /// before it was written nor after now). The first reading stands. False when
 /// no such letter is on the case.
-pub fn mark_read(conn: &Connection, case: CaseId, id: ExplanationId, at: i64) -> StoreResult<bool> {
+pub fn mark_read(conn: &Conn, case: CaseId, id: ExplanationId, at: i64) -> StoreResult<bool> {
     let n = conn.execute(
-        "UPDATE explanation SET read_at = MAX(created_at, MIN(?3, ?4)), rev = rev + 1
+        "UPDATE explanation SET read_at = CASE WHEN created_at > ?3 THEN created_at ELSE ?3 END, rev = rev + 1
          WHERE id = ?1 AND case_id = ?2 AND read_at IS NULL",
-        params![id.0, case.0, at, super::now()],
+        params![id.0, case.0, at.min(super::now())],
     )?;
     if n == 1 {
         return Ok(true);

@@ -2,7 +2,7 @@
 //! `http/form_state.rs`). Found by a hash of the id in the browser's cookie.
 
 use super::StoreResult;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::sql::{params, Conn, OptionalExtension};
 
 /// What a failed form left for the page it goes back to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,10 +15,12 @@ pub struct StoredForm {
 
 /// Keep a form's state until `expires_at`; the same id replaces what it held.
 /// Expired states of anyone are tidied away at the same time.
-pub fn put_form_state(conn: &Connection, id_hash: &str, form: &StoredForm, expires_at: i64) -> StoreResult<()> {
+pub fn put_form_state(conn: &Conn, id_hash: &str, form: &StoredForm, expires_at: i64) -> StoreResult<()> {
     conn.execute("DELETE FROM form_state WHERE expires_at <= ?1", [super::now()])?;
     conn.execute(
-        "INSERT OR REPLACE INTO form_state (id_hash, target, action, error, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO form_state (id_hash, target, action, error, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id_hash) DO UPDATE SET target = excluded.target, action = excluded.action,
+            error = excluded.error, expires_at = excluded.expires_at",
         params![id_hash, form.target, form.action, form.error, expires_at],
     )?;
     Ok(())
@@ -26,7 +28,7 @@ pub fn put_form_state(conn: &Connection, id_hash: &str, form: &StoredForm, expir
 
 /// Take the state meant for this page: it is deleted as it is read, so it is shown once.
 /// A state for another page stays (the browser may fetch something else first).
-pub fn take_form_state(conn: &Connection, id_hash: &str, target: &str) -> StoreResult<Option<StoredForm>> {
+pub fn take_form_state(conn: &Conn, id_hash: &str, target: &str) -> StoreResult<Option<StoredForm>> {
     Ok(conn
         .query_row(
             "DELETE FROM form_state WHERE id_hash = ?1 AND target = ?2 AND expires_at > ?3
@@ -37,6 +39,6 @@ pub fn take_form_state(conn: &Connection, id_hash: &str, target: &str) -> StoreR
         .optional()?)
 }
 
-pub fn delete_expired_form_states(conn: &Connection) -> StoreResult<usize> {
+pub fn delete_expired_form_states(conn: &Conn) -> StoreResult<usize> {
     Ok(conn.execute("DELETE FROM form_state WHERE expires_at <= ?1", [super::now()])?)
 }

@@ -1,26 +1,28 @@
 //! Hope-corner services: found by need, words and area, with opening times.
 
 use super::{parse_date, StoreError, StoreResult};
+use crate::store::sql::{params, Conn};
 use app::model::hope::{HopeFilter, Need, Opening, Schedule, Service};
 use app::model::place::Coordinates;
 use app::model::{OfficeId, ServiceId};
 use jiff::civil::{Time, Weekday};
-use rusqlite::{params, Connection};
 
 const COLUMNS: &str = "s.id, s.name, s.description, s.category, s.who_for, s.is_free, s.needs_referral, s.phone,
      s.website, s.address, o.area, s.is_demo, s.checked_on, s.always_open, s.office_id, s.email, s.latitude,
      s.longitude";
 
 /// Visible services matching the filter: national helplines first, then by name.
-pub fn find_services(conn: &Connection, filter: &HopeFilter) -> StoreResult<Vec<Service>> {
-    let words = filter.words.as_deref().map(|w| format!("%{}%", w.replace(['%', '_'], "")));
+pub fn find_services(conn: &Conn, filter: &HopeFilter) -> StoreResult<Vec<Service>> {
+    // Lower case on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+    let words = filter.words.as_deref().map(|w| format!("%{}%", w.replace(['%', '_'], "").to_lowercase()));
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM service s LEFT JOIN office o ON o.id = s.office_id
          WHERE s.hidden = 0
-           AND (?1 IS NULL OR s.category = ?1)
-           AND (?2 IS NULL OR s.name LIKE ?2 OR s.description LIKE ?2 OR s.who_for LIKE ?2 OR s.address LIKE ?2)
-           AND (?3 IS NULL OR s.office_id IS NULL OR o.area = ?3)
-         ORDER BY s.office_id IS NOT NULL, s.name COLLATE NOCASE"
+           AND (CAST(?1 AS TEXT) IS NULL OR s.category = ?1)
+           AND (CAST(?2 AS TEXT) IS NULL OR lower(s.name) LIKE ?2 OR lower(s.description) LIKE ?2 OR lower(s.who_for) LIKE ?2
+                OR lower(s.address) LIKE ?2)
+           AND (CAST(?3 AS TEXT) IS NULL OR s.office_id IS NULL OR o.area = ?3)
+         ORDER BY s.office_id IS NOT NULL, lower(s.name)"
     ))?;
     let rows = stmt.query_map(params![filter.need.map(Need::as_str), words, filter.area], row)?;
     let rows = rows.collect::<Result<Vec<_>, _>>()?;
@@ -28,11 +30,11 @@ pub fn find_services(conn: &Connection, filter: &HopeFilter) -> StoreResult<Vec<
 }
 
 /// Add hours and bank holidays to many rows with two queries, not two per row.
-fn finish_all(conn: &Connection, rows: Vec<Row>) -> StoreResult<Vec<Service>> {
+fn finish_all(conn: &Conn, rows: Vec<Row>) -> StoreResult<Vec<Service>> {
     use std::collections::HashMap;
     let mut hours: HashMap<i64, Vec<Opening>> = HashMap::new();
     let mut stmt = conn.prepare_cached("SELECT service_id, weekday, opens, closes FROM service_schedule")?;
-    let mut q = stmt.query([])?;
+    let mut q = stmt.query(())?;
     while let Some(r) = q.next()? {
         let day: i8 = r.get(1)?;
         let weekday =
@@ -56,7 +58,7 @@ fn finish_all(conn: &Connection, rows: Vec<Row>) -> StoreResult<Vec<Service>> {
         .collect()
 }
 
-pub fn service(conn: &Connection, id: ServiceId) -> StoreResult<Option<Service>> {
+pub fn service(conn: &Conn, id: ServiceId) -> StoreResult<Option<Service>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM service s LEFT JOIN office o ON o.id = s.office_id WHERE s.id = ?1 AND s.hidden = 0"
     ))?;
@@ -65,11 +67,11 @@ pub fn service(conn: &Connection, id: ServiceId) -> StoreResult<Option<Service>>
 }
 
 /// The areas that have local services, for the area filter.
-pub fn service_areas(conn: &Connection) -> StoreResult<Vec<String>> {
+pub fn service_areas(conn: &Conn) -> StoreResult<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT o.area FROM service s JOIN office o ON o.id = s.office_id WHERE s.hidden = 0 ORDER BY o.area",
     )?;
-    let areas = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    let areas = stmt.query_map((), |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
     Ok(areas)
 }
 
@@ -80,7 +82,7 @@ struct Row {
     office: Option<i64>,
 }
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Row> {
+fn row(r: &crate::store::Row) -> crate::store::SqlResult<Row> {
     let category: String = r.get(3)?;
     Ok(Row {
         service: Service {
@@ -112,7 +114,7 @@ pub(crate) fn coordinates(lat: Option<f64>, lon: Option<f64>) -> Option<Coordina
 }
 
 impl Row {
-    fn finish(mut self, conn: &Connection) -> StoreResult<Service> {
+    fn finish(mut self, conn: &Conn) -> StoreResult<Service> {
         self.service.checked_on = parse_date(&self.checked)?;
         self.service.schedule.openings = openings(conn, self.service.id)?;
         if let Some(office) = self.office {
@@ -122,7 +124,7 @@ impl Row {
     }
 }
 
-fn openings(conn: &Connection, id: ServiceId) -> StoreResult<Vec<Opening>> {
+fn openings(conn: &Conn, id: ServiceId) -> StoreResult<Vec<Opening>> {
     let mut stmt = conn.prepare_cached("SELECT weekday, opens, closes FROM service_schedule WHERE service_id = ?1")?;
     let rows = stmt.query_map([id.0], |r| Ok((r.get::<_, i8>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
     rows.map(|r| {
@@ -138,7 +140,7 @@ fn clock(s: &str) -> StoreResult<Time> {
     s.parse().map_err(|_| StoreError::Corrupt(format!("time {s:?}")))
 }
 
-pub fn bank_holidays(conn: &Connection, office: OfficeId) -> StoreResult<Vec<jiff::civil::Date>> {
+pub fn bank_holidays(conn: &Conn, office: OfficeId) -> StoreResult<Vec<jiff::civil::Date>> {
     let mut stmt = conn.prepare_cached("SELECT on_date FROM bank_holiday WHERE office_id = ?1 ORDER BY on_date")?;
     let dates = stmt.query_map([office.0], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
     dates.iter().map(|d| parse_date(d)).collect()
@@ -154,7 +156,7 @@ pub struct ServiceDetails<'a> {
     pub openings: &'a [(u8, &'a str, &'a str)],
 }
 
-pub fn set_service_details(conn: &Connection, id: ServiceId, d: &ServiceDetails) -> StoreResult<()> {
+pub fn set_service_details(conn: &Conn, id: ServiceId, d: &ServiceDetails) -> StoreResult<()> {
     conn.execute(
         "UPDATE service SET who_for = ?2, is_free = ?3, needs_referral = ?4, always_open = ?5 WHERE id = ?1",
         params![id.0, d.who_for, d.free, d.referral, d.always_open],
@@ -171,7 +173,7 @@ pub fn set_service_details(conn: &Connection, id: ServiceId, d: &ServiceDetails)
 
 /// The email and the place (the columns Open Referral UK import added).
 pub fn set_contact_and_place(
-    conn: &Connection,
+    conn: &Conn,
     id: ServiceId,
     email: Option<&str>,
     at: Option<Coordinates>,
@@ -183,20 +185,20 @@ pub fn set_contact_and_place(
     Ok(())
 }
 
-pub fn add_bank_holiday(conn: &Connection, office: OfficeId, on: jiff::civil::Date, name: &str) -> StoreResult<()> {
+pub fn add_bank_holiday(conn: &Conn, office: OfficeId, on: jiff::civil::Date, name: &str) -> StoreResult<()> {
     conn.execute(
-        "INSERT OR IGNORE INTO bank_holiday (office_id, on_date, name) VALUES (?1, ?2, ?3)",
+        "INSERT INTO bank_holiday (office_id, on_date, name) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
         params![office.0, on.to_string(), name],
     )?;
     Ok(())
 }
 
 /// An office's own services and the national helplines, hidden ones too, for curation.
-pub fn services_for_office(conn: &Connection, office: OfficeId) -> StoreResult<Vec<(Service, bool)>> {
+pub fn services_for_office(conn: &Conn, office: OfficeId) -> StoreResult<Vec<(Service, bool)>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS}, s.hidden FROM service s LEFT JOIN office o ON o.id = s.office_id
          WHERE s.office_id IS NULL OR s.office_id = ?1
-         ORDER BY s.office_id IS NOT NULL, s.name COLLATE NOCASE"
+         ORDER BY s.office_id IS NOT NULL, lower(s.name)"
     ))?;
     let rows = stmt.query_map([office.0], |r| Ok((row(r)?, r.get::<_, bool>(18)?)))?;
     rows.map(|r| {
@@ -207,27 +209,27 @@ pub fn services_for_office(conn: &Connection, office: OfficeId) -> StoreResult<V
 }
 
 /// Whose a service is: `Some(None)` for a national helpline, `None` if there is no such service.
-pub fn service_owner(conn: &Connection, id: ServiceId) -> StoreResult<Option<Option<OfficeId>>> {
-    use rusqlite::OptionalExtension;
+pub fn service_owner(conn: &Conn, id: ServiceId) -> StoreResult<Option<Option<OfficeId>>> {
+    use crate::store::sql::OptionalExtension;
     Ok(conn
         .query_row("SELECT office_id FROM service WHERE id = ?1", [id.0], |r| r.get::<_, Option<i64>>(0))
         .optional()?
         .map(|o| o.map(OfficeId)))
 }
 
-pub fn mark_service_checked(conn: &Connection, id: ServiceId, on: jiff::civil::Date) -> StoreResult<()> {
+pub fn mark_service_checked(conn: &Conn, id: ServiceId, on: jiff::civil::Date) -> StoreResult<()> {
     conn.execute("UPDATE service SET checked_on = ?2 WHERE id = ?1", params![id.0, on.to_string()])?;
     Ok(())
 }
 
-pub fn set_service_hidden(conn: &Connection, id: ServiceId, hidden: bool) -> StoreResult<()> {
+pub fn set_service_hidden(conn: &Conn, id: ServiceId, hidden: bool) -> StoreResult<()> {
     conn.execute("UPDATE service SET hidden = ?2 WHERE id = ?1", params![id.0, hidden])?;
     Ok(())
 }
 
 /// Add (`id` None, for `office`) or change a service from an admin's checked form.
 pub fn save_service(
-    conn: &Connection,
+    conn: &Conn,
     id: Option<ServiceId>,
     office: OfficeId,
     d: &app::model::hope::ServiceDraft,
@@ -287,7 +289,7 @@ pub fn save_service(
 }
 
 /// A person's list: visible services they saved or were recommended, newest first.
-pub fn saved_services(conn: &Connection, case: app::model::CaseId) -> StoreResult<Vec<app::model::hope::SavedService>> {
+pub fn saved_services(conn: &Conn, case: app::model::CaseId) -> StoreResult<Vec<app::model::hope::SavedService>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.name, p.name FROM saved_service v
          JOIN service s ON s.id = v.service_id AND s.hidden = 0
@@ -302,7 +304,7 @@ pub fn saved_services(conn: &Connection, case: app::model::CaseId) -> StoreResul
 
 /// Put a visible service on a case's list (or take it off). False if there is no such service.
 pub fn keep_service(
-    conn: &Connection,
+    conn: &Conn,
     case: app::model::CaseId,
     service: ServiceId,
     keep: bool,
@@ -318,7 +320,7 @@ pub fn keep_service(
     if keep {
         conn.execute(
             "INSERT INTO saved_service (case_id, service_id, recommended_by, saved_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (case_id, service_id) DO UPDATE SET recommended_by = COALESCE(excluded.recommended_by, recommended_by)",
+             ON CONFLICT (case_id, service_id) DO UPDATE SET recommended_by = COALESCE(excluded.recommended_by, saved_service.recommended_by)",
             params![case.0, service.0, by.map(|p| p.0), super::now()],
         )?;
     } else {

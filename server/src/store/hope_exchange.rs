@@ -2,9 +2,9 @@
 //! organisation the files carry, and writing one service found by its file id.
 
 use super::{insert_service, save_service, services_for_office, NewService, StoreResult};
+use crate::store::sql::{params, Conn, OptionalExtension};
 use app::model::hope::{Service, ServiceDraft};
 use app::model::{OfficeId, ServiceId};
-use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
 /// One of an office's own services (hidden ones too), as a file shows it.
@@ -17,7 +17,7 @@ pub struct ExchangeRow {
 }
 
 /// The office's own services; national helplines are every office's and are not included.
-pub fn office_exchange_rows(conn: &Connection, office: OfficeId) -> StoreResult<Vec<ExchangeRow>> {
+pub fn office_exchange_rows(conn: &Conn, office: OfficeId) -> StoreResult<Vec<ExchangeRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, external_id, organisation_id, organisation_name FROM service WHERE office_id = ?1",
     )?;
@@ -45,7 +45,7 @@ pub struct ImportedService<'a> {
 
 /// Add the service to the office, or change the office's service with the same
 /// file id. Only ever the given office's rows.
-pub fn import_service(conn: &Connection, office: OfficeId, s: &ImportedService) -> StoreResult<ServiceId> {
+pub fn import_service(conn: &Conn, office: OfficeId, s: &ImportedService) -> StoreResult<ServiceId> {
     let existing: Option<i64> = conn
         .query_row(
             "SELECT id FROM service WHERE office_id = ?1 AND external_id = ?2",

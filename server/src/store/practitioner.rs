@@ -1,8 +1,8 @@
 //! Practitioners and their offices.
 
 use super::StoreResult;
+use crate::store::sql::{params, Conn, OptionalExtension};
 use app::model::{Admin, OfficeId, PractitionerId};
-use rusqlite::{params, Connection, OptionalExtension};
 
 pub struct PractitionerLogin {
     pub id: PractitionerId,
@@ -12,10 +12,10 @@ pub struct PractitionerLogin {
     pub is_demo: bool,
 }
 
-pub fn practitioner_by_email(conn: &Connection, email: &str) -> StoreResult<Option<PractitionerLogin>> {
+pub fn practitioner_by_email(conn: &Conn, email: &str) -> StoreResult<Option<PractitionerLogin>> {
     Ok(conn
         .query_row(
-            "SELECT id, office_id, password_hash, is_admin, is_demo FROM practitioner WHERE email = ?1",
+            "SELECT id, office_id, password_hash, is_admin, is_demo FROM practitioner WHERE lower(email) = lower(?1)",
             [email],
             |r| {
                 Ok(PractitionerLogin {
@@ -31,7 +31,7 @@ pub fn practitioner_by_email(conn: &Connection, email: &str) -> StoreResult<Opti
 }
 
 /// The practitioner's office and what they may change beyond their cases.
-pub fn practitioner_office(conn: &Connection, id: PractitionerId) -> StoreResult<Option<(OfficeId, Admin)>> {
+pub fn practitioner_office(conn: &Conn, id: PractitionerId) -> StoreResult<Option<(OfficeId, Admin)>> {
     Ok(conn
         .query_row("SELECT office_id, is_admin, is_national_admin FROM practitioner WHERE id = ?1", [id.0], |r| {
             let admin = match (r.get::<_, bool>(1)?, r.get::<_, bool>(2)?) {
@@ -53,10 +53,10 @@ pub struct NewPractitioner<'a> {
     pub is_demo: bool,
 }
 
-pub fn insert_practitioner(conn: &Connection, p: &NewPractitioner) -> StoreResult<PractitionerId> {
-    conn.execute(
+pub fn insert_practitioner(conn: &Conn, p: &NewPractitioner) -> StoreResult<PractitionerId> {
+    let id = conn.insert_returning_id(
         "INSERT INTO practitioner (office_id, name, email, password_hash, is_admin, is_national_admin, is_demo, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
         params![
             p.office_id.0,
             p.name,
@@ -68,18 +68,18 @@ pub fn insert_practitioner(conn: &Connection, p: &NewPractitioner) -> StoreResul
             super::now()
         ],
     )?;
-    Ok(PractitionerId(conn.last_insert_rowid()))
+    Ok(PractitionerId(id))
 }
 
-pub fn insert_office(conn: &Connection, name: &str, address: &str, area: &str, is_demo: bool) -> StoreResult<OfficeId> {
-    conn.execute(
-        "INSERT INTO office (name, address, area, is_demo) VALUES (?1, ?2, ?3, ?4)",
+pub fn insert_office(conn: &Conn, name: &str, address: &str, area: &str, is_demo: bool) -> StoreResult<OfficeId> {
+    let id = conn.insert_returning_id(
+        "INSERT INTO office (name, address, area, is_demo) VALUES (?1, ?2, ?3, ?4) RETURNING id",
         params![name, address, area, is_demo],
     )?;
-    Ok(OfficeId(conn.last_insert_rowid()))
+    Ok(OfficeId(id))
 }
 
 /// Whether any demo data (demo office) is in this database.
-pub fn has_demo_data(conn: &Connection) -> StoreResult<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM office WHERE is_demo = 1)", [], |r| r.get(0))?)
+pub fn has_demo_data(conn: &Conn) -> StoreResult<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM office WHERE is_demo = 1)", (), |r| r.get(0))?)
 }

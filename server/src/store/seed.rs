@@ -4,8 +4,8 @@
 //! run finds the demo office and changes nothing. Refused in production.
 
 use crate::auth;
-use crate::store::ServiceDetails;
 use crate::store::{self, NewPractitioner, NewService, Store, StoreResult};
+use crate::store::{Conn, ServiceDetails};
 use app::model::catalogue::Details;
 use app::model::place::Coordinates;
 use app::model::*;
@@ -49,7 +49,7 @@ pub fn seed(store: &Store) -> StoreResult<Seeded> {
     store.write_tx(|tx| seed_in(tx))
 }
 
-fn seed_in(tx: &rusqlite::Connection) -> StoreResult<Seeded> {
+fn seed_in(tx: &Conn) -> StoreResult<Seeded> {
     if store::has_demo_data(tx)? {
         return Ok(Seeded::AlreadyThere);
     }
@@ -268,12 +268,7 @@ fn seed_in(tx: &rusqlite::Connection) -> StoreResult<Seeded> {
 }
 
 /// The standard conditions plus `additional` ones; `answers` go to them in order.
-fn add_conditions(
-    conn: &rusqlite::Connection,
-    case: CaseId,
-    additional: &[&str],
-    answers: &[&str],
-) -> StoreResult<Vec<ConditionId>> {
+fn add_conditions(conn: &Conn, case: CaseId, additional: &[&str], answers: &[&str]) -> StoreResult<Vec<ConditionId>> {
     let mut ids = Vec::new();
     for (i, code) in STANDARD_V4.iter().chain(additional).enumerate() {
         let answer = match answers.get(i).copied() {
@@ -288,12 +283,7 @@ fn add_conditions(
 
 /// The common first steps, in order; `statuses` sets as many as given, each
 /// change recorded as made by the practitioner (a stuck step gets a reason).
-fn add_steps(
-    conn: &rusqlite::Connection,
-    case: CaseId,
-    by: PractitionerId,
-    statuses: &[StepStatus],
-) -> StoreResult<()> {
+fn add_steps(conn: &Conn, case: CaseId, by: PractitionerId, statuses: &[StepStatus]) -> StoreResult<()> {
     for (i, step) in store::insert_standard_steps(conn, case)?.into_iter().enumerate() {
         match statuses.get(i).copied() {
             None | Some(StepStatus::NotStarted) => {}
@@ -308,7 +298,7 @@ fn add_steps(
     Ok(())
 }
 
-fn seed_services(conn: &rusqlite::Connection, office: OfficeId) -> StoreResult<()> {
+fn seed_services(conn: &Conn, office: OfficeId) -> StoreResult<()> {
     let checked: Date = jiff::civil::date(2026, 11, 1);
     // National helplines: numbers checked on the date above.
     let national = [
@@ -516,11 +506,12 @@ mod tests {
         let count = |store: &Store| -> i64 {
             store
                 .read()
+                .unwrap()
                 .query_row(
                     "SELECT (SELECT COUNT(*) FROM office) + (SELECT COUNT(*) FROM practitioner) + (SELECT COUNT(*) FROM cases)
                           + (SELECT COUNT(*) FROM case_condition) + (SELECT COUNT(*) FROM appointment)
                           + (SELECT COUNT(*) FROM step) + (SELECT COUNT(*) FROM service)",
-                    [],
+                    (),
                     |r| r.get(0),
                 )
                 .unwrap()
@@ -528,7 +519,7 @@ mod tests {
         let before = count(&store);
         assert_eq!(seed(&store).unwrap(), Seeded::AlreadyThere);
         assert_eq!(count(&store), before);
-        let cases: i64 = store.read().query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0)).unwrap();
+        let cases: i64 = store.read().unwrap().query_row("SELECT COUNT(*) FROM cases", (), |r| r.get(0)).unwrap();
         assert_eq!(cases, 3);
     }
 }

@@ -1,8 +1,8 @@
 //! Hope-corner services.
 
 use super::StoreResult;
+use crate::store::sql::{params, Conn};
 use app::model::*;
-use rusqlite::{params, Connection};
 
 pub struct NewService<'a> {
     pub office: Option<OfficeId>,
@@ -19,12 +19,12 @@ pub struct NewService<'a> {
     pub checked_on: jiff::civil::Date,
 }
 
-pub fn insert_service(conn: &Connection, s: &NewService) -> StoreResult<ServiceId> {
+pub fn insert_service(conn: &Conn, s: &NewService) -> StoreResult<ServiceId> {
     let external_id = s.external_id.map(str::to_owned).unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    conn.execute(
+    let id = conn.insert_returning_id(
         "INSERT INTO service (office_id, external_id, name, description, category, phone, website, address, is_demo,
                               checked_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         params![
             s.office.map(|o| o.0),
             external_id,
@@ -38,5 +38,5 @@ pub fn insert_service(conn: &Connection, s: &NewService) -> StoreResult<ServiceI
             s.checked_on.to_string()
         ],
     )?;
-    Ok(ServiceId(conn.last_insert_rowid()))
+    Ok(ServiceId(id))
 }

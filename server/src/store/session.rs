@@ -3,8 +3,8 @@
 
 use super::StoreResult;
 use crate::auth::{PERSON_IDLE_SECONDS, PRACTITIONER_IDLE_SECONDS};
+use crate::store::sql::{params, Conn, OptionalExtension};
 use app::model::{CaseId, PractitionerId};
-use rusqlite::{params, Connection, OptionalExtension};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionOwner {
@@ -15,7 +15,7 @@ pub enum SessionOwner {
 /// A session's last use is written at most this often (a write per request would be waste).
 const TOUCH_EVERY_SECONDS: i64 = 60;
 
-pub fn insert_session(conn: &Connection, token_hash: &str, owner: SessionOwner, expires_at: i64) -> StoreResult<()> {
+pub fn insert_session(conn: &Conn, token_hash: &str, owner: SessionOwner, expires_at: i64) -> StoreResult<()> {
     let (case_id, practitioner_id) = match owner {
         SessionOwner::Person(c) => (Some(c.0), None),
         SessionOwner::Practitioner(p) => (None, Some(p.0)),
@@ -31,22 +31,29 @@ pub fn insert_session(conn: &Connection, token_hash: &str, owner: SessionOwner, 
 
 /// The live session for this token hash: before its end, and used recently
 /// enough (a month for a person, two hours for a practitioner).
-pub fn session_owner(conn: &Connection, token_hash: &str) -> StoreResult<Option<SessionOwner>> {
+pub fn session_owner(conn: &Conn, token_hash: &str) -> StoreResult<Option<SessionOwner>> {
     Ok(live_session(conn, token_hash)?.map(|(owner, _)| owner))
 }
 
 /// As `session_owner`, and whether its last use is old enough to write again.
-pub fn live_session(conn: &Connection, token_hash: &str) -> StoreResult<Option<(SessionOwner, bool)>> {
+pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<(SessionOwner, bool)>> {
     let now = super::now();
     let row: Option<(Option<i64>, Option<i64>, bool)> = conn
         .prepare_cached(
-            "SELECT case_id, practitioner_id, last_seen_at <= ?2 - ?5 FROM session
+            "SELECT case_id, practitioner_id, last_seen_at <= ?5 FROM session
              WHERE token_hash = ?1 AND expires_at > ?2
-               AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
+               AND last_seen_at > CASE WHEN case_id IS NULL THEN CAST(?3 AS BIGINT) ELSE CAST(?4 AS BIGINT) END",
         )?
-        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS, TOUCH_EVERY_SECONDS], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            params![
+                token_hash,
+                now,
+                now - PRACTITIONER_IDLE_SECONDS,
+                now - PERSON_IDLE_SECONDS,
+                now - TOUCH_EVERY_SECONDS
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?;
     Ok(row.and_then(|(case, practitioner, stale)| match (case, practitioner) {
         (Some(c), None) => Some((SessionOwner::Person(CaseId(c)), stale)),
@@ -56,35 +63,35 @@ pub fn live_session(conn: &Connection, token_hash: &str) -> StoreResult<Option<(
 }
 
 /// Note that a session was used now (at most once a minute).
-pub fn touch_session(conn: &Connection, token_hash: &str) -> StoreResult<()> {
+pub fn touch_session(conn: &Conn, token_hash: &str) -> StoreResult<()> {
     let now = super::now();
-    conn.prepare_cached("UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?2 - ?3")?
-        .execute(params![token_hash, now, TOUCH_EVERY_SECONDS])?;
+    conn.prepare_cached("UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1 AND last_seen_at <= ?3")?
+        .execute(params![token_hash, now, now - TOUCH_EVERY_SECONDS])?;
     Ok(())
 }
 
-pub fn delete_session(conn: &Connection, token_hash: &str) -> StoreResult<()> {
+pub fn delete_session(conn: &Conn, token_hash: &str) -> StoreResult<()> {
     conn.execute("DELETE FROM session WHERE token_hash = ?1", [token_hash])?;
     Ok(())
 }
 
 /// Sign a person out everywhere; returns how many sessions ended.
-pub fn delete_case_sessions(conn: &Connection, case: CaseId) -> StoreResult<usize> {
+pub fn delete_case_sessions(conn: &Conn, case: CaseId) -> StoreResult<usize> {
     Ok(conn.execute("DELETE FROM session WHERE case_id = ?1", [case.0])?)
 }
 
 /// Sessions past their end or unused too long.
-pub fn delete_expired_sessions(conn: &Connection) -> StoreResult<usize> {
+pub fn delete_expired_sessions(conn: &Conn) -> StoreResult<usize> {
     let now = super::now();
     Ok(conn.execute(
         "DELETE FROM session WHERE expires_at <= ?1
-            OR last_seen_at <= ?1 - CASE WHEN case_id IS NULL THEN ?2 ELSE ?3 END",
-        params![now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS],
+            OR last_seen_at <= CASE WHEN case_id IS NULL THEN CAST(?2 AS BIGINT) ELSE CAST(?3 AS BIGINT) END",
+        params![now, now - PRACTITIONER_IDLE_SECONDS, now - PERSON_IDLE_SECONDS],
     )?)
 }
 
 /// Remember a phone the person signed in on.
-pub fn insert_known_device(conn: &Connection, token_hash: &str, case: CaseId) -> StoreResult<()> {
+pub fn insert_known_device(conn: &Conn, token_hash: &str, case: CaseId) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO known_device (token_hash, case_id, created_at, last_used_at) VALUES (?1, ?2, ?3, ?3)",
         params![token_hash, case.0, super::now()],
@@ -93,7 +100,7 @@ pub fn insert_known_device(conn: &Connection, token_hash: &str, case: CaseId) ->
 }
 
 /// The case a phone's device token belongs to, if it is known.
-pub fn known_device_case(conn: &Connection, token_hash: &str) -> StoreResult<Option<CaseId>> {
+pub fn known_device_case(conn: &Conn, token_hash: &str) -> StoreResult<Option<CaseId>> {
     Ok(conn
         .prepare_cached("SELECT case_id FROM known_device WHERE token_hash = ?1")?
         .query_row([token_hash], |r| r.get(0))
@@ -101,13 +108,13 @@ pub fn known_device_case(conn: &Connection, token_hash: &str) -> StoreResult<Opt
         .map(CaseId))
 }
 
-pub fn touch_known_device(conn: &Connection, token_hash: &str) -> StoreResult<()> {
+pub fn touch_known_device(conn: &Conn, token_hash: &str) -> StoreResult<()> {
     conn.execute("UPDATE known_device SET last_used_at = ?2 WHERE token_hash = ?1", params![token_hash, super::now()])?;
     Ok(())
 }
 
 /// Forget every phone of a case (a new code, or a lost phone).
-pub fn delete_known_devices(conn: &Connection, case: CaseId) -> StoreResult<()> {
+pub fn delete_known_devices(conn: &Conn, case: CaseId) -> StoreResult<()> {
     conn.execute("DELETE FROM known_device WHERE case_id = ?1", [case.0])?;
     Ok(())
 }
@@ -115,13 +122,15 @@ pub fn delete_known_devices(conn: &Connection, case: CaseId) -> StoreResult<()> 
 /// When this live session ends (UTC seconds) if it is not used again: its
 /// fixed end, or sooner when unused that long. The phone's offline copy of
 /// the person's pages opens only until then.
-pub fn session_expires_at(conn: &Connection, token_hash: &str) -> StoreResult<Option<i64>> {
+pub fn session_expires_at(conn: &Conn, token_hash: &str) -> StoreResult<Option<i64>> {
     let now = super::now();
     Ok(conn
         .prepare_cached(
-            "SELECT min(expires_at, last_seen_at + CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END) AS ends
-             FROM session WHERE token_hash = ?1 AND expires_at > ?2
-               AND last_seen_at > ?2 - CASE WHEN case_id IS NULL THEN ?3 ELSE ?4 END",
+            "SELECT CASE WHEN expires_at < last_seen_at + idle THEN expires_at ELSE last_seen_at + idle END AS ends
+             FROM (SELECT expires_at, last_seen_at,
+                          CASE WHEN case_id IS NULL THEN CAST(?3 AS BIGINT) ELSE CAST(?4 AS BIGINT) END AS idle
+                   FROM session WHERE token_hash = ?1 AND expires_at > ?2) s
+             WHERE last_seen_at > CAST(?2 AS BIGINT) - idle",
         )?
         .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS], |r| r.get(0))
         .optional()?)

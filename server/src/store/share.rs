@@ -1,16 +1,16 @@
 //! Share links (see `app::model::share`). Only a hash of each token is kept.
 
 use super::{timestamp, StoreError, StoreResult};
+use crate::store::sql::{params, Conn, OptionalExtension, Row};
 use app::model::share::{ShareDraft, ShareId, ShareLink, ShareSections, TurnedOff, TurnedOffBy};
 use app::model::CaseId;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, case_id, who, show_appointments, show_licence, show_steps, created_at, ends_at, \
                        turned_off_at, turned_off_by";
 
 type Raw = (ShareLink, i64, i64, Option<i64>, Option<String>);
 
-fn link(r: &Row) -> rusqlite::Result<Raw> {
+fn link(r: &Row) -> crate::store::SqlResult<Raw> {
     Ok((
         ShareLink {
             id: ShareId(r.get(0)?),
@@ -43,7 +43,7 @@ fn finish((mut l, created, ends, off_at, off_by): Raw) -> StoreResult<ShareLink>
 
 /// A new link; `reveal_salt` lets the session that made it show it again for a while.
 pub fn insert_share_link(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     token_hash: &str,
     reveal_salt: &str,
@@ -51,10 +51,10 @@ pub fn insert_share_link(
 ) -> StoreResult<ShareId> {
     let now = super::now();
     let s = draft.sections;
-    conn.execute(
+    let id = conn.insert_returning_id(
         "INSERT INTO share_link (case_id, token_hash, reveal_salt, who, show_appointments, show_licence, show_steps,
                                  created_at, ends_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
         params![
             case.0,
             token_hash,
@@ -67,11 +67,11 @@ pub fn insert_share_link(
             now + draft.length.days() * 86_400
         ],
     )?;
-    Ok(ShareId(conn.last_insert_rowid()))
+    Ok(ShareId(id))
 }
 
 /// A case's links, newest first.
-pub fn share_links(conn: &Connection, case: CaseId) -> StoreResult<Vec<ShareLink>> {
+pub fn share_links(conn: &Conn, case: CaseId) -> StoreResult<Vec<ShareLink>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM share_link WHERE case_id = ?1 ORDER BY created_at DESC, id DESC"
     ))?;
@@ -79,7 +79,7 @@ pub fn share_links(conn: &Connection, case: CaseId) -> StoreResult<Vec<ShareLink
     rows.into_iter().map(finish).collect()
 }
 
-pub fn share_link_by_token_hash(conn: &Connection, token_hash: &str) -> StoreResult<Option<ShareLink>> {
+pub fn share_link_by_token_hash(conn: &Conn, token_hash: &str) -> StoreResult<Option<ShareLink>> {
     let row = conn
         .query_row(&format!("SELECT {COLUMNS} FROM share_link WHERE token_hash = ?1"), [token_hash], link)
         .optional()?;
@@ -87,7 +87,7 @@ pub fn share_link_by_token_hash(conn: &Connection, token_hash: &str) -> StoreRes
 }
 
 /// The salt and token hash of a case's link made since `since`, to show it again.
-pub fn share_reveal(conn: &Connection, case: CaseId, id: ShareId, since: i64) -> StoreResult<Option<(String, String)>> {
+pub fn share_reveal(conn: &Conn, case: CaseId, id: ShareId, since: i64) -> StoreResult<Option<(String, String)>> {
     Ok(conn
         .query_row(
             "SELECT reveal_salt, token_hash FROM share_link
@@ -100,7 +100,7 @@ pub fn share_reveal(conn: &Connection, case: CaseId, id: ShareId, since: i64) ->
 }
 
 /// Forget the salts of links made before `before`: they can never be shown again.
-pub fn forget_share_reveals(conn: &Connection, before: i64) -> StoreResult<usize> {
+pub fn forget_share_reveals(conn: &Conn, before: i64) -> StoreResult<usize> {
     Ok(conn.execute(
         "UPDATE share_link SET reveal_salt = NULL WHERE reveal_salt IS NOT NULL AND created_at < ?1",
         [before],
@@ -108,7 +108,7 @@ pub fn forget_share_reveals(conn: &Connection, before: i64) -> StoreResult<usize
 }
 
 /// Turn a case's own link off. False if the case has no such link.
-pub fn turn_off_share_link(conn: &Connection, case: CaseId, id: ShareId, by: TurnedOffBy) -> StoreResult<bool> {
+pub fn turn_off_share_link(conn: &Conn, case: CaseId, id: ShareId, by: TurnedOffBy) -> StoreResult<bool> {
     let n = conn.execute(
         "UPDATE share_link SET turned_off_by = COALESCE(turned_off_by, ?4), turned_off_at = COALESCE(turned_off_at, ?3),
                                reveal_salt = NULL
@@ -119,7 +119,7 @@ pub fn turn_off_share_link(conn: &Connection, case: CaseId, id: ShareId, by: Tur
 }
 
 /// End every open link of a case (a new code, a lost phone); returns their "who".
-pub fn end_share_links(conn: &Connection, case: CaseId, by: TurnedOffBy) -> StoreResult<Vec<String>> {
+pub fn end_share_links(conn: &Conn, case: CaseId, by: TurnedOffBy) -> StoreResult<Vec<String>> {
     let now = super::now();
     let mut stmt = conn.prepare_cached(
         "UPDATE share_link SET turned_off_at = ?2, turned_off_by = ?3, reveal_salt = NULL
@@ -139,7 +139,7 @@ mod tests {
     fn links_belong_to_their_case_and_turn_off_once() {
         let (store, _dir) = testing::store();
         crate::seed::seed(&store).unwrap();
-        let conn = store.write();
+        let conn = store.write().unwrap();
         let (jay, alex) = (CaseId(1), CaseId(3));
         let draft = ShareDraft {
             who: "Mum".into(),

@@ -2,13 +2,13 @@
 //! every change of status kept (who, when, from, to).
 
 use super::{parse_date, StoreError, StoreResult};
+use crate::store::sql::{params, Conn, OptionalExtension};
 use app::model::*;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
-pub fn tracks_progress(conn: &Connection, case: CaseId) -> StoreResult<Vec<TrackProgress>> {
+pub fn tracks_progress(conn: &Conn, case: CaseId) -> StoreResult<Vec<TrackProgress>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT track, COUNT(*), COALESCE(SUM(status = 'done'), 0), COALESCE(SUM(status = 'stuck'), 0)
+        "SELECT track, COUNT(*), COUNT(*) FILTER (WHERE status = 'done'), COUNT(*) FILTER (WHERE status = 'stuck')
          FROM step WHERE case_id = ?1 GROUP BY track",
     )?;
     let mut rows = stmt.query([case.0])?;
@@ -58,10 +58,11 @@ fn guide_file() -> StoreResult<&'static GuideFile> {
 /// only when the file's was checked more recently than the one kept, so an
 /// office admin's later correction stays. A row already the same is not
 /// written (its trigger would tell every phone something changed).
-pub fn load_step_guides(conn: &Connection) -> StoreResult<()> {
+/// Load the shipped step guides; how many rows changed.
+pub fn load_step_guides(conn: &Conn) -> StoreResult<usize> {
     // The file's price is newer than the one kept, and different.
     const NEWER: &str = "(excluded.cost_checked_on > COALESCE(step_guide.cost_checked_on, '')
-                          AND excluded.cost IS NOT step_guide.cost)";
+                          AND excluded.cost IS DISTINCT FROM step_guide.cost)";
     let sql = format!(
         "INSERT INTO step_guide (key, track, title, guidance, what_you_need, cost, cost_checked_on, position, url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -70,17 +71,20 @@ pub fn load_step_guides(conn: &Connection) -> StoreResult<()> {
             what_you_need = excluded.what_you_need, position = excluded.position, url = excluded.url,
             cost = CASE WHEN {NEWER} THEN excluded.cost ELSE step_guide.cost END,
             cost_checked_on = CASE WHEN {NEWER} THEN excluded.cost_checked_on ELSE step_guide.cost_checked_on END
-         WHERE track IS NOT excluded.track OR title IS NOT excluded.title OR guidance IS NOT excluded.guidance
-            OR what_you_need IS NOT excluded.what_you_need OR position IS NOT excluded.position
-            OR url IS NOT excluded.url OR {NEWER}"
+         WHERE step_guide.track IS DISTINCT FROM excluded.track OR step_guide.title IS DISTINCT FROM excluded.title
+            OR step_guide.guidance IS DISTINCT FROM excluded.guidance
+            OR step_guide.what_you_need IS DISTINCT FROM excluded.what_you_need
+            OR step_guide.position IS DISTINCT FROM excluded.position
+            OR step_guide.url IS DISTINCT FROM excluded.url OR {NEWER}"
     );
+    let mut changed = 0;
     for (i, g) in guide_file()?.step.iter().enumerate() {
-        conn.execute(
+        changed += conn.execute(
             &sql,
             params![g.key, g.track, g.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, i as i64, g.url],
         )?;
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// The guide a step named in a practitioner's own words stands for: the one
@@ -103,7 +107,7 @@ pub fn guide_for_title(title: &str) -> StoreResult<Option<&'static str>> {
 }
 
 /// Whether the case already has a step with this guide.
-pub fn case_has_guide(conn: &Connection, case: CaseId, key: &str) -> StoreResult<bool> {
+pub fn case_has_guide(conn: &Conn, case: CaseId, key: &str) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM step WHERE case_id = ?1 AND guide_key = ?2)",
         params![case.0, key],
@@ -112,42 +116,43 @@ pub fn case_has_guide(conn: &Connection, case: CaseId, key: &str) -> StoreResult
 }
 
 /// The standard steps (steps.toml's `standard`), added to a case in order.
-pub fn insert_standard_steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<StepId>> {
+pub fn insert_standard_steps(conn: &Conn, case: CaseId) -> StoreResult<Vec<StepId>> {
     guide_file()?.standard.iter().map(|key| insert_guided_step(conn, case, key, StepStatus::NotStarted)).collect()
 }
 
 /// Add a guided step to a case.
-pub fn insert_guided_step(conn: &Connection, case: CaseId, key: &str, status: StepStatus) -> StoreResult<StepId> {
-    let n = conn.execute(
-        "INSERT INTO step (case_id, track, title, position, status, updated_at, guide_key)
-         SELECT ?1, track, title, position, ?3, ?4, key FROM step_guide WHERE key = ?2",
-        params![case.0, key, status.as_str(), super::now()],
-    )?;
-    if n == 0 {
-        return Err(StoreError::Corrupt(format!("no step guide {key}")));
-    }
-    Ok(StepId(conn.last_insert_rowid()))
+pub fn insert_guided_step(conn: &Conn, case: CaseId, key: &str, status: StepStatus) -> StoreResult<StepId> {
+    let id: Option<i64> = conn
+        .query_row(
+            "INSERT INTO step (case_id, track, title, position, status, updated_at, guide_key)
+         SELECT CAST(?1 AS BIGINT), track, title, position, ?3, CAST(?4 AS BIGINT), key FROM step_guide WHERE key = ?2 RETURNING id",
+            params![case.0, key, status.as_str(), super::now()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = id.ok_or_else(|| StoreError::Corrupt(format!("no step guide {key}")))?;
+    Ok(StepId(id))
 }
 
 /// A step the practitioner names in their own words. With a guide (one it
 /// matched, see `guide_for_title`) it carries that guide's guidance and track.
 pub fn insert_custom_step(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     track: Track,
     title: &str,
     helper: Option<&str>,
     guide: Option<&str>,
 ) -> StoreResult<StepId> {
-    conn.execute(
+    let id = conn.insert_returning_id(
         "INSERT INTO step (case_id, track, title, position, status, helper, updated_at, guide_key)
-         VALUES (?1, COALESCE((SELECT track FROM step_guide WHERE key = ?6), ?2), ?3, 1000, 'not_started', ?4, ?5, ?6)",
+         VALUES (?1, COALESCE((SELECT track FROM step_guide WHERE key = ?6), ?2), ?3, 1000, 'not_started', ?4, ?5, ?6) RETURNING id",
         params![case.0, track.as_str(), title, helper, super::now(), guide],
     )?;
-    Ok(StepId(conn.last_insert_rowid()))
+    Ok(StepId(id))
 }
 
-pub fn steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<Step>> {
+pub fn steps(conn: &Conn, case: CaseId) -> StoreResult<Vec<Step>> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.id, s.track, s.title, g.guidance, g.what_you_need, g.cost, g.cost_checked_on, s.helper, s.status,
                 s.stuck_reason, g.url
@@ -206,7 +211,7 @@ pub fn steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<Step>> {
 /// The status it already has (stuck for the same reason) changes nothing: no
 /// history row, no new rev.
 pub fn set_step_status(
-    conn: &Connection,
+    conn: &Conn,
     case: CaseId,
     step: StepId,
     by: Option<PractitionerId>,
@@ -237,7 +242,7 @@ pub fn set_step_status(
 }
 
 /// Whether any step of this track is done (an account opened).
-pub fn track_done(conn: &Connection, case: CaseId, track: Track) -> StoreResult<bool> {
+pub fn track_done(conn: &Conn, case: CaseId, track: Track) -> StoreResult<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM step WHERE case_id = ?1 AND track = ?2 AND status = 'done')",
         params![case.0, track.as_str()],
@@ -247,7 +252,7 @@ pub fn track_done(conn: &Connection, case: CaseId, track: Track) -> StoreResult<
 
 /// Whether the person has ID: one of the ID document steps is done (see
 /// `ID_DOCUMENT_GUIDES` for why a National Insurance number is not counted).
-pub fn has_id_document(conn: &Connection, case: CaseId) -> StoreResult<bool> {
+pub fn has_id_document(conn: &Conn, case: CaseId) -> StoreResult<bool> {
     let [a, b, c] = ID_DOCUMENT_GUIDES;
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM step WHERE case_id = ?1 AND status = 'done' AND guide_key IN (?2, ?3, ?4))",
@@ -256,14 +261,14 @@ pub fn has_id_document(conn: &Connection, case: CaseId) -> StoreResult<bool> {
     )?)
 }
 
-pub fn stuck_steps(conn: &Connection, case: CaseId) -> StoreResult<Vec<String>> {
+pub fn stuck_steps(conn: &Conn, case: CaseId) -> StoreResult<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT title FROM step WHERE case_id = ?1 AND status = 'stuck' ORDER BY id")?;
     let rows = stmt.query_map([case.0], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Across a caseload: who has no ID or bank account yet, and who is stuck.
-pub fn steps_overview(conn: &Connection, practitioner: PractitionerId) -> StoreResult<Vec<StepsOverview>> {
+pub fn steps_overview(conn: &Conn, practitioner: PractitionerId) -> StoreResult<Vec<StepsOverview>> {
     let mut out = Vec::new();
     for entry in super::caseload(conn, practitioner)? {
         let steps = steps(conn, entry.case_id)?;
@@ -283,7 +288,7 @@ pub fn steps_overview(conn: &Connection, practitioner: PractitionerId) -> StoreR
     Ok(out)
 }
 
-pub fn set_step_helper(conn: &Connection, case: CaseId, step: StepId, helper: Option<&str>) -> StoreResult<bool> {
+pub fn set_step_helper(conn: &Conn, case: CaseId, step: StepId, helper: Option<&str>) -> StoreResult<bool> {
     let n = conn.execute(
         "UPDATE step SET helper = ?3, rev = rev + 1 WHERE id = ?1 AND case_id = ?2",
         params![step.0, case.0, helper],
@@ -292,10 +297,10 @@ pub fn set_step_helper(conn: &Connection, case: CaseId, step: StepId, helper: Op
 }
 
 /// All step guidance, for the office admin to keep prices right.
-pub fn step_guides(conn: &Connection) -> StoreResult<Vec<StepGuide>> {
+pub fn step_guides(conn: &Conn) -> StoreResult<Vec<StepGuide>> {
     let mut stmt =
         conn.prepare_cached("SELECT key, track, title, cost, cost_checked_on FROM step_guide ORDER BY position")?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query(())?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let track: String = r.get(1)?;
@@ -312,7 +317,7 @@ pub fn step_guides(conn: &Connection) -> StoreResult<Vec<StepGuide>> {
 }
 
 pub fn update_step_cost(
-    conn: &Connection,
+    conn: &Conn,
     key: &str,
     cost: Option<&str>,
     checked_on: jiff::civil::Date,
@@ -328,7 +333,7 @@ pub fn update_step_cost(
 mod tests {
     use super::*;
 
-    fn guide(conn: &Connection, key: &str) -> (Option<String>, Option<String>, Option<String>) {
+    fn guide(conn: &Conn, key: &str) -> (Option<String>, Option<String>, Option<String>) {
         conn.query_row("SELECT cost, cost_checked_on, url FROM step_guide WHERE key = ?1", [key], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
@@ -338,18 +343,18 @@ mod tests {
     #[test]
     fn a_newer_shipped_price_replaces_an_older_one_and_a_later_correction_is_kept() {
         let (store, _dir) = crate::store::testing::store();
-        let conn = store.write();
+        let conn = store.write().unwrap();
         // A database from before: the 2023 prices, no links.
         conn.execute(
             "UPDATE step_guide SET cost = '£82.50 online, or £93 by post.', cost_checked_on = '2023-01-01', url = NULL
              WHERE key = 'passport'",
-            [],
+            (),
         )
         .unwrap();
         // An admin corrected this one after the file's date.
         conn.execute(
             "UPDATE step_guide SET cost = '£36 online.', cost_checked_on = '2026-10-01' WHERE key = 'provisional_licence'",
-            [],
+            (),
         )
         .unwrap();
         load_step_guides(&conn).unwrap();
@@ -363,9 +368,7 @@ mod tests {
         );
         assert_eq!(guide(&conn, "provisional_licence").0.as_deref(), Some("£36 online."));
         // Loading again writes nothing: no phone is told of a change that did not happen.
-        let changes_before = conn.total_changes();
-        load_step_guides(&conn).unwrap();
-        assert_eq!(conn.total_changes(), changes_before);
+        assert_eq!(load_step_guides(&conn).unwrap(), 0);
     }
 
     #[test]

@@ -63,7 +63,7 @@ async fn security_events_and_supporters_are_recorded() {
     let token = make_link(&app, &jay, "form[who]=Mum&form[steps]=on&form[licence]=on&form[length]=week").await;
     app.get_from("198.51.100.50", &format!("/shared/{token}"), None).await;
     let id: i64 =
-        app.backend.store_for_tests().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
+        app.backend.store_for_tests().read().unwrap().query_row("SELECT id FROM share_link", (), |r| r.get(0)).unwrap();
     app.call("/api/turn_off_share_link", &format!("id={id}"), Some(&jay)).await;
     let rows = app.audit_rows(JAY);
     assert!(has(&rows, "visitor", "sign_in_failed", Some("203.0.113.4")), "{rows:?}");
@@ -76,7 +76,8 @@ async fn security_events_and_supporters_are_recorded() {
         .backend
         .store_for_tests()
         .read()
-        .query_row("SELECT id FROM cases WHERE preferred_name = 'Dee'", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT id FROM cases WHERE preferred_name = 'Dee'", (), |r| r.get(0))
         .unwrap();
     assert!(has(&app.audit_rows(dee), "person", "activated", Some("198.51.100.2")));
     // A wrong PIN for a number that does not exist is recorded too, with no case.

@@ -271,7 +271,7 @@ async fn practitioner_sign_in_slows_down_but_never_locks() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.message(), server::backend::PRACTITIONER_WRONG);
     // The wait ends by itself: no one has to unlock anything.
-    app.backend.store_for_tests().write().execute("UPDATE attempt_backoff SET blocked_until = 0", []).unwrap();
+    app.backend.store_for_tests().write().unwrap().execute("UPDATE attempt_backoff SET blocked_until = 0", ()).unwrap();
     assert_eq!(app.call("/api/sign_in_practitioner", right, None).await.status, StatusCode::OK);
 }
 

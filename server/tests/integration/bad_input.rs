@@ -6,7 +6,12 @@ use axum::http::{Request, StatusCode};
 use server::seed;
 
 fn count(app: &TestApp, table: &str) -> i64 {
-    app.backend.store_for_tests().read().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    app.backend
+        .store_for_tests()
+        .read()
+        .unwrap()
+        .query_row(&format!("SELECT COUNT(*) FROM {table}"), (), |r| r.get(0))
+        .unwrap()
 }
 
 #[tokio::test]
@@ -129,6 +134,8 @@ fn help_lists_every_setting() {
     for setting in [
         "LEPTOS_SITE_ADDR",
         "WAYMARK_DATA_DIR",
+        "WAYMARK_DATABASE_URL",
+        "WAYMARK_LOG_FORMAT",
         "WAYMARK_ENV",
         "WAYMARK_DEMO",
         "LEPTOS_SITE_ROOT",
@@ -145,5 +152,5 @@ fn help_lists_every_setting() {
     }
     // And nothing is set that --help does not list: every `env =` in the source is above.
     let source = include_str!("../../src/config.rs");
-    assert_eq!(source.matches("env = \"").count(), 13, "a new setting must be added to this list");
+    assert_eq!(source.matches("env = \"").count(), 15, "a new setting must be added to this list");
 }

@@ -22,7 +22,7 @@ async fn health_answers_while_a_request_waits_for_the_writer() {
     let holder = {
         let (backend, released) = (app.backend.clone(), released.clone());
         std::thread::spawn(move || {
-            let writer = backend.store_for_tests().write();
+            let writer = backend.store_for_tests().hold_writes().unwrap();
             held.send(()).expect("held");
             // Let go when told, or after a while, so the old way ends too.
             let _ = told.recv_timeout(Duration::from_secs(3));

@@ -7,7 +7,12 @@ use axum::http::{header, Request, StatusCode};
 use server::seed;
 
 fn count(app: &TestApp, table: &str) -> i64 {
-    app.backend.store_for_tests().read().query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    app.backend
+        .store_for_tests()
+        .read()
+        .unwrap()
+        .query_row(&format!("SELECT COUNT(*) FROM {table}"), (), |r| r.get(0))
+        .unwrap()
 }
 
 /// A body sent in 8 KB chunks with no `Content-Length`, as `Transfer-Encoding: chunked` is.
@@ -76,6 +81,7 @@ async fn chunked_uploads_over_their_limit_are_refused_as_declared_ones_are() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT id FROM case_condition WHERE case_id = ?1 LIMIT 1", [JAY], |r| r.get(0))
         .unwrap();
     let mut huge = b"%PDF-1.7\n".to_vec();
@@ -116,7 +122,8 @@ async fn a_form_that_is_not_utf8_is_refused_and_nothing_is_stored() {
         .backend
         .store_for_tests()
         .read()
-        .query_row("SELECT preferred_name FROM cases ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT preferred_name FROM cases ORDER BY id DESC LIMIT 1", (), |r| r.get(0))
         .unwrap();
     assert_eq!(name, "Skýe");
 }

@@ -45,6 +45,7 @@ pub(super) async fn activate(app: &TestApp, case: i64) -> String {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT code FROM activation_code WHERE case_id = ?1 AND used_at IS NULL", [case], |r| r.get(0))
         .expect("a code waiting");
     let r = app.call("/api/activate", &format!("code={code}&pin=4826&pin_again=4826"), None).await;
@@ -53,7 +54,7 @@ pub(super) async fn activate(app: &TestApp, case: i64) -> String {
 }
 
 fn guide_keys(app: &TestApp, case: i64) -> Vec<Option<String>> {
-    let conn = app.backend.store_for_tests().read();
+    let conn = app.backend.store_for_tests().read().unwrap();
     let mut stmt = conn.prepare("SELECT guide_key FROM step WHERE case_id = ?1 ORDER BY id").unwrap();
     stmt.query_map([case], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
 }
@@ -119,6 +120,7 @@ async fn a_step_named_at_the_desk_gets_guidance_when_it_is_a_known_one_or_says_i
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT track FROM step WHERE case_id = ?1 AND guide_key = 'passport'", [case], |r| r.get(0))
         .unwrap();
     assert_eq!(track, "id", "a known step goes where its guidance belongs");

@@ -115,7 +115,7 @@ impl TestApp {
 
     /// The latest audit rows of a case: (actor, action, client), newest first.
     pub fn audit_rows(&self, case: i64) -> Vec<(String, String, Option<String>)> {
-        let conn = self.backend.store_for_tests().read();
+        let conn = self.backend.store_for_tests().read().unwrap();
         let mut stmt = conn
             .prepare("SELECT actor, action, client FROM audit WHERE case_id = ?1 ORDER BY id DESC")
             .expect("audit query");
@@ -127,10 +127,10 @@ impl TestApp {
 
     /// Audit rows with no case (failed sign-ins on unknown numbers or codes): (action, client).
     pub fn audit_rows_without_case(&self) -> Vec<(String, Option<String>)> {
-        let conn = self.backend.store_for_tests().read();
+        let conn = self.backend.store_for_tests().read().unwrap();
         let mut stmt =
             conn.prepare("SELECT action, client FROM audit WHERE case_id IS NULL ORDER BY id").expect("query");
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").collect::<Result<_, _>>().expect("rows")
+        stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").collect::<Result<_, _>>().expect("rows")
     }
 
     /// A page asked for from a client address.
@@ -202,7 +202,7 @@ impl TestApp {
 
     /// A map on a condition of Jay's, made straight in the store: the condition's id.
     pub fn jays_map(&self) -> i64 {
-        let conn = self.backend.store_for_tests().write();
+        let conn = self.backend.store_for_tests().write().unwrap();
         let id = server::store::insert_answered_condition(
             &conn,
             app::model::CaseId(JAY),
@@ -219,14 +219,14 @@ impl TestApp {
 
     /// Dee's Waymark number: the demo person who has not activated yet.
     pub fn dee_number(&self) -> String {
-        let conn = self.backend.store_for_tests().read();
-        conn.query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", [], |r| r.get(0))
+        let conn = self.backend.store_for_tests().read().unwrap();
+        conn.query_row("SELECT waymark_number FROM cases WHERE activated_at IS NULL LIMIT 1", (), |r| r.get(0))
             .expect("Dee")
     }
 
     /// The id of the service with this name.
     pub fn service_named(&self, name: &str) -> i64 {
-        let conn = self.backend.store_for_tests().read();
+        let conn = self.backend.store_for_tests().read().unwrap();
         conn.query_row("SELECT id FROM service WHERE name = ?1", [name], |r| r.get(0)).expect(name)
     }
 
@@ -240,7 +240,7 @@ impl TestApp {
     /// A new office with one admin (password `another-password`), signed in.
     pub async fn office_admin(&self, office: &str, area: &str, email: &str) -> String {
         let office = {
-            let conn = self.backend.store_for_tests().write();
+            let conn = self.backend.store_for_tests().write().unwrap();
             server::store::insert_office(&conn, office, "2 High Street", area, true).expect("office")
         };
         self.staff(office, email, app::model::Admin::Office).await
@@ -249,7 +249,7 @@ impl TestApp {
     /// A practitioner with no cases in `office` (password `another-password`), signed in.
     pub async fn staff(&self, office: app::model::OfficeId, email: &str, admin: app::model::Admin) -> String {
         {
-            let conn = self.backend.store_for_tests().write();
+            let conn = self.backend.store_for_tests().write().unwrap();
             let hash = server::auth::hash_secret("another-password").expect("hash");
             let admin = server::store::NewPractitioner {
                 office_id: office,

@@ -11,7 +11,7 @@ const MAPPED_AREA: &str = "0f9a20f4-35c7-4c77-8af8-f200f153fa11";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR a tiny picture";
 
 fn zone(app: &TestApp) -> i64 {
-    let conn = app.backend.store_for_tests().write();
+    let conn = app.backend.store_for_tests().write().unwrap();
     store::insert_answered_condition(&conn, CaseId(JAY), "4.0", MAPPED_AREA, &Default::default(), None, None).unwrap().0
 }
 
@@ -19,12 +19,18 @@ fn version(app: &TestApp, id: i64) -> i64 {
     app.backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT version FROM case_condition WHERE id = ?1", [id], |r| r.get(0))
         .unwrap()
 }
 
 fn maps(app: &TestApp) -> i64 {
-    app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM condition_map", [], |r| r.get(0)).unwrap()
+    app.backend
+        .store_for_tests()
+        .read()
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM condition_map", (), |r| r.get(0))
+        .unwrap()
 }
 
 #[tokio::test]
@@ -86,6 +92,7 @@ async fn a_file_that_is_not_a_map_or_too_big_is_refused_and_changes_nothing() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT id FROM case_condition WHERE case_id = ?1 AND code LIKE '52faefcf%'", [JAY], |r| r.get(0))
         .unwrap();
     let r = app.upload(&format!("/caseload/{JAY}/licence/{curfew}/map"), "map", "m.png", PNG, Some(&sam)).await;

@@ -155,7 +155,8 @@ fn run(actions: Vec<Action>) {
     app.backend
         .store_for_tests()
         .write()
-        .execute("UPDATE explanation SET created_at = ?1 - 100000", [clock])
+        .unwrap()
+        .execute("UPDATE explanation SET created_at = ?1", [clock - 100000])
         .expect("letter");
     let mut phones = [<Device>::default(), <Device>::default()];
     let mut expected = Expected::default();
@@ -268,7 +269,8 @@ fn person_step_changes(app: &TestApp) -> i64 {
     app.backend
         .store_for_tests()
         .read()
-        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM step_history WHERE by_person = 1", (), |r| r.get(0))
         .unwrap()
 }
 
@@ -276,7 +278,8 @@ fn person_answers(app: &TestApp) -> i64 {
     app.backend
         .store_for_tests()
         .read()
-        .query_row("SELECT COUNT(*) FROM condition_message WHERE author = 'person'", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM condition_message WHERE author = 'person'", (), |r| r.get(0))
         .unwrap()
 }
 

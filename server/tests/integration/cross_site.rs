@@ -35,7 +35,7 @@ impl Kind {
 }
 
 fn count(app: &TestApp, sql: &str) -> i64 {
-    app.backend.store_for_tests().read().query_row(sql, [], |r| r.get(0)).expect(sql)
+    app.backend.store_for_tests().read().unwrap().query_row(sql, (), |r| r.get(0)).expect(sql)
 }
 
 /// Everything the requests below could change, in one list.

@@ -1,104 +1,20 @@
 //! Durability: the real `waymark` process is killed (SIGKILL) while a phone is
 //! syncing; after a restart every op the server had acknowledged is there.
+//! SQLite by nature (its file on disk); `several_servers.rs` kills one of two
+//! servers on PostgreSQL.
 
+use crate::process::{free_addr, sign_in, start, sync};
 use serde_json::json;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-struct Answer {
-    status: u16,
-    cookie: Option<String>,
-    body: String,
-}
-
-/// One HTTP/1.0 request (so the body ends when the connection closes: no chunking to decode).
-fn request(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> std::io::Result<Answer> {
-    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut head = format!("{method} {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n", body.len());
-    for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(body.as_bytes())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").ok_or(std::io::ErrorKind::UnexpectedEof)?;
-    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
-    let cookie = head
-        .lines()
-        .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
-        .and_then(|c| c.split(';').next())
-        .map(str::to_owned);
-    Ok(Answer { status, cookie, body: body.to_owned() })
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
-
-fn start(data: &std::path::Path, addr: SocketAddr) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_waymark"))
-        .env("LEPTOS_SITE_ADDR", addr.to_string())
-        .env("WAYMARK_DATA_DIR", data)
-        .env("WAYMARK_FREE_FAILURES_PER_CLIENT", "10000")
-        .env("WAYMARK_FREE_FAILURES_PER_ACCOUNT", "10000")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start waymark");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if request(addr, "GET", "/health", &[], "").is_ok_and(|a| a.status == 200) {
-            return child;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("waymark did not start on {addr}");
-}
-
-fn sign_in(addr: SocketAddr) -> String {
-    let form = format!("number={}&pin={}", server::seed::DEMO_PERSON_NUMBER, server::seed::DEMO_PERSON_PIN);
-    let a = request(
-        addr,
-        "POST",
-        "/api/sign_in_person",
-        &[("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")],
-        &form,
-    )
-    .expect("sign in");
-    assert_eq!(a.status, 200, "{}", a.body);
-    a.cookie.expect("a session cookie")
-}
-
-fn sync(addr: SocketAddr, cookie: &str, body: &serde_json::Value) -> std::io::Result<Answer> {
-    request(
-        addr,
-        "POST",
-        "/api/v1/sync",
-        &[("Content-Type", "application/json"), ("Cookie", cookie)],
-        &body.to_string(),
-    )
-}
-
 #[test]
 fn every_acknowledged_op_survives_a_kill() {
     let data = tempfile::tempdir().expect("temp dir");
-    let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().expect("addr");
-    let mut server = start(data.path(), addr);
+    let addr: SocketAddr = free_addr();
+    let mut server = start(&[("WAYMARK_DATA_DIR", &data.path().to_string_lossy())], addr);
     let cookie = sign_in(addr);
     let first = sync(addr, &cookie, &json!({"version": 1, "since": 0, "ops": []})).expect("first sync");
     let snapshot: serde_json::Value = serde_json::from_str(&first.body).expect("json");
@@ -138,15 +54,16 @@ fn every_acknowledged_op_survives_a_kill() {
     let acked = acknowledged.lock().expect("lock").clone();
     assert!(acked.len() >= 60, "the stream was running when the server was killed ({} acks)", acked.len());
 
-    let mut server = start(data.path(), addr);
+    let mut server = start(&[("WAYMARK_DATA_DIR", &data.path().to_string_lossy())], addr);
     let store = server::store::Store::open(data.path()).expect("open the store beside the server");
     for id in &acked {
         let text = format!("Question {id}");
         let kept: i64 = store
             .read()
+            .unwrap()
             .query_row(
                 "SELECT (SELECT COUNT(*) FROM applied_op WHERE op_id = ?1) + (SELECT COUNT(*) FROM condition_message WHERE body = ?2)",
-                rusqlite::params![id, text],
+                server::params![id, text],
                 |r| r.get(0),
             )
             .expect("query");
@@ -160,6 +77,7 @@ fn every_acknowledged_op_survives_a_kill() {
     assert!(a.body.contains("\"status\":\"applied\""), "{}", a.body);
     let copies: i64 = store
         .read()
+        .unwrap()
         .query_row("SELECT COUNT(*) FROM condition_message WHERE body = ?1", [format!("Question {last}")], |r| r.get(0))
         .expect("query");
     assert_eq!(copies, 1);

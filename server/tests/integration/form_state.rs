@@ -44,9 +44,9 @@ async fn an_activation_code_never_reaches_the_address_and_a_pin_is_never_kept() 
     assert!(page.contains("value=\"K7PQ-M3XT\""), "the code is kept on the form");
     assert!(!page.contains("4071") && !page.contains("4072"), "PINs are never kept");
     let stored: Vec<String> = {
-        let conn = app.backend.store_for_tests().read();
+        let conn = app.backend.store_for_tests().read().unwrap();
         let mut stmt = conn.prepare("SELECT error FROM form_state").unwrap();
-        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        stmt.query_map((), |r| r.get(0)).unwrap().map(Result::unwrap).collect()
     };
     assert!(stored.iter().all(|e| !e.contains("8642")), "{stored:?}");
 }
@@ -84,7 +84,12 @@ async fn the_state_belongs_to_one_browser_one_page_and_a_few_minutes() {
 
     // After a few minutes it is gone.
     let r = failed().await;
-    app.backend.store_for_tests().write().execute("UPDATE form_state SET expires_at = unixepoch() - 1", []).unwrap();
+    app.backend
+        .store_for_tests()
+        .write()
+        .unwrap()
+        .execute("UPDATE form_state SET expires_at = unixepoch() - 1", ())
+        .unwrap();
     assert!(!app.follow(&r, None).await.body.contains(message));
 }
 

@@ -64,7 +64,12 @@ async fn a_service_page_says_what_when_and_how_to_get_there() {
     assert!(page.contains("Open all day and night.") && page.contains("tel:116123"));
 
     assert_eq!(app.get("/hope/99999", None).await.status, StatusCode::NOT_FOUND);
-    app.backend.store_for_tests().write().execute("UPDATE service SET hidden = 1 WHERE id = ?1", [id]).unwrap();
+    app.backend
+        .store_for_tests()
+        .write()
+        .unwrap()
+        .execute("UPDATE service SET hidden = 1 WHERE id = ?1", [id])
+        .unwrap();
     assert_eq!(app.get(&format!("/hope/{id}"), None).await.status, StatusCode::NOT_FOUND, "hidden is hidden");
 }
 
@@ -87,6 +92,7 @@ async fn office_admins_curate_their_services_and_stale_ones_are_flagged() {
     app.backend
         .store_for_tests()
         .write()
+        .unwrap()
         .execute("UPDATE service SET checked_on = '2025-01-01' WHERE id = ?1", [id])
         .unwrap();
 
@@ -138,7 +144,12 @@ async fn office_admins_add_and_change_services_and_bad_fields_are_named() {
     let sam = app.practitioner(server::seed::DEMO_PRACTITIONER).await;
     let priya = app.practitioner(server::seed::DEMO_COLLEAGUE).await;
     let count = || -> i64 {
-        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM service", [], |r| r.get(0)).unwrap()
+        app.backend
+            .store_for_tests()
+            .read()
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM service", (), |r| r.get(0))
+            .unwrap()
     };
     let before = count();
 

@@ -10,12 +10,8 @@ const SMALL: &str = include_str!("../../../end2end/fixtures/oruk-small.json");
 
 /// Every row a query gives, to compare before and after.
 fn rows(app: &TestApp, sql: &str) -> Vec<String> {
-    let conn = app.backend.store_for_tests().read();
-    let mut stmt = conn.prepare(sql).unwrap();
-    let n = stmt.column_count();
-    let rows = stmt
-        .query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<Result<Vec<_>, _>>())
-        .unwrap();
+    let conn = app.backend.store_for_tests().read().unwrap();
+    let rows = conn.query_map(sql, (), |r| Ok(r.values().to_vec())).unwrap();
     rows.map(|r| format!("{:?}", r.unwrap())).collect()
 }
 
@@ -23,7 +19,7 @@ fn rows(app: &TestApp, sql: &str) -> Vec<String> {
 fn dump(app: &TestApp) -> Vec<String> {
     ["service", "service_schedule", "audit", "office"]
         .iter()
-        .flat_map(|t| rows(app, &format!("SELECT '{t}', * FROM {t} ORDER BY rowid")))
+        .flat_map(|t| rows(app, &format!("SELECT '{t}', * FROM {t} ORDER BY 2, 3, 4, 5")))
         .collect()
 }
 
@@ -287,7 +283,7 @@ async fn an_import_never_touches_another_office() {
         all.extend(rows(
             app,
             "SELECT h.* FROM service_schedule h JOIN service s ON s.id = h.service_id
-             WHERE s.office_id IS NULL OR s.office_id = 1 ORDER BY h.rowid",
+             WHERE s.office_id IS NULL OR s.office_id = 1 ORDER BY h.service_id, h.weekday, h.opens",
         ));
         all
     };

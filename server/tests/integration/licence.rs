@@ -100,7 +100,12 @@ async fn missing_inputs_are_named_and_nothing_is_added() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let count = || -> i64 {
-        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM case_condition", [], |r| r.get(0)).unwrap()
+        app.backend
+            .store_for_tests()
+            .read()
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM case_condition", (), |r| r.get(0))
+            .unwrap()
     };
     let before = count();
     let form = format!(
@@ -223,8 +228,13 @@ async fn a_letter_is_read_when_the_person_says_so_never_when_a_page_is_opened() 
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
-    let letter: i64 =
-        app.backend.store_for_tests().read().query_row("SELECT MAX(id) FROM explanation", [], |r| r.get(0)).unwrap();
+    let letter: i64 = app
+        .backend
+        .store_for_tests()
+        .read()
+        .unwrap()
+        .query_row("SELECT MAX(id) FROM explanation", (), |r| r.get(0))
+        .unwrap();
     let person = jay(&app).await;
     // Opening the pages, as the person, the phone's worker or a forged link would: nothing is read.
     for path in ["/me/licence", "/me", "/me/licence?read=1", "/api/person_licence"] {
@@ -268,6 +278,7 @@ async fn the_licence_is_set_up_by_version_and_type_and_standard_conditions_added
         app.backend
             .store_for_tests()
             .read()
+            .unwrap()
             .query_row("SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL", [dee], |r| {
                 r.get(0)
             })
@@ -310,7 +321,7 @@ async fn the_licence_is_set_up_by_version_and_type_and_standard_conditions_added
 async fn one_rule_is_one_rule() {
     let app = TestApp::new();
     {
-        let conn = app.backend.store_for_tests().write();
+        let conn = app.backend.store_for_tests().write().unwrap();
         let ids: Vec<i64> = conn
             .prepare("SELECT id FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL ORDER BY id")
             .unwrap()

@@ -12,7 +12,7 @@ use server::seed;
 const LINK: &str = "form[who]=Mum&form[appointments]=on&form[length]=month";
 
 fn sessions_of(app: &TestApp, case: i64) -> i64 {
-    let conn = app.backend.store_for_tests().read();
+    let conn = app.backend.store_for_tests().read().unwrap();
     conn.query_row("SELECT COUNT(*) FROM session WHERE case_id = ?1", [case], |r| r.get(0)).unwrap()
 }
 
@@ -91,7 +91,7 @@ async fn the_practitioner_sees_and_ends_share_links_but_never_their_tokens() {
     assert!(api.contains("Mum") && !api.contains(&token), "{api}");
 
     let id: i64 =
-        app.backend.store_for_tests().read().query_row("SELECT id FROM share_link", [], |r| r.get(0)).unwrap();
+        app.backend.store_for_tests().read().unwrap().query_row("SELECT id FROM share_link", (), |r| r.get(0)).unwrap();
     let r = app.post_form("/api/end_share_link", &format!("case_id={JAY}&id={id}"), "/caseload/1", Some(&sam)).await;
     assert_eq!(r.status, StatusCode::FOUND);
     assert!(app.get(&format!("/shared/{token}"), None).await.body.contains("This link has ended"));
@@ -109,6 +109,7 @@ async fn sessions_end_when_unused_for_a_month_or_two_hours_at_the_desk() {
         app.backend
             .store_for_tests()
             .write()
+            .unwrap()
             .execute(
                 &format!("UPDATE session SET last_seen_at = unixepoch() - ?1 WHERE {column} IS NOT NULL"),
                 [seconds],
@@ -135,11 +136,11 @@ async fn session_tokens_are_stored_hashed() {
     let app = TestApp::new();
     let jay = app.person(seed::DEMO_PERSON_NUMBER, seed::DEMO_PERSON_PIN).await;
     let token = jay.split_once('=').map(|(_, t)| t.to_owned()).unwrap();
-    let conn = app.backend.store_for_tests().read();
+    let conn = app.backend.store_for_tests().read().unwrap();
     let stored: Vec<String> = conn
         .prepare("SELECT token_hash FROM session UNION ALL SELECT token_hash FROM known_device")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map((), |r| r.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();

@@ -43,6 +43,7 @@ async fn an_office_admin_cannot_hide_edit_or_check_a_national_helpline() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT checked_on FROM service WHERE id = ?1", [samaritans], |r| r.get(0))
         .unwrap();
     assert_eq!(checked, "2026-11-01", "not marked checked either");
@@ -106,7 +107,7 @@ async fn only_a_national_admin_changes_step_prices() {
 fn the_database_refuses_a_national_admin_who_is_not_an_admin() {
     let dir = tempfile::tempdir().unwrap();
     let store = server::store::Store::open(dir.path()).unwrap();
-    let conn = store.write();
+    let conn = store.write().unwrap();
     let office = server::store::insert_office(&conn, "Test", "1 Road", "Test", false).unwrap();
     let wrong = conn.execute(
         "INSERT INTO practitioner (office_id, name, email, password_hash, is_admin, is_national_admin, is_demo, created_at)

@@ -18,6 +18,7 @@ async fn the_pack_holds_the_rules_appointments_steps_officer_and_local_help() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row(
             "SELECT p.name, o.name, o.address FROM cases c JOIN practitioner p ON p.id = c.practitioner_id
              JOIN office o ON o.id = c.office_id WHERE c.id = ?1",

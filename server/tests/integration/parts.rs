@@ -15,9 +15,10 @@ fn conditions(app: &TestApp, case: i64, kind: &str) -> i64 {
     app.backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row(
             "SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND licence_kind = ?2 AND removed_at IS NULL",
-            rusqlite::params![case, kind],
+            server::params![case, kind],
             |r| r.get(0),
         )
         .unwrap()
@@ -91,6 +92,7 @@ async fn the_point_of_choosing_says_what_policy_4_has_for_supervision_before_sav
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT licence_type FROM cases WHERE id = ?1", [case], |r| r.get(0))
         .unwrap();
     assert_eq!(overview, "ap");

@@ -55,7 +55,8 @@ async fn every_page_a_person_reads_is_easy_reading() {
         .backend
         .store_for_tests()
         .read()
-        .query_row("SELECT MAX(id) FROM case_condition WHERE case_id = 1", [], |r| r.get(0))
+        .unwrap()
+        .query_row("SELECT MAX(id) FROM case_condition WHERE case_id = 1", (), |r| r.get(0))
         .unwrap();
     for (path, form) in [
         ("/api/reply_to_question", format!("case_id={JAY}&condition_id=2&reply=Yes,+that+counts.+Tell+me+first.")),
@@ -279,9 +280,10 @@ async fn what_the_desk_changes_reads_easily_for_the_person() {
         app.backend
             .store_for_tests()
             .read()
+            .unwrap()
             .query_row(
                 "SELECT id FROM case_condition WHERE case_id = ?1 AND code = ?2",
-                rusqlite::params![case, code],
+                server::params![case, code],
                 |r| r.get(0),
             )
             .expect(code)

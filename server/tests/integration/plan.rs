@@ -25,6 +25,7 @@ async fn set_appointment(app: &TestApp, sam: &str, date: &str) -> i64 {
     app.backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT MAX(id) FROM appointment WHERE case_id = ?1", [JAY], |r| r.get(0))
         .expect("the new appointment")
 }
@@ -80,7 +81,12 @@ async fn bad_appointments_are_refused_and_nothing_changes() {
     let app = TestApp::new();
     let sam = app.practitioner(seed::DEMO_PRACTITIONER).await;
     let count = || -> i64 {
-        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM appointment", [], |r| r.get(0)).unwrap()
+        app.backend
+            .store_for_tests()
+            .read()
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM appointment", (), |r| r.get(0))
+            .unwrap()
     };
     let before = count();
     let r = app.call("/api/save_appointment", &appointment_form(JAY, "2020-01-01", ""), Some(&sam)).await;
@@ -150,6 +156,7 @@ async fn a_step_ticked_by_the_person_shows_with_its_history() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = 'bank_account'", [JAY], |r| r.get(0))
         .unwrap();
     let r = app.call("/api/set_step", &format!("step_id={step}&status=done"), Some(&jay)).await;
@@ -187,6 +194,7 @@ async fn steps_belong_to_their_case() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT MIN(id) FROM step WHERE case_id = ?1", [JAY], |r| r.get(0))
         .unwrap();
     let r = app.call("/api/set_step", &format!("step_id={jays_step}&status=done"), Some(&alex)).await;
@@ -196,7 +204,12 @@ async fn steps_belong_to_their_case() {
     let r = app.call("/api/set_step", &format!("case_id={ALEX}&step_id={jays_step}&status=done"), Some(&priya)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a step of another case through one's own case id");
     let history = || -> i64 {
-        app.backend.store_for_tests().read().query_row("SELECT COUNT(*) FROM step_history", [], |r| r.get(0)).unwrap()
+        app.backend
+            .store_for_tests()
+            .read()
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM step_history", (), |r| r.get(0))
+            .unwrap()
     };
     let before = history();
     let r = app.call("/api/set_step", "step_id=99999&status=done", Some(&alex)).await;
@@ -249,6 +262,7 @@ async fn national_admins_correct_prices_and_practitioners_name_who_helps() {
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = 'gp'", [JAY], |r| r.get(0))
         .unwrap();
     let r = app
@@ -281,7 +295,8 @@ fn step_id(app: &TestApp, case: i64, key: &str) -> i64 {
     app.backend
         .store_for_tests()
         .read()
-        .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = ?2", rusqlite::params![case, key], |r| {
+        .unwrap()
+        .query_row("SELECT id FROM step WHERE case_id = ?1 AND guide_key = ?2", server::params![case, key], |r| {
             r.get(0)
         })
         .unwrap()
@@ -308,7 +323,7 @@ async fn missed_and_unanswered_appointments_stand_out_for_the_practitioner() {
         repeat_count: 1,
     };
     {
-        let conn = app.backend.store_for_tests().write();
+        let conn = app.backend.store_for_tests().write().unwrap();
         server::store::insert_appointment(&conn, CaseId(JAY), &past(2, "Missed Lane Housing Office")).unwrap();
         let went = server::store::insert_appointment(&conn, CaseId(JAY), &past(3, "Answered Road Hall")).unwrap();
         assert!(server::store::record_rsvp(&conn, CaseId(JAY), went, &Rsvp::Attending).unwrap());
@@ -347,7 +362,7 @@ async fn the_caseload_shows_who_has_no_id_no_bank_account_or_is_stuck() {
     // A National Insurance number is not ID.
     const DEE: i64 = 2;
     server::store::insert_guided_step(
-        &app.backend.store_for_tests().write(),
+        &app.backend.store_for_tests().write().unwrap(),
         CaseId(DEE),
         "ni_number",
         StepStatus::Done,

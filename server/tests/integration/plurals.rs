@@ -43,9 +43,9 @@ async fn with_one_of_everything_no_page_says_one_of_a_plural() {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
     {
-        let conn = app.backend.store_for_tests().write();
+        let conn = app.backend.store_for_tests().write().unwrap();
         conn.execute("DELETE FROM step WHERE case_id = ?1 AND guide_key <> 'gp'", [case]).unwrap();
-        conn.execute("UPDATE service SET checked_on = '2025-01-01' WHERE name = 'Samaritans'", []).unwrap();
+        conn.execute("UPDATE service SET checked_on = '2025-01-01' WHERE name = 'Samaritans'", ()).unwrap();
     }
     let date =
         jiff::Timestamp::now().to_zoned(app::format::london()).date().checked_add(jiff::Span::new().days(5)).unwrap();
@@ -56,7 +56,7 @@ async fn with_one_of_everything_no_page_says_one_of_a_plural() {
     assert_eq!(app.call("/api/save_appointment", &appointment, Some(&robin)).await.status, StatusCode::OK);
     let person = activate(&app, case).await;
     let (condition, appointment): (i64, i64) = {
-        let conn = app.backend.store_for_tests().read();
+        let conn = app.backend.store_for_tests().read().unwrap();
         let c = conn.query_row("SELECT id FROM case_condition WHERE case_id = ?1", [case], |r| r.get(0)).unwrap();
         let a = conn.query_row("SELECT id FROM appointment WHERE case_id = ?1", [case], |r| r.get(0)).unwrap();
         (c, a)

@@ -11,29 +11,24 @@
 
 use super::common::*;
 use axum::http::StatusCode;
-use rusqlite::types::ValueRef;
 use server::seed;
+use server::store::Value;
 
 /// Every row of every table but `audit` (and SQLite's own), as text.
 fn everything_but_audit(app: &TestApp) -> Vec<String> {
-    let conn = app.backend.store_for_tests().read();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'audit' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .expect("tables")
-        .query_map([], |r| r.get(0))
-        .expect("tables")
-        .collect::<Result<_, _>>()
-        .expect("tables");
+    let conn = app.backend.store_for_tests().read().unwrap();
+    let tables: Vec<String> = conn.tables().expect("tables").into_iter().filter(|t| t != "audit").collect();
     let mut rows = Vec::new();
     for table in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).expect("select");
-        let columns = stmt.column_count();
-        let mut all = stmt.query([]).expect("rows");
+        let mut all = stmt.query(()).expect("rows");
         while let Some(row) = all.next().expect("row") {
-            let values: Vec<String> = (0..columns)
-                .map(|i| match row.get_ref(i).expect("value") {
-                    ValueRef::Blob(b) => format!("blob {}", b.len()),
-                    ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            let values: Vec<String> = row
+                .values()
+                .iter()
+                .map(|v| match v {
+                    Value::Bytes(b) => format!("blob {}", b.len()),
+                    Value::Text(t) => t.clone(),
                     v => format!("{v:?}"),
                 })
                 .collect();
@@ -51,18 +46,18 @@ fn changed(before: &[String], after: &[String]) -> Vec<String> {
 }
 
 fn audit_actions(app: &TestApp) -> Vec<String> {
-    let conn = app.backend.store_for_tests().read();
+    let conn = app.backend.store_for_tests().read().unwrap();
     let mut stmt = conn.prepare("SELECT action FROM audit ORDER BY id").expect("audit");
-    stmt.query_map([], |r| r.get(0)).expect("audit").collect::<Result<_, _>>().expect("audit")
+    stmt.query_map((), |r| r.get(0)).expect("audit").collect::<Result<_, _>>().expect("audit")
 }
 
 /// A share link of Jay's, made straight in the store: its token.
 fn share_token(app: &TestApp) -> &'static str {
-    let conn = app.backend.store_for_tests().write();
+    let conn = app.backend.store_for_tests().write().unwrap();
     conn.execute(
         "INSERT INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
          VALUES (?1, ?2, 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
-        rusqlite::params![JAY, server::auth::token_hash("reads-token")],
+        server::params![JAY, server::auth::token_hash("reads-token")],
     )
     .expect("share link");
     "reads-token"

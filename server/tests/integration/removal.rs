@@ -10,13 +10,19 @@ const JAY_CONDITION: i64 = 3;
 const ALEX_CONDITION: i64 = 21;
 
 fn rev(app: &TestApp, case: i64) -> i64 {
-    app.backend.store_for_tests().read().query_row("SELECT rev FROM cases WHERE id = ?1", [case], |r| r.get(0)).unwrap()
+    app.backend
+        .store_for_tests()
+        .read()
+        .unwrap()
+        .query_row("SELECT rev FROM cases WHERE id = ?1", [case], |r| r.get(0))
+        .unwrap()
 }
 
 fn live_conditions(app: &TestApp, case: i64) -> i64 {
     app.backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT COUNT(*) FROM case_condition WHERE case_id = ?1 AND removed_at IS NULL", [case], |r| {
             r.get(0)
         })
@@ -97,6 +103,7 @@ async fn cancelling_an_appointment_asks_first_with_the_reason_on_the_question() 
         app.backend
             .store_for_tests()
             .read()
+            .unwrap()
             .query_row("SELECT status FROM appointment WHERE id = ?1", [id], |r| r.get(0))
             .unwrap()
     };

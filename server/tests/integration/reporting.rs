@@ -20,7 +20,7 @@ fn reporting_rule(app: &TestApp) -> i64 {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), vec![v.to_owned()]))
     .collect();
-    let conn = app.backend.store_for_tests().write();
+    let conn = app.backend.store_for_tests().write().unwrap();
     store::insert_answered_condition(&conn, CaseId(JAY), "4.0", POLICE_STATION_REPORTING, &details, None, None)
         .unwrap()
         .0

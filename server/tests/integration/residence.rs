@@ -43,6 +43,7 @@ async fn varying_where_a_person_lives_changes_the_address_input_and_tells_them_p
         .backend
         .store_for_tests()
         .read()
+        .unwrap()
         .query_row("SELECT explanation, details_json, version FROM case_condition WHERE id = ?1", [RESIDENCE], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })

@@ -44,11 +44,11 @@ async fn cookies(app: &TestApp) -> Vec<(Role, Option<String>)> {
 
 /// A share link of Jay's, made straight in the store (once): its id and token.
 fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
-    let conn = app.backend.store_for_tests().write();
+    let conn = app.backend.store_for_tests().write().unwrap();
     conn.execute(
-        "INSERT OR IGNORE INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
-         VALUES (?1, ?2, 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400)",
-        rusqlite::params![JAY, server::auth::token_hash("matrix-token")],
+        "INSERT INTO share_link (case_id, token_hash, who, show_appointments, show_licence, show_steps, created_at, ends_at)
+         VALUES (?1, ?2, 'Mum', 1, 1, 1, unixepoch(), unixepoch() + 86400) ON CONFLICT DO NOTHING",
+        server::params![JAY, server::auth::token_hash("matrix-token")],
     )
     .unwrap();
     let id = conn

@@ -28,12 +28,13 @@ impl TestApp {
         self.backend
             .store_for_tests()
             .read()
+            .unwrap()
             .query_row("SELECT rev FROM cases WHERE id = ?1", [case], |r| r.get(0))
             .unwrap()
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        self.backend.store_for_tests().read().query_row(sql, [], |r| r.get(0)).unwrap()
+        self.backend.store_for_tests().read().unwrap().query_row(sql, (), |r| r.get(0)).unwrap()
     }
 }
 
@@ -381,7 +382,12 @@ async fn a_letter_read_on_the_phone_reaches_the_desk_with_when_it_was_read() {
     let letter = snap.licence.explanations.first().expect("Jay's letter").id;
     // Written two days ago; read yesterday at 10:31 with no signal.
     let now = jiff::Timestamp::now().as_second();
-    app.backend.store_for_tests().write().execute("UPDATE explanation SET created_at = ?1", [now - 2 * 86400]).unwrap();
+    app.backend
+        .store_for_tests()
+        .write()
+        .unwrap()
+        .execute("UPDATE explanation SET created_at = ?1", [now - 2 * 86400])
+        .unwrap();
     let read_at = now - 86400;
     let op = |id: &str, at: i64| json!({"id": id, "kind": "read", "explanation": letter.0, "read_at": at});
     let r =
@@ -419,10 +425,10 @@ async fn a_letter_read_on_the_phone_reaches_the_desk_with_when_it_was_read() {
     assert_eq!(app.count(&stored), read_at);
 
     // A phone clock ahead of time, or behind the letter, cannot move the reading out of bounds.
-    app.backend.store_for_tests().write().execute("UPDATE explanation SET read_at = NULL", []).unwrap();
+    app.backend.store_for_tests().write().unwrap().execute("UPDATE explanation SET read_at = NULL", ()).unwrap();
     app.sync_ok(json!({"version": 1, "since": 0, "ops": [op("op-ffffffff-0004", now + 86400 * 365)]}), &cookie).await;
     assert!(app.count(&stored) <= jiff::Timestamp::now().as_second(), "not in the future");
-    app.backend.store_for_tests().write().execute("UPDATE explanation SET read_at = NULL", []).unwrap();
+    app.backend.store_for_tests().write().unwrap().execute("UPDATE explanation SET read_at = NULL", ()).unwrap();
     app.sync_ok(json!({"version": 1, "since": 0, "ops": [op("op-ffffffff-0005", 0)]}), &cookie).await;
     assert_eq!(app.count(&stored), now - 2 * 86400, "not before it was written");
 }

@@ -17,7 +17,7 @@ fn hold_the_writer(app: &TestApp, hold: Duration) -> std::thread::JoinHandle<()>
     let backend = app.backend.clone();
     let (held, is_held) = std::sync::mpsc::channel();
     let holder = std::thread::spawn(move || {
-        let _writer = backend.store_for_tests().write();
+        let _writer = backend.store_for_tests().hold_writes().unwrap();
         held.send(()).expect("tell the test");
         std::thread::sleep(hold);
     });
