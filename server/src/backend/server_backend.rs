@@ -101,6 +101,13 @@ impl ServerBackend for WaymarkBackend {
         let since = request.since;
         // A quiet sync (nothing to send) only reads: it never waits for the writer.
         let results = if request.ops.is_empty() { Vec::new() } else { self.commits.apply(case, request).await? };
+        for r in &results {
+            let outcome = match r.outcome {
+                app::model::sync::Outcome::Applied => "applied",
+                app::model::sync::Outcome::Rejected { .. } => "rejected",
+            };
+            metrics::counter!("waymark_sync_ops_total", "outcome" => outcome).increment(1);
+        }
         let engine = self.engine.clone();
         let ran = self.queries.run(move || engine.sync_answer(case, since, results)).await;
         ran.map_err(|e| Refused::Internal(AppError::internal(e)))?

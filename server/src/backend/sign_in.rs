@@ -111,8 +111,17 @@ impl Engine {
         Ok(store::must_wait(conn, &names, now)?)
     }
 
-    /// The same writes for every failure: a count on each key, and the audit.
-    fn failed(&self, keys: &[Key], case: Option<CaseId>, client: &ClientKey, now: i64) -> AppResult<()> {
+    /// The same writes for every failure: a count on each key, and the audit;
+    /// and one on `/metrics` by what was tried ("practitioner", "activation", "person").
+    fn failed(
+        &self,
+        tried: &'static str,
+        keys: &[Key],
+        case: Option<CaseId>,
+        client: &ClientKey,
+        now: i64,
+    ) -> AppResult<()> {
+        metrics::counter!("waymark_sign_in_failures_total", "tried" => tried).increment(1);
         self.store.write_tx(|tx| {
             for k in keys {
                 if store::record_failure(tx, &k.name, self.rule(k.kind), now)? {
@@ -164,7 +173,7 @@ impl Engine {
         };
         let login = login.filter(|l| right && !(l.is_demo && self.refuse_demo));
         let Some(login) = login else {
-            self.failed(&keys, None, client, now)?;
+            self.failed("practitioner", &keys, None, client, now)?;
             return Err(AppError::invalid("email", PRACTITIONER_WRONG));
         };
         let token = auth::new_token();
@@ -192,7 +201,7 @@ impl Engine {
             None => None,
         };
         let Some((session, number)) = used else {
-            self.failed(&keys, None, client, now)?;
+            self.failed("activation", &keys, None, client, now)?;
             return Err(AppError::invalid("code", CODE_WRONG));
         };
         Ok((session, number))
@@ -283,7 +292,7 @@ impl Engine {
             _ => None,
         };
         let Some(case) = signed_in else {
-            self.failed(&keys, case, client, now)?;
+            self.failed("person", &keys, case, client, now)?;
             return Err(AppError::invalid("pin", PERSON_WRONG));
         };
         self.store.write_tx(|tx| {

@@ -8,6 +8,7 @@ mod cross_site;
 mod form_state;
 mod headers;
 mod hope_exchange;
+mod metrics;
 mod personal;
 mod router;
 mod session;

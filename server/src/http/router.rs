@@ -69,6 +69,7 @@ fn context(backend: Arc<dyn ServerBackend>, site: Arc<SiteFiles>) -> impl Fn() +
 
 pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Result<Router, SiteFilesError> {
     let site = Arc::new(SiteFiles::load(&config.site_root)?);
+    super::metrics::install();
     let leptos = LeptosOptions::builder()
         .output_name("waymark")
         .site_root(config.site_root.to_string_lossy().into_owned())
@@ -94,6 +95,7 @@ pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Result<Router,
 
     Ok(Router::new()
         .route("/health", get(health))
+        .route("/metrics", get(super::metrics::render))
         .route("/me/appointments/{id}/calendar.ics", get(calendar::person_appointment_ics))
         .route("/caseload/{case}/calendar.ics", get(calendar::case_ics))
         .route("/me/licence/{condition}/map", get(condition_map::person_map))
@@ -122,6 +124,7 @@ pub fn build(config: &Config, backend: Arc<dyn ServerBackend>) -> Result<Router,
         .layer(middleware::from_fn_with_state(state.clone(), cross_site::refuse_cross_site))
         .layer(middleware::from_fn_with_state(headers::Security { hsts: config.tls_protections() }, headers::security))
         .layer(tower_http::compression::CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
+        .layer(middleware::from_fn(super::metrics::track))
         .with_state(state))
 }
 

@@ -21,6 +21,7 @@ mod hope_exchange;
 mod licence;
 mod logs;
 mod lost_phone;
+mod metrics;
 mod national;
 mod news;
 mod pack;

@@ -143,6 +143,8 @@ async fn pages_against_every_role() {
         ("/hope/print", Box::new(public)),
         ("/hope/99999", Box::new(|_| Expect::Status(404))),
         ("/health", Box::new(public)),
+        // Only for a scraper on the server's own machine (metrics.rs): nobody here.
+        ("/metrics", Box::new(|_| Expect::Status(404))),
         ("/no-such-page", Box::new(|_| Expect::Status(404))),
         ("/me", Box::new(person_page)),
         ("/caseload", Box::new(practitioner_page)),
