@@ -96,7 +96,13 @@ test("a person sees who has looked at their information", async ({ browser }) =>
   test.slow();
   const name = `Seen ${Date.now() % 100000}`;
   const { desk, phone } = await newPerson(browser, name, "4826");
-  await desk.goto(`${desk.url()}/licence`);
+  // The desk's live update reloads the case page when the phone starts, which
+  // can abort a navigation begun at that moment: open the licence until it shows.
+  const licenceUrl = `${desk.url()}/licence`;
+  await expect(async () => {
+    await desk.goto(licenceUrl);
+    await expect(desk).toHaveURL(licenceUrl, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await phone.goto("/me");
   await phone.getByRole("link", { name: "Who has looked at your information" }).click();
   await expect(phone.getByRole("heading", { name: "Who has looked at your information" })).toBeVisible();
