@@ -12,6 +12,7 @@
 //! `.await`, so neither choice changes `app`.
 
 use crate::error::AppResult;
+use crate::model::about;
 use crate::model::catalogue;
 use crate::model::hope::{self, HopeList};
 use crate::model::parts;
@@ -26,12 +27,30 @@ pub struct ClientKey(pub String);
 
 /// Everything the screens may ask of the data, one sub-trait per aggregate.
 pub trait Backend:
-    AuthBackend + CaseBackend + HopeBackend + LicenceBackend + PlanBackend + ShareBackend + Send + Sync + 'static
+    AboutBackend
+    + AuthBackend
+    + CaseBackend
+    + HopeBackend
+    + LicenceBackend
+    + PlanBackend
+    + ShareBackend
+    + Send
+    + Sync
+    + 'static
 {
 }
 
 impl<T> Backend for T where
-    T: AuthBackend + CaseBackend + HopeBackend + LicenceBackend + PlanBackend + ShareBackend + Send + Sync + 'static
+    T: AboutBackend
+        + AuthBackend
+        + CaseBackend
+        + HopeBackend
+        + LicenceBackend
+        + PlanBackend
+        + ShareBackend
+        + Send
+        + Sync
+        + 'static
 {
 }
 
@@ -232,6 +251,26 @@ pub trait PlanBackend {
         key: &str,
         cost: Option<&str>,
         checked_on: &str,
+    ) -> AppResult<()>;
+}
+
+/// "About me": the person's own words on how to reach them, what helps and
+/// the times they cannot do. Only the person changes it; their practitioner
+/// reads it and suggests times, which the person adds or turns down.
+#[async_trait]
+pub trait AboutBackend {
+    async fn person_about(&self, case: CaseId) -> AppResult<about::AboutMe>;
+    async fn save_prefs(&self, case: CaseId, prefs: &about::Prefs) -> AppResult<()>;
+    async fn add_busy(&self, case: CaseId, form: &about::BusyForm) -> AppResult<()>;
+    async fn remove_busy(&self, case: CaseId, busy: about::BusyId) -> AppResult<()>;
+    async fn answer_suggestion(&self, case: CaseId, suggestion: about::SuggestionId, accept: bool) -> AppResult<()>;
+    async fn case_about(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<about::AboutMe>;
+    async fn suggest_busy(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        form: &about::BusyForm,
+        note: Option<&str>,
     ) -> AppResult<()>;
 }
 

@@ -141,6 +141,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/me/appointments") view=person_appointments::PersonAppointmentsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/steps") view=person_steps::PersonStepsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/share") view=person_share::PersonSharePage ssr=SsrMode::Async />
+                <Route path=path!("/me/about") view=person_about::PersonAboutPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/about") view=case_about::CaseAboutPage ssr=SsrMode::Async />
                 <Route path=path!("/me/who-has-looked") view=person_who_looked::WhoHasLookedPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/phone-lost") view=case_phone_lost::CasePhoneLostPage ssr=SsrMode::Async />
                 <Route path=path!("/shared/:token") view=shared::SharedPage ssr=SsrMode::Async />

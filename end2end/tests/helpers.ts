@@ -1,4 +1,4 @@
-import { expect, Page } from "@playwright/test";
+import { expect, Browser, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const demo = {
@@ -81,11 +81,36 @@ export async function waitUntilKeptForOffline(page: Page) {
     .poll(
       () =>
         page.evaluate(async () => {
-          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/hope"];
           const kept = await Promise.all(pages.map((p) => caches.match(p, { ignoreVary: true })));
           return kept.every((r) => r !== undefined);
         }),
       { message: "the person's pages are kept on the phone" }
     )
     .toBe(true);
+}
+
+/** A new person on Sam's caseload, activated on a phone of their own: the desk page and the phone. */
+export async function newPerson(browser: Browser, name: string, pin: string): Promise<{ desk: Page; phone: Page }> {
+  const desk = await (await browser.newContext()).newPage();
+  await signInPractitioner(desk);
+  await desk.goto("/caseload/new");
+  await desk.getByLabel("Name they want to be called").fill(name);
+  await desk.getByLabel("Licence start date").fill("2026-11-20");
+  await desk.getByLabel("Licence end date").fill("2027-11-19");
+  await desk.getByRole("button", { name: "Add and make a code" }).click();
+  await expect(desk.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const code = (await desk.getByTestId("activation-code").textContent())?.trim() ?? "";
+  const phone = await (await browser.newContext()).newPage();
+  await activate(phone, code, pin);
+  return { desk, phone };
+}
+
+export async function activate(phone: Page, code: string, pin: string) {
+  await phone.goto("/activate");
+  await phone.getByLabel("Your code").fill(code);
+  await phone.getByLabel("Choose a PIN").fill(pin);
+  await phone.getByLabel("Type the PIN again").fill(pin);
+  await phone.getByRole("button", { name: "Start" }).click();
+  await expect(phone.getByRole("heading", { name: /^Hello, / })).toBeVisible();
 }

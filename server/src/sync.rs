@@ -99,12 +99,17 @@ fn plain_json_error(e: &serde_json::Error) -> String {
 
 /// Every message a phone can get back from a sync, for the plain-words test.
 pub fn messages() -> Vec<String> {
+    use app::model::about::{BusyForm, BusyId, Prefs, SuggestionId};
     use app::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
     let changes = [
         Change::Understood { condition: ConditionId(1) },
         Change::Attending { appointment: AppointmentId(1) },
         Change::Step { step: StepId(1), status: StepStatus::Done, reason: None },
         Change::Read { explanation: ExplanationId(1), at: 0 },
+        Change::AboutMe { prefs: Prefs::default() },
+        Change::AddBusy { form: BusyForm::default() },
+        Change::RemoveBusy { busy: BusyId(1) },
+        Change::Suggestion { suggestion: SuggestionId(1), accept: true },
     ];
     let mut all: Vec<String> = [
         Refused::Malformed("a field is missing".into()),
@@ -137,6 +142,10 @@ pub(crate) fn reason(e: &AppError, change: &Change) -> String {
         (AppError::NotFound, Change::Read { .. }) => {
             "We could not find this letter, so it was not marked as read.".into()
         }
+        (AppError::NotFound, Change::RemoveBusy { .. }) => "This time was already taken off your list.".into(),
+        (AppError::NotFound, Change::Suggestion { .. }) => {
+            "We could not find this suggestion, so your answer was not saved.".into()
+        }
         (e, _) => e.to_string(),
     }
 }
@@ -161,7 +170,18 @@ mod tests {
             assert_eq!(refused.code(), code);
             assert!(doc.contains(code), "{code} is documented");
         }
-        for kind in ["understood", "question", "attending", "needs_change", "step", "read"] {
+        for kind in [
+            "understood",
+            "question",
+            "attending",
+            "needs_change",
+            "step",
+            "read",
+            "about_me",
+            "busy",
+            "not_busy",
+            "suggestion",
+        ] {
             assert!(doc.contains(&format!("kind: {{ const: {kind} }}")), "{kind} is documented");
         }
     }

@@ -1,6 +1,7 @@
 //! Server functions: the API contract. Each checks who is asking, then calls
 //! the `Backend` from context. No SQL here.
 
+pub mod about;
 pub mod auth;
 pub mod caseload;
 pub mod display;

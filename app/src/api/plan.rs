@@ -71,12 +71,12 @@ pub async fn save_appointment(
     let draft =
         form.check(jiff::Timestamp::now(), appointment_id.is_none()).map_err(|e| e.keeping_owned(form.kept()))?;
     let backend = backend()?;
-    match appointment_id {
-        None => {
-            backend.create_appointment(me, case_id, &draft).await?;
-        }
-        Some(id) => backend.update_appointment(me, case_id, id, &draft).await?,
-    }
+    // A clash comes back with the form as typed, to be sent again with a reason.
+    let saved = match appointment_id {
+        None => backend.create_appointment(me, case_id, &draft).await.map(|_| ()),
+        Some(id) => backend.update_appointment(me, case_id, id, &draft).await,
+    };
+    saved.map_err(|e| e.keeping_owned(form.kept()))?;
     leptos_axum::redirect(&format!("/caseload/{case_id}/appointments"));
     Ok(())
 }

@@ -110,9 +110,12 @@ pub mod words {
     pub const KEPT_NOTE: &str = "Kept on this phone, waiting to send.";
     pub const WAITING: &str = "waiting to send";
     pub const ALREADY_WAITING: &str = "You did this already. It is kept on this phone and will be sent once.";
+    pub const CHOOSE_WHAT_FOR: &str = "Choose what this time is for.";
+    pub const ENTER_TIMES: &str = "Enter the time it starts and the time it ends.";
+    pub const DAY_OR_DATE: &str = "Choose the day of the week, or enter the date.";
 
     /// Every message above, for the plain-words test.
-    pub const ALL: [&str; 12] = [
+    pub const ALL: [&str; 15] = [
         NO_SIGNAL,
         NO_ROOM,
         SIGN_IN_AGAIN,
@@ -125,6 +128,9 @@ pub mod words {
         KEPT_NOTE,
         WAITING,
         ALREADY_WAITING,
+        CHOOSE_WHAT_FOR,
+        ENTER_TIMES,
+        DAY_OR_DATE,
     ];
 }
 

@@ -87,6 +87,10 @@ pub struct Appointment {
     pub earlier: Earlier,
     pub rsvp: Option<Rsvp>,
     pub rsvp_at: Option<Timestamp>,
+    /// Set at a time the person said they cannot do, or over another
+    /// appointment: why it has to be then, as the practitioner wrote it.
+    #[serde(default)]
+    pub clash_note: Option<String>,
 }
 
 /// What an appointment was before its place, room or kind last changed (its
@@ -123,6 +127,32 @@ pub fn where_text(place: &str, room: Option<&str>) -> String {
 }
 
 impl Appointment {
+    /// An appointment as a draft would make it (nothing answered, moved or cancelled yet).
+    pub fn from_draft(id: AppointmentId, d: &AppointmentDraft) -> Appointment {
+        Appointment {
+            id,
+            case_id: CaseId(0),
+            kind: d.kind,
+            starts_at: d.starts_at,
+            duration_min: d.duration_min,
+            place: d.place.clone(),
+            room: d.room.clone(),
+            with_whom: d.with_whom.clone(),
+            bring: d.bring.clone(),
+            notes: d.notes.clone(),
+            phone: d.phone.clone(),
+            repeat: d.repeat,
+            repeat_count: d.repeat_count,
+            cancelled: false,
+            cancel_reason: None,
+            moved_from: None,
+            earlier: Earlier::default(),
+            rsvp: None,
+            rsvp_at: None,
+            clash_note: d.clash_reason.clone(),
+        }
+    }
+
     /// Where it is, with the room.
     pub fn where_text(&self) -> String {
         where_text(&self.place, self.room.as_deref())
@@ -188,6 +218,10 @@ pub struct AppointmentDraft {
     pub phone: Option<String>,
     pub repeat: Repeat,
     pub repeat_count: u32,
+    /// Why it has to be at a time that clashes (the person sees it); the
+    /// server refuses a clashing draft without one.
+    #[serde(default)]
+    pub clash_reason: Option<String>,
 }
 
 pub const NOTE_MAX: usize = 2000;
@@ -209,6 +243,8 @@ pub struct AppointmentForm {
     pub phone: String,
     pub repeat: String,
     pub repeat_count: String,
+    #[serde(default)]
+    pub clash_reason: String,
 }
 
 fn optional(field: &str, value: &str, max: usize) -> AppResult<Option<String>> {
@@ -234,6 +270,7 @@ impl AppointmentForm {
             ("phone", &self.phone),
             ("repeat", &self.repeat),
             ("repeat_count", &self.repeat_count),
+            ("clash_reason", &self.clash_reason),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.chars().take(NOTE_MAX).collect()))
@@ -296,6 +333,7 @@ impl AppointmentForm {
             phone,
             repeat,
             repeat_count,
+            clash_reason: optional("clash_reason", &self.clash_reason, NOTE_MAX)?,
         })
     }
 }
@@ -318,27 +356,7 @@ mod tests {
     }
 
     fn appointment(d: AppointmentDraft) -> Appointment {
-        Appointment {
-            id: AppointmentId(1),
-            case_id: CaseId(1),
-            kind: d.kind,
-            starts_at: d.starts_at,
-            duration_min: d.duration_min,
-            place: d.place,
-            room: None,
-            with_whom: None,
-            bring: None,
-            notes: None,
-            phone: None,
-            repeat: d.repeat,
-            repeat_count: d.repeat_count,
-            cancelled: false,
-            cancel_reason: None,
-            moved_from: None,
-            earlier: Earlier::default(),
-            rsvp: None,
-            rsvp_at: None,
-        }
+        Appointment { case_id: CaseId(1), ..Appointment::from_draft(AppointmentId(1), &d) }
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum Section {
     Calendar,
     Reporting,
     ShareLinks,
+    /// "About me": how to reach them, what helps, the times they cannot do.
+    AboutMe,
     /// What a supporter saw through a link before sections were recorded apart.
     Shared,
     /// The case's change counter (polled by open desk pages): no personal data, so not recorded.
@@ -25,7 +27,7 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 11] = [
+    const ALL: [Section; 12] = [
         Section::Case,
         Section::Licence,
         Section::Appointments,
@@ -35,6 +37,7 @@ impl Section {
         Section::Calendar,
         Section::Reporting,
         Section::ShareLinks,
+        Section::AboutMe,
         Section::Shared,
         Section::Rev,
     ];
@@ -50,6 +53,7 @@ impl Section {
             Section::Calendar => "calendar",
             Section::Reporting => "reporting",
             Section::ShareLinks => "share_links",
+            Section::AboutMe => "about_me",
             Section::Shared => "shared",
             Section::Rev => "rev",
         }
@@ -76,6 +80,7 @@ impl Section {
             Section::Calendar => "your appointments as a calendar file",
             Section::Reporting => "your times to report",
             Section::ShareLinks => "your share links",
+            Section::AboutMe => "what you told us about you",
             Section::Shared => "what you shared",
             Section::Rev => "whether anything changed",
         }

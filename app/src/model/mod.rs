@@ -1,5 +1,6 @@
 //! Domain types shared by the server and the browser.
 
+pub mod about;
 mod appointment;
 pub mod audit;
 mod case;

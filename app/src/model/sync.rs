@@ -2,6 +2,7 @@
 //! phone's side of it: a snapshot of the case plus an outbox of changes not yet
 //! answered by the server. Pure logic, so the server's tests can drive it.
 
+use super::about::{AboutMe, BusyForm, BusyId, BusyTime, Prefs, SuggestionId};
 use super::{
     Appointment, AppointmentId, ConditionId, ExplanationId, PersonLicence, Rsvp, Step, StepId, StepStatus,
     Understanding,
@@ -53,7 +54,7 @@ impl OpId {
 }
 
 /// One change the person made. Only what the person owns: their answers,
-/// their RSVPs and their steps (DESIGN.md, Sync: field ownership).
+/// their RSVPs, their steps and "About me" (DESIGN.md, Sync: field ownership).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Understood {
@@ -80,6 +81,22 @@ pub enum Change {
         explanation: ExplanationId,
         at: i64,
     },
+    /// "About me": how to reach them, what helps, what they are working on.
+    AboutMe {
+        prefs: Prefs,
+    },
+    /// A time they cannot do, as typed (the server checks it).
+    AddBusy {
+        form: BusyForm,
+    },
+    RemoveBusy {
+        busy: BusyId,
+    },
+    /// Their answer to a time their probation officer suggested.
+    Suggestion {
+        suggestion: SuggestionId,
+        accept: bool,
+    },
 }
 
 impl Change {
@@ -92,6 +109,10 @@ impl Change {
             Change::NeedsChange { .. } => "You asked to change an appointment",
             Change::Step { .. } => "You changed a step",
             Change::Read { .. } => "You read a letter from your probation officer",
+            Change::AboutMe { .. } => "You changed what you told us about you",
+            Change::AddBusy { .. } => "You added a time you cannot do",
+            Change::RemoveBusy { .. } => "You took away a time you cannot do",
+            Change::Suggestion { .. } => "You answered your probation officer's suggestion",
         }
     }
 
@@ -104,6 +125,11 @@ impl Change {
             Change::NeedsChange { reason, .. } => format!("You asked to change this: {reason}"),
             Change::Step { status, .. } => status.label().into(),
             Change::Read { .. } => "You have read this".into(),
+            Change::AboutMe { .. } => "Saved".into(),
+            Change::AddBusy { .. } => "Added".into(),
+            Change::RemoveBusy { .. } => "Taken away".into(),
+            Change::Suggestion { accept: true, .. } => "Added".into(),
+            Change::Suggestion { accept: false, .. } => "Turned down".into(),
         }
     }
 
@@ -123,6 +149,15 @@ impl Change {
             }
             (Change::Read { explanation: a, .. }, Change::Read { explanation: b, .. }) => a == b,
             (Change::Understood { condition: a }, Change::Understood { condition: b }) => a == b,
+            (Change::AboutMe { prefs: a }, Change::AboutMe { prefs: b }) => {
+                a.reach == b.reach
+                    && a.helps == b.helps
+                    && a.working_on.as_deref().map(text) == b.working_on.as_deref().map(text)
+            }
+            (Change::AddBusy { form: a }, Change::AddBusy { form: b }) => a == b,
+            (Change::RemoveBusy { busy: a }, Change::RemoveBusy { busy: b }) => a == b,
+            // A suggestion is answered once.
+            (Change::Suggestion { suggestion: a, .. }, Change::Suggestion { suggestion: b, .. }) => a == b,
             (Change::Attending { appointment: a }, Change::Attending { appointment: b }) => a == b,
             _ => false,
         }
@@ -137,6 +172,13 @@ impl Change {
             }
             Change::Step { step, .. } => format!("step-{step}"),
             Change::Read { explanation, .. } => format!("letter-{explanation}"),
+            Change::AboutMe { .. } => "about-me".into(),
+            // Each new time is a thing of its own until the server gives it an id.
+            Change::AddBusy { form } => {
+                format!("busy-new-{}-{}-{}{}-{}-{}", form.kind, form.how_often, form.day, form.date, form.from, form.to)
+            }
+            Change::RemoveBusy { busy } => format!("busy-{busy}"),
+            Change::Suggestion { suggestion, .. } => format!("suggestion-{suggestion}"),
         }
     }
 }
@@ -171,6 +213,67 @@ struct OpWire {
     explanation: Option<ExplanationId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     read_at: Option<i64>,
+    /// "About me": space-separated keys (`model::about`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reach: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    helps: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    busy: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    suggestion: Option<i64>,
+    /// "accept" or "decline".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<String>,
+    /// A time they cannot do, as typed (`BusyForm`'s fields; empty ones left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    busy_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    how_often: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    day: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
+}
+
+impl OpWire {
+    fn empty(id: OpId) -> OpWire {
+        OpWire {
+            id,
+            kind: String::new(),
+            condition: None,
+            appointment: None,
+            step: None,
+            status: None,
+            text: None,
+            reason: None,
+            explanation: None,
+            read_at: None,
+            reach: None,
+            helps: None,
+            busy: None,
+            suggestion: None,
+            answer: None,
+            busy_kind: None,
+            name: None,
+            how_often: None,
+            day: None,
+            date: None,
+            from: None,
+            to: None,
+        }
+    }
+}
+
+/// A text field of the wire, left out when empty.
+fn some(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
 }
 
 impl TryFrom<OpWire> for Op {
@@ -197,6 +300,38 @@ impl TryFrom<OpWire> for Op {
                 explanation: w.explanation.ok_or_else(|| missing("explanation"))?,
                 at: w.read_at.ok_or_else(|| missing("read_at"))?,
             },
+            "about_me" => {
+                let unknown = |field: &str| format!("an about_me op has a {field} this server does not know");
+                let reach = w.reach.as_deref().ok_or_else(|| missing("reach"))?;
+                let helps = w.helps.as_deref().ok_or_else(|| missing("helps"))?;
+                Change::AboutMe {
+                    prefs: Prefs {
+                        reach: Prefs::parse_keys(reach, super::about::Reach::parse).ok_or_else(|| unknown("reach"))?,
+                        helps: Prefs::parse_keys(helps, super::about::Help::parse).ok_or_else(|| unknown("helps"))?,
+                        working_on: w.text.clone(),
+                    },
+                }
+            }
+            "busy" => Change::AddBusy {
+                form: BusyForm {
+                    kind: w.busy_kind.clone().ok_or_else(|| missing("busy_kind"))?,
+                    name: w.name.clone().unwrap_or_default(),
+                    how_often: w.how_often.clone().ok_or_else(|| missing("how_often"))?,
+                    day: w.day.clone().unwrap_or_default(),
+                    date: w.date.clone().unwrap_or_default(),
+                    from: w.from.clone().ok_or_else(|| missing("from"))?,
+                    to: w.to.clone().ok_or_else(|| missing("to"))?,
+                },
+            },
+            "not_busy" => Change::RemoveBusy { busy: BusyId(w.busy.ok_or_else(|| missing("busy"))?) },
+            "suggestion" => Change::Suggestion {
+                suggestion: SuggestionId(w.suggestion.ok_or_else(|| missing("suggestion"))?),
+                accept: match w.answer.as_deref() {
+                    Some("accept") => true,
+                    Some("decline") => false,
+                    _ => return Err(missing("answer (accept or decline)")),
+                },
+            },
             other => return Err(format!("unknown kind {other:?}")),
         };
         Ok(Op { id: w.id, change })
@@ -205,18 +340,7 @@ impl TryFrom<OpWire> for Op {
 
 impl From<Op> for OpWire {
     fn from(op: Op) -> OpWire {
-        let mut w = OpWire {
-            id: op.id,
-            kind: String::new(),
-            condition: None,
-            appointment: None,
-            step: None,
-            status: None,
-            text: None,
-            reason: None,
-            explanation: None,
-            read_at: None,
-        };
+        let mut w = OpWire::empty(op.id);
         w.kind = match op.change {
             Change::Understood { condition } => {
                 w.condition = Some(condition);
@@ -241,6 +365,26 @@ impl From<Op> for OpWire {
             Change::Read { explanation, at } => {
                 (w.explanation, w.read_at) = (Some(explanation), Some(at));
                 "read"
+            }
+            Change::AboutMe { prefs } => {
+                w.reach = Some(Prefs::keys(&prefs.reach, super::about::Reach::as_str));
+                w.helps = Some(Prefs::keys(&prefs.helps, super::about::Help::as_str));
+                w.text = prefs.working_on;
+                "about_me"
+            }
+            Change::AddBusy { form } => {
+                (w.busy_kind, w.name, w.how_often) = (Some(form.kind), some(form.name), Some(form.how_often));
+                (w.day, w.date, w.from, w.to) = (some(form.day), some(form.date), Some(form.from), Some(form.to));
+                "busy"
+            }
+            Change::RemoveBusy { busy } => {
+                w.busy = Some(busy.0);
+                "not_busy"
+            }
+            Change::Suggestion { suggestion, accept } => {
+                w.suggestion = Some(suggestion.0);
+                w.answer = Some(if accept { "accept" } else { "decline" }.into());
+                "suggestion"
             }
         }
         .to_owned();
@@ -308,6 +452,9 @@ pub struct CaseSnapshot {
     pub licence: PersonLicence,
     pub appointments: Vec<Appointment>,
     pub steps: Vec<Step>,
+    /// Kept on phones since "About me" came (older copies have none).
+    #[serde(default)]
+    pub about: AboutMe,
 }
 
 /// `S` is the snapshot as the reader wants it: typed on the server and in
@@ -446,6 +593,25 @@ pub fn apply_locally(view: &mut CaseSnapshot, change: &Change) {
             if let Some(e) = view.licence.explanations.iter_mut().find(|e| e.id == *explanation) {
                 // The first reading stands.
                 e.read_at = e.read_at.or_else(|| jiff::Timestamp::from_second(*at).ok());
+            }
+        }
+        Change::AboutMe { prefs } => view.about.prefs = prefs.clone(),
+        Change::AddBusy { form } => {
+            // Shown at once; the server gives it its id (and may refuse it).
+            if let Ok(busy) = form.parse() {
+                if !view.about.busy.iter().any(|b| b.busy == busy) {
+                    view.about.busy.push(BusyTime { id: BusyId(0), busy });
+                }
+            }
+        }
+        Change::RemoveBusy { busy } => view.about.busy.retain(|b| b.id != *busy),
+        Change::Suggestion { suggestion, accept } => {
+            let about = &mut view.about;
+            if let Some(s) = about.suggestions.iter_mut().find(|s| s.id == *suggestion && s.accepted.is_none()) {
+                s.accepted = Some(*accept);
+                if *accept && !about.busy.iter().any(|b| b.busy == s.busy) {
+                    about.busy.push(BusyTime { id: BusyId(0), busy: s.busy.clone() });
+                }
             }
         }
     }

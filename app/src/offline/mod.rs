@@ -9,6 +9,7 @@
 mod json;
 
 use crate::islands::words;
+use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
 use crate::model::sync::json::{self as wire, Json};
 use crate::model::sync::{Change, OpId, Outcome};
 use crate::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
@@ -204,7 +205,7 @@ async fn sync_until_done() -> Result<(), String> {
 
 /// The person's pages kept by the service worker for when there is no signal
 /// (and the app itself: see `app_files`).
-const KEPT: [&str; 5] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/hope"];
+const KEPT: [&str; 6] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/hope"];
 
 /// This release's JS and wasm, by their content-named addresses: the page's
 /// loader script names them (`crate::assets::WakeIslands`).
@@ -306,6 +307,42 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
         } else {
             Ok(Change::Step { step, status, reason })
         }
+    } else if action.ends_with("/api/save_about_me") {
+        let ticked = |name: String| !field(&name).is_empty();
+        let reach = Reach::ALL.into_iter().filter(|r| ticked(format!("form[reach_{}]", r.as_str()))).collect();
+        let helps = Help::ALL.into_iter().filter(|h| ticked(format!("form[help_{}]", h.as_str()))).collect();
+        let working_on = Some(field("form[working_on]")).filter(|w| !w.is_empty());
+        Ok(Change::AboutMe { prefs: Prefs { reach, helps, working_on } })
+    } else if action.ends_with("/api/add_busy_time") {
+        let form = BusyForm {
+            kind: field("form[kind]"),
+            name: field("form[name]"),
+            how_often: field("form[how_often]"),
+            day: field("form[day]"),
+            date: field("form[date]"),
+            from: field("form[from]"),
+            to: field("form[to]"),
+        };
+        // What the phone can check; the server checks the rest when it is sent.
+        let when_missing = match form.how_often.as_str() {
+            "weekly" => form.day.is_empty(),
+            "once" => form.date.is_empty(),
+            _ => true,
+        };
+        if form.kind.is_empty() {
+            Err(words::CHOOSE_WHAT_FOR.to_owned())
+        } else if when_missing {
+            Err(words::DAY_OR_DATE.to_owned())
+        } else if form.from.is_empty() || form.to.is_empty() {
+            Err(words::ENTER_TIMES.to_owned())
+        } else {
+            Ok(Change::AddBusy { form })
+        }
+    } else if action.ends_with("/api/remove_busy_time") {
+        Ok(Change::RemoveBusy { busy: BusyId(field("busy_id").parse().ok()?) })
+    } else if action.ends_with("/api/answer_suggestion") {
+        let suggestion = SuggestionId(field("suggestion_id").parse().ok()?);
+        Ok(Change::Suggestion { suggestion, accept: field("answer") == "accept" })
     } else {
         return None;
     };

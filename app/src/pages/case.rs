@@ -1,5 +1,6 @@
 //! One case, as its practitioner sees it, with the code to give the person.
 
+use crate::api::about::get_case_about;
 use crate::api::caseload::{get_activation_link, get_case, ActivationLink, IssueCode};
 use crate::api::hope::get_case_list;
 use crate::api::share::{get_case_share_links, EndShareLink};
@@ -11,6 +12,7 @@ use crate::islands::LiveUpdates;
 use crate::model::hope::SavedService;
 use crate::model::share::{ShareLink, ShareState, TurnedOffBy};
 use crate::model::{Activation, CaseId, CaseOverview, Viewer};
+use crate::pages::case_about::AboutSummary;
 use crate::pages::person_home::Progress;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -38,6 +40,7 @@ pub fn CasePage() -> impl IntoView {
                 get_case_list(id).await?,
                 get_case_share_links(id).await?,
                 get_activation_link().await?,
+                get_case_about(id).await?.1,
             ))
         },
     );
@@ -46,7 +49,7 @@ pub fn CasePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok((case, list, links, link)) => view! { <Case case list links link /> }.into_any(),
+                        Ok((case, list, links, link, about)) => view! { <Case case list links link about /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -58,7 +61,13 @@ pub fn CasePage() -> impl IntoView {
 }
 
 #[component]
-fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>, link: ActivationLink) -> impl IntoView {
+fn Case(
+    case: CaseOverview,
+    list: Vec<SavedService>,
+    links: Vec<ShareLink>,
+    link: ActivationLink,
+    about: crate::model::about::AboutMe,
+) -> impl IntoView {
     let phone_lost = use_query_map().with_untracked(|q| q.get("phone_lost").is_some());
     let e = case.entry;
     let c = case.conditions;
@@ -113,6 +122,10 @@ fn Case(case: CaseOverview, list: Vec<SavedService>, links: Vec<ShareLink>, link
         <p>
             <a class="button" href=format!("/caseload/{}/steps", e.case_id)>"ID, bank and other steps"</a>
         </p>
+        <p>
+            <a class="button" href=format!("/caseload/{}/about", e.case_id)>{format!("About {}", e.preferred_name)}</a>
+        </p>
+        <AboutSummary about name=e.preferred_name.clone() />
         <p>
             <a class="button button-secondary" href=format!("/caseload/{}/pack", e.case_id)>
                 "Print a paper pack in plain words"

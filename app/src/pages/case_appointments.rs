@@ -179,8 +179,29 @@ pub fn AppointmentFields(current: Option<Appointment>, error: FormError) -> impl
                 })
                 .collect_view()}
         </fieldset>
-        <Field name="repeat_count" input_name="form[repeat_count]" label="If it repeats: how many times in all" kind=InputKind::Number error=error value=current.as_ref().map(|a| a.repeat_count.to_string()) />
+        <Field name="repeat_count" input_name="form[repeat_count]" label="If it repeats: how many times in all" kind=InputKind::Number error=error.clone() value=current.as_ref().map(|a| a.repeat_count.to_string()) />
+        <ClashReason current=current.and_then(|a| a.clash_note) error />
     }
+}
+
+/// Shown when the server found a clash (the warning names each one) or when
+/// the appointment was set over one before: why it has to be then.
+#[component]
+fn ClashReason(current: Option<String>, error: FormError) -> impl IntoView {
+    let warning = error.as_ref().filter(|e| e.field() == Some("clash_reason")).map(|e| e.to_string());
+    let kept = error.as_ref().and_then(|e| e.kept("clash_reason")).filter(|k| !k.is_empty());
+    (warning.is_some() || current.is_some()).then(|| {
+        let invalid = warning.is_some();
+        view! {
+            <div class="field" class:field-error=invalid>
+                {warning.map(|w| view! { <div class="warning-text" id="clash_reason-warning"><p><strong>"This clashes. "</strong>{w}</p></div> })}
+                <label for="clash_reason">"Why it has to be at this time (the person sees this)"</label>
+                <textarea id="clash_reason" name="form[clash_reason]" rows="3" aria-invalid=invalid.then_some("true")>
+                    {kept.or(current).unwrap_or_default()}
+                </textarea>
+            </div>
+        }
+    })
 }
 
 /// The appointment in the address (`/caseload/:id/appointments/:aid/…`) with its case.

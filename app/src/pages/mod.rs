@@ -2,6 +2,7 @@
 
 pub mod activate;
 pub mod case;
+pub mod case_about;
 pub mod case_appointments;
 pub mod case_licence;
 pub mod case_pack;
@@ -22,6 +23,7 @@ pub mod hope_service_form;
 pub mod landing;
 pub mod new_case;
 pub mod not_found;
+pub mod person_about;
 pub mod person_appointments;
 pub mod person_home;
 pub mod person_licence;

@@ -119,6 +119,12 @@ fn AppointmentCard(a: Appointment, start: Timestamp, first: bool, error: FormErr
                     }
                 })}
             {changed.map(|text| view! { <p class="changed">{text}</p> })}
+            {a.clash_note.clone().map(|why| view! {
+                <p class="changed">
+                    <strong>"Your probation officer knows this clashes with something else you have on. "</strong>
+                    {format!("Why it has to be then: {why}")}
+                </p>
+            })}
             <p class="when">{format::when(start, now)}</p>
             <dl class="facts">
                 <dt>"Where"</dt>

@@ -115,6 +115,13 @@ fn Home(
                 <a class="button button-secondary" href="/me/share">"Share with family or a friend"</a>
             </p>
         </section>
+        <section class="card" aria-labelledby="about-heading">
+            <h2 id="about-heading">"About you"</h2>
+            <p>"Tell us how to reach you, what helps, and times you cannot do. You only need to say it once."</p>
+            <p>
+                <a class="button button-secondary" href="/me/about">"About you"</a>
+            </p>
+        </section>
         <p>
             <a href="/me/who-has-looked">"Who has looked at your information"</a>
         </p>

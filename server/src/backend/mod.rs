@@ -13,6 +13,7 @@ use app::error::{AppError, AppResult};
 use app::model::*;
 use std::sync::Arc;
 
+mod about;
 mod access;
 mod cases;
 mod condition_map;
@@ -163,6 +164,7 @@ impl Engine {
             licence: self.licence(conn, case)?,
             appointments: store::appointments(conn, case)?,
             steps: store::steps(conn, case)?,
+            about: store::about_me(conn, case)?,
         })
     }
 }

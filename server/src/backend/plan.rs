@@ -59,7 +59,8 @@ impl Engine {
         draft: &AppointmentDraft,
     ) -> AppResult<AppointmentId> {
         self.on_case(practitioner, case, Section::Appointments, "set an appointment", |tx| {
-            Ok(store::insert_appointment(tx, case, draft)?)
+            let draft = super::about::check_clashes(tx, case, draft, None)?;
+            Ok(store::insert_appointment(tx, case, &draft)?)
         })
     }
 
@@ -71,7 +72,11 @@ impl Engine {
         draft: &AppointmentDraft,
     ) -> AppResult<()> {
         self.on_case(practitioner, case, Section::Appointments, "changed an appointment", |tx| {
-            store::update_appointment(tx, case, appointment, draft)?.then_some(()).ok_or(AppError::NotFound)
+            if store::appointment(tx, case, appointment)?.is_none() {
+                return Err(AppError::NotFound);
+            }
+            let draft = super::about::check_clashes(tx, case, draft, Some(appointment))?;
+            store::update_appointment(tx, case, appointment, &draft)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
 

@@ -13,7 +13,47 @@ use app::backend::*;
 use app::error::AppResult;
 use app::model::hope::{self, HopeList};
 use app::model::*;
-use app::model::{catalogue, parts};
+use app::model::{about, catalogue, parts};
+
+#[async_trait]
+impl AboutBackend for WaymarkBackend {
+    async fn person_about(&self, case: CaseId) -> AppResult<about::AboutMe> {
+        self.query(move |e| e.person_about(case)).await
+    }
+
+    async fn save_prefs(&self, case: CaseId, prefs: &about::Prefs) -> AppResult<()> {
+        let prefs = prefs.clone();
+        self.query(move |e| e.save_prefs(case, &prefs)).await
+    }
+
+    async fn add_busy(&self, case: CaseId, form: &about::BusyForm) -> AppResult<()> {
+        let form = form.clone();
+        self.query(move |e| e.add_busy(case, &form)).await
+    }
+
+    async fn remove_busy(&self, case: CaseId, busy: about::BusyId) -> AppResult<()> {
+        self.query(move |e| e.remove_busy(case, busy)).await
+    }
+
+    async fn answer_suggestion(&self, case: CaseId, suggestion: about::SuggestionId, accept: bool) -> AppResult<()> {
+        self.query(move |e| e.answer_suggestion(case, suggestion, accept)).await
+    }
+
+    async fn case_about(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<about::AboutMe> {
+        self.query(move |e| e.case_about(practitioner, case)).await
+    }
+
+    async fn suggest_busy(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        form: &about::BusyForm,
+        note: Option<&str>,
+    ) -> AppResult<()> {
+        let (form, note) = (form.clone(), note.map(str::to_owned));
+        self.query(move |e| e.suggest_busy(practitioner, case, &form, note.as_deref())).await
+    }
+}
 
 #[async_trait]
 impl AuthBackend for WaymarkBackend {

@@ -7,6 +7,7 @@
 //! op reported "applied" is on disk (WAL, fsynced: `synchronous = FULL` in
 //! `store`) before the phone hears of it.
 
+use super::about;
 use super::licence::{letter_read, person_answer};
 use super::plan::{person_rsvp, step_status};
 use super::Engine;
@@ -111,5 +112,9 @@ fn apply(conn: &Conn, case: CaseId, change: &Change) -> Result<(), AppError> {
         }
         Change::Step { step, status, reason } => step_status(conn, case, *step, None, *status, reason.as_deref()),
         Change::Read { explanation, at } => letter_read(conn, case, *explanation, *at),
+        Change::AboutMe { prefs } => about::person_prefs(conn, case, prefs),
+        Change::AddBusy { form } => about::person_add_busy(conn, case, form),
+        Change::RemoveBusy { busy } => about::person_remove_busy(conn, case, *busy),
+        Change::Suggestion { suggestion, accept } => about::person_answer(conn, case, *suggestion, *accept),
     }
 }

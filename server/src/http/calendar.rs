@@ -204,6 +204,7 @@ mod tests {
             earlier: Default::default(),
             rsvp: None,
             rsvp_at: None,
+            clash_note: None,
         }
     }
 

@@ -6,7 +6,7 @@ use app::model::*;
 
 const COLUMNS: &str = "id, case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
      repeat, repeat_count, status, cancel_reason, moved_from, response, response_reason, responded_at,
-     earlier_place, earlier_room, earlier_kind";
+     earlier_place, earlier_room, earlier_kind, clash_note";
 
 fn from_row(r: &Row) -> StoreResult<Appointment> {
     let kind: String = r.get(2)?;
@@ -47,6 +47,7 @@ fn from_row(r: &Row) -> StoreResult<Appointment> {
             _ => None,
         },
         rsvp_at: responded.map(super::timestamp).transpose()?,
+        clash_note: r.get(22)?,
     })
 }
 
@@ -102,8 +103,8 @@ pub fn appointments_needing_attention(conn: &Conn, case: CaseId) -> StoreResult<
 pub fn insert_appointment(conn: &Conn, case: CaseId, a: &AppointmentDraft) -> StoreResult<AppointmentId> {
     let id = conn.insert_returning_id(
         "INSERT INTO appointment (case_id, kind, starts_at, duration_min, place, room, with_whom, bring, notes, phone,
-                                  repeat, repeat_count, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+                                  repeat, repeat_count, updated_at, clash_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
         params![
             case.0,
             a.kind.as_str(),
@@ -117,7 +118,8 @@ pub fn insert_appointment(conn: &Conn, case: CaseId, a: &AppointmentDraft) -> St
             a.phone,
             a.repeat.as_str(),
             a.repeat_count,
-            super::now()
+            super::now(),
+            a.clash_reason
         ],
     )?;
     Ok(AppointmentId(id))
@@ -142,7 +144,7 @@ pub fn update_appointment(conn: &Conn, case: CaseId, id: AppointmentId, a: &Appo
                 moved_from = CASE WHEN ?15 THEN ?16 ELSE moved_from END,
                 response = CASE WHEN ?17 THEN NULL ELSE response END,
                 response_reason = CASE WHEN ?17 THEN NULL ELSE response_reason END,
-                earlier_place = ?18, earlier_room = ?19, earlier_kind = ?20,
+                earlier_place = ?18, earlier_room = ?19, earlier_kind = ?20, clash_note = ?21,
                 status = 'scheduled', cancel_reason = NULL, rev = rev + 1
          WHERE id = ?1 AND case_id = ?2",
         params![
@@ -165,7 +167,8 @@ pub fn update_appointment(conn: &Conn, case: CaseId, id: AppointmentId, a: &Appo
             ask_again,
             earlier_place,
             earlier_room,
-            earlier.kind.map(AppointmentKind::as_str)
+            earlier.kind.map(AppointmentKind::as_str),
+            a.clash_reason
         ],
     )?;
     Ok(true)

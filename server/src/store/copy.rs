@@ -35,6 +35,9 @@ const TABLES: &[&str] = &[
     "share_link",
     "audit",
     "form_state",
+    "about_me",
+    "busy_time",
+    "busy_suggestion",
 ];
 
 /// Shipped with Waymark and loaded at every start: a new database already

@@ -5,6 +5,7 @@
 //! `synchronous = FULL`: every commit is fsynced before it returns, so whatever
 //! Waymark answers "applied" or "saved" survives a power cut, not only a crash.
 
+mod about;
 mod activation;
 mod appointment;
 mod attempt;
@@ -27,6 +28,7 @@ mod share;
 pub mod sql;
 mod step;
 
+pub use about::*;
 pub use activation::*;
 pub use appointment::*;
 pub use attempt::*;

@@ -147,6 +147,29 @@ fn seed_in(tx: &Conn) -> StoreResult<Seeded> {
         "You have a curfew for the first three months. It helps you settle in. We will look at it again in February.",
     )?;
 
+    // What Jay told us about himself (issue 12.1): his officer sees it, and
+    // is warned before setting an appointment in Friday prayers.
+    use app::model::about::{Busy, BusyKind, BusyWhen, Help, Prefs, Reach};
+    store::set_prefs(
+        &tx,
+        jay,
+        &Prefs {
+            reach: vec![Reach::Text, Reach::ReadAloud],
+            helps: vec![Help::WrittenDown],
+            working_on: Some("Getting a job in a warehouse, and seeing my daughter more.".into()),
+        },
+    )?;
+    let time = |t: &str| t.parse::<jiff::civil::Time>().map_err(|e| store::StoreError::Corrupt(e.to_string()));
+    store::insert_busy(
+        &tx,
+        jay,
+        &Busy {
+            kind: BusyKind::Faith,
+            name: Some("Friday prayers".into()),
+            when: BusyWhen::Weekly { day: jiff::civil::Weekday::Friday, from: time("12:30")?, to: time("14:00")? },
+        },
+    )?;
+
     let place = "Northbridge Probation Office, 1 Station Road";
     store::insert_appointment(
         &tx,
@@ -538,5 +561,6 @@ fn blank() -> AppointmentDraft {
         phone: Some("01632 960 000".into()),
         repeat: Repeat::Never,
         repeat_count: 1,
+        clash_reason: None,
     }
 }

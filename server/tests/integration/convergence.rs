@@ -4,7 +4,8 @@
 //! thing the change that reached the server last is the one that stands.
 
 use crate::common::*;
-use app::model::sync::{Change, Device, OpId, Outcome, SyncResponse};
+use app::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
+use app::model::sync::{Change, Device, Op, OpId, Outcome, SyncResponse};
 use app::model::{AppointmentId, ConditionId, ExplanationId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
 use proptest::prelude::*;
 use server::backend::ServerBackend;
@@ -18,6 +19,8 @@ enum Action {
     Sync { phone: usize, reply_lost: bool },
     /// The practitioner changes a step at the desk.
     Desk { step: usize, status: StepStatus },
+    /// The practitioner suggests one of the busy times (`busy_forms`).
+    Suggest { slot: usize },
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +45,51 @@ enum ChangeSpec {
     Read {
         ago: i64,
     },
+    /// "About me": the bits of `mask` choose ways to reach and helps.
+    Prefs {
+        mask: u16,
+    },
+    AddBusy {
+        slot: usize,
+    },
+    /// Take away the phone's copy of that busy time, if it shows one.
+    RemoveBusy {
+        slot: usize,
+    },
+    /// Answer the first open suggestion the phone shows, if any.
+    Answer {
+        accept: bool,
+    },
+}
+
+/// The busy times the actions add, take away and suggest.
+fn busy_forms() -> [BusyForm; 3] {
+    let form = |kind: &str, name: &str, how: &str, day: &str, date: &str, from: &str, to: &str| BusyForm {
+        kind: kind.into(),
+        name: name.into(),
+        how_often: how.into(),
+        day: day.into(),
+        date: date.into(),
+        from: from.into(),
+        to: to.into(),
+    };
+    [
+        form("faith", "Friday prayers", "weekly", "friday", "", "12:30", "14:00"),
+        form("work", "", "weekly", "monday", "", "06:00", "14:00"),
+        form("other", "A wedding", "once", "", "2099-06-12", "09:00", "17:00"),
+    ]
+}
+
+fn slot_of(form: &BusyForm) -> usize {
+    busy_forms().iter().position(|f| f == form).expect("a generated busy time")
+}
+
+fn prefs_of(mask: u16, n: usize) -> Prefs {
+    Prefs {
+        reach: Reach::ALL.into_iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, r)| r).collect(),
+        helps: Help::ALL.into_iter().enumerate().filter(|(i, _)| mask & (1 << (i + 5)) != 0).map(|(_, h)| h).collect(),
+        working_on: (mask & (1 << 9) != 0).then(|| format!("Working on {n}")),
+    }
 }
 
 fn status() -> impl Strategy<Value = StepStatus> {
@@ -61,11 +109,16 @@ fn action() -> impl Strategy<Value = Action> {
         (0..2usize).prop_map(|appointment| ChangeSpec::Attending { appointment }),
         (0..2usize).prop_map(|appointment| ChangeSpec::NeedsChange { appointment }),
         (1..5000i64).prop_map(|ago| ChangeSpec::Read { ago }),
+        (0..1024u16).prop_map(|mask| ChangeSpec::Prefs { mask }),
+        (0..3usize).prop_map(|slot| ChangeSpec::AddBusy { slot }),
+        (0..3usize).prop_map(|slot| ChangeSpec::RemoveBusy { slot }),
+        any::<bool>().prop_map(|accept| ChangeSpec::Answer { accept }),
     ];
     prop_oneof![
         4 => (0..2usize, change).prop_map(|(phone, change)| Action::Record { phone, change }),
         3 => (0..2usize, any::<bool>()).prop_map(|(phone, reply_lost)| Action::Sync { phone, reply_lost }),
         1 => (0..3usize, status()).prop_map(|(step, status)| Action::Desk { step, status }),
+        1 => (0..3usize).prop_map(|slot| Action::Suggest { slot }),
     ]
 }
 
@@ -90,12 +143,26 @@ struct Expected {
     seen: HashSet<OpId>,
     person_step_changes: i64,
     person_answers: i64,
+    /// "About me": the last preferences to arrive (none: as seeded).
+    prefs: Option<Prefs>,
+    /// Whether each busy time (`busy_forms`) is listed.
+    busy: [bool; 3],
+    /// Which busy time each id the phones saw is, and each suggestion.
+    busy_slots: HashMap<BusyId, usize>,
+    suggestion_slots: HashMap<SuggestionId, usize>,
+    answered: HashSet<SuggestionId>,
 }
 
 impl Expected {
-    /// An op reaching the server: only its first arrival counts.
-    fn arrive(&mut self, id: &OpId, change: &Change) {
+    /// An op reaching the server, with the server's answer: only its first arrival counts.
+    fn arrive(&mut self, id: &OpId, change: &Change, outcome: &Outcome) {
         if !self.seen.insert(id.clone()) {
+            return;
+        }
+        if let Outcome::Rejected { reason } = outcome {
+            // The one refusal a generated op can get: a time another phone took away first.
+            assert!(matches!(change, Change::RemoveBusy { .. }), "{change:?} was refused: {reason}");
+            assert_eq!(reason, "This time was already taken off your list.");
             return;
         }
         match change {
@@ -124,6 +191,25 @@ impl Expected {
             Change::Read { explanation, at } => {
                 self.reads.entry(*explanation).or_insert(*at);
             }
+            Change::AboutMe { prefs } => self.prefs = Some(prefs.clone()),
+            Change::AddBusy { form } => self.busy[slot_of(form)] = true,
+            Change::RemoveBusy { busy } => self.busy[self.busy_slots[busy]] = false,
+            Change::Suggestion { suggestion, accept } => {
+                // The first answer stands; a yes adds the time.
+                if self.answered.insert(*suggestion) && *accept {
+                    self.busy[self.suggestion_slots[suggestion]] = true;
+                }
+            }
+        }
+    }
+
+    /// Learn the ids of the busy times and suggestions a phone was sent.
+    fn learn(&mut self, snapshot: &app::model::sync::CaseSnapshot) {
+        for b in &snapshot.about.busy {
+            self.busy_slots.insert(b.id, slot_of(&BusyForm::of(&b.busy)));
+        }
+        for s in &snapshot.about.suggestions {
+            self.suggestion_slots.insert(s.id, slot_of(&BusyForm::of(&s.busy)));
         }
     }
 }
@@ -136,14 +222,15 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 
 fn sync(app: &TestApp, phone: &Device, expected: &mut Expected) -> SyncResponse {
     let request = phone.request();
-    for op in &request.ops {
-        expected.arrive(&op.id, &op.change);
-    }
     let body = serde_json::to_vec(&request).expect("request");
     let parsed = server::sync::parse(&body).expect("a readable request");
     let response = runtime().block_on(app.backend.sync(app::model::CaseId(JAY), parsed)).expect("sync");
-    for result in &response.results {
-        assert_eq!(result.outcome, Outcome::Applied, "every generated op is valid");
+    let sent: &[Op] = &request.ops;
+    for (op, result) in sent.iter().zip(&response.results) {
+        expected.arrive(&op.id, &op.change, &result.outcome);
+    }
+    if let Some(snapshot) = &response.changes {
+        expected.learn(snapshot);
     }
     response
 }
@@ -177,6 +264,10 @@ fn run(actions: Vec<Action>) {
     for c in snapshot.licence.conditions.iter().filter(|c| targets.conditions.contains(&c.id)) {
         expected.conditions.insert(c.id, c.understanding);
     }
+    for b in &snapshot.about.busy {
+        expected.busy[slot_of(&BusyForm::of(&b.busy))] = true;
+    }
+    let forms = busy_forms();
     assert!(targets.steps.len() == 3 && targets.conditions.len() == 2 && targets.appointments.len() == 2);
     let (h0, m0) = (person_step_changes(&app), person_answers(&app));
 
@@ -204,6 +295,20 @@ fn run(actions: Vec<Action>) {
                         reason: format!("Reason {n}"),
                     },
                     ChangeSpec::Read { ago } => Change::Read { explanation: targets.letter, at: clock - ago },
+                    ChangeSpec::Prefs { mask } => Change::AboutMe { prefs: prefs_of(mask, n) },
+                    ChangeSpec::AddBusy { slot } => Change::AddBusy { form: forms[slot].clone() },
+                    ChangeSpec::RemoveBusy { slot } => {
+                        let view = phones[phone].view().expect("a view");
+                        let shown =
+                            view.about.busy.iter().find(|b| b.id.0 != 0 && BusyForm::of(&b.busy) == forms[slot]);
+                        let Some(b) = shown else { continue };
+                        Change::RemoveBusy { busy: b.id }
+                    }
+                    ChangeSpec::Answer { accept } => {
+                        let view = phones[phone].view().expect("a view");
+                        let Some(s) = view.about.open_suggestions().next() else { continue };
+                        Change::Suggestion { suggestion: s.id, accept }
+                    }
                 };
                 phones[phone].record(id, change);
             }
@@ -226,6 +331,11 @@ fn run(actions: Vec<Action>) {
                 let changed = runtime().block_on(changed);
                 changed.expect("the practitioner's change");
                 expected.steps.insert(targets.steps[step], (status, reason.map(str::to_owned)));
+            }
+            Action::Suggest { slot } => {
+                use app::backend::AboutBackend;
+                let made = app.backend.suggest_busy(PractitionerId(1), app::model::CaseId(JAY), &forms[slot], None);
+                runtime().block_on(made).expect("the practitioner's suggestion");
             }
         }
     }
@@ -261,6 +371,14 @@ fn run(actions: Vec<Action>) {
         let a = server.appointments.iter().find(|a| a.id == *appointment).expect("appointment");
         assert_eq!(a.rsvp.as_ref(), Some(rsvp), "appointment {appointment}");
     }
+    if let Some(prefs) = &expected.prefs {
+        assert_eq!(&server.about.prefs, prefs, "the last \"About me\" to arrive stands");
+    }
+    let listed: Vec<usize> = server.about.busy.iter().map(|b| slot_of(&BusyForm::of(&b.busy))).collect();
+    for (slot, on) in expected.busy.iter().enumerate() {
+        assert_eq!(listed.contains(&slot), *on, "busy time {slot}: {listed:?}");
+    }
+    assert_eq!(listed.len(), expected.busy.iter().filter(|b| **b).count(), "each time listed once: {listed:?}");
     assert_eq!(person_step_changes(&app) - h0, expected.person_step_changes, "each step op counted once");
     assert_eq!(person_answers(&app) - m0, expected.person_answers, "each answer counted once");
 }

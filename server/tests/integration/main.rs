@@ -1,6 +1,7 @@
 //! Integration tests: the real router, a fresh seeded database per test, no network.
 //! One test binary (modules below) so the workspace links it once.
 
+mod about;
 mod audit;
 mod auth;
 mod bad_input;

@@ -76,7 +76,7 @@ async fn every_page_a_person_reads_is_easy_reading() {
     app.get("/caseload/1/licence", Some(&sam)).await;
     app.get(&shared, None).await;
     app.call("/api/sign_in_person", &format!("number={}&pin=9753", seed::DEMO_PERSON_NUMBER), None).await;
-    let pages: [(&str, Option<&str>); 23] = [
+    let pages: [(&str, Option<&str>); 25] = [
         ("/", None),
         ("/hope", None),
         ("/hope?lat=51.45&lon=-2.59", None),
@@ -98,6 +98,8 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/me/share", Some(&person)),
         ("/me/share?made=1", Some(&person)),
         ("/me/who-has-looked", Some(&person)),
+        ("/me/about", Some(&person)),
+        ("/me/about?saved=busy", Some(&person)),
         ("/hope/near", None),
         (&shared, None),
     ];

@@ -321,6 +321,7 @@ async fn missed_and_unanswered_appointments_stand_out_for_the_practitioner() {
         phone: None,
         repeat: Repeat::Never,
         repeat_count: 1,
+        clash_reason: None,
     };
     {
         let conn = app.backend.store_for_tests().write().unwrap();

@@ -97,6 +97,7 @@ async fn pages_against_every_role() {
     let jay_remove = format!("/caseload/{JAY}/licence/1/remove");
     let jay_cancel_appointment = format!("/caseload/{JAY}/appointments/1/cancel");
     let jay_steps = format!("/caseload/{JAY}/steps");
+    let jay_about = format!("/caseload/{JAY}/about");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
     let shared = format!("/shared/{token}");
@@ -168,6 +169,8 @@ async fn pages_against_every_role() {
         ("/me/steps", Box::new(person_page)),
         ("/me/share", Box::new(person_page)),
         ("/me/who-has-looked", Box::new(person_page)),
+        ("/me/about", Box::new(person_page)),
+        (&jay_about, Box::new(case_of(PractitionerOfA))),
         // "This phone is lost" asks first: the question is a page, the action a form post.
         (&jay_phone_lost, Box::new(case_of(PractitionerOfA))),
         // A map on Jay's licence: Jay and Sam only.
@@ -317,6 +320,8 @@ async fn server_functions_against_every_role() {
     let edit_form = format!("case_id={JAY}&condition_id=1&explanation=Be+kind.");
     let reply_form = format!("case_id={JAY}&condition_id=2&reply=Yes.");
     let remove_form = format!("case_id={JAY}&condition_id=4");
+    let busy_form = "form[kind]=work&form[how_often]=weekly&form[day]=saturday&form[from]=08:00&form[to]=12:00";
+    let suggest_form = format!("case_id={JAY}&{busy_form}&note=Your+new+job");
     let new_case = "preferred_name=Sky&licence_start=2026-11-01&licence_end=2027-11-01";
     let service_form = (0..7).fold(
         "form[name]=Pantry&form[description]=Food.&form[need]=food&form[who_for]=&form[free]=&form[referral]=\
@@ -399,6 +404,15 @@ async fn server_functions_against_every_role() {
         ("/api/who_has_looked", "", Box::new(person_only)),
         ("/api/case_share_links", &case_form, Box::new(jay_case)),
         ("/api/end_share_link", &end_link_form, Box::new(jay_case)),
+        // "About me": the person's own; their practitioner reads it and suggests times.
+        ("/api/person_about", "", Box::new(person_only)),
+        ("/api/save_about_me", "form[reach_text]=on&form[working_on]=A+job", Box::new(person_only)),
+        ("/api/add_busy_time", busy_form, Box::new(person_only)),
+        ("/api/case_about", &case_form, Box::new(jay_case)),
+        ("/api/suggest_busy_time", &suggest_form, Box::new(jay_case)),
+        // Suggestion 1 is the one just made on Jay's case; busy time 1 is Jay's Friday prayers.
+        ("/api/answer_suggestion", "suggestion_id=1&answer=decline", Box::new(persons_own)),
+        ("/api/remove_busy_time", "busy_id=1", Box::new(persons_own)),
         // Last: it signs Jay out everywhere.
         ("/api/phone_lost", &case_form, Box::new(jay_case)),
     ];

@@ -57,8 +57,26 @@ pub fn op<J: Json>(op: &Op) -> J {
     fields.extend(numbers.into_iter().filter_map(|(name, n)| Some((name, J::integer(n?)))));
     let texts = [("status", w.status.map(|s| s.as_str().to_owned())), ("text", w.text), ("reason", w.reason)];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
-    let numbers = [("explanation", w.explanation.map(|e| e.0)), ("read_at", w.read_at)];
+    let numbers = [
+        ("explanation", w.explanation.map(|e| e.0)),
+        ("read_at", w.read_at),
+        ("busy", w.busy),
+        ("suggestion", w.suggestion),
+    ];
     fields.extend(numbers.into_iter().filter_map(|(name, n)| Some((name, J::integer(n?)))));
+    let texts = [
+        ("reach", w.reach),
+        ("helps", w.helps),
+        ("answer", w.answer),
+        ("busy_kind", w.busy_kind),
+        ("name", w.name),
+        ("how_often", w.how_often),
+        ("day", w.day),
+        ("date", w.date),
+        ("from", w.from),
+        ("to", w.to),
+    ];
+    fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
     J::object(fields)
 }
 
@@ -78,6 +96,18 @@ pub fn read_op<J: Json>(j: &J) -> Option<Op> {
         reason: optional(j, "reason", J::as_string)?,
         explanation: optional(j, "explanation", J::as_integer)?.map(ExplanationId),
         read_at: optional(j, "read_at", J::as_integer)?,
+        reach: optional(j, "reach", J::as_string)?,
+        helps: optional(j, "helps", J::as_string)?,
+        busy: optional(j, "busy", J::as_integer)?,
+        suggestion: optional(j, "suggestion", J::as_integer)?,
+        answer: optional(j, "answer", J::as_string)?,
+        busy_kind: optional(j, "busy_kind", J::as_string)?,
+        name: optional(j, "name", J::as_string)?,
+        how_often: optional(j, "how_often", J::as_string)?,
+        day: optional(j, "day", J::as_string)?,
+        date: optional(j, "date", J::as_string)?,
+        from: optional(j, "from", J::as_string)?,
+        to: optional(j, "to", J::as_string)?,
     };
     Op::try_from(w).ok()
 }
@@ -197,6 +227,7 @@ impl Json for serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
     use crate::model::sync::{Change, Outcome, SyncRefusal, SYNC_VERSION};
     use serde_json::{json, Value};
 
@@ -214,6 +245,41 @@ mod tests {
             Change::Step { step: StepId(4), status: StepStatus::Done, reason: None },
             Change::Step { step: StepId(4), status: StepStatus::Stuck, reason: Some("No ID.".into()) },
             Change::Read { explanation: ExplanationId(2), at: 1_764_585_060 },
+            Change::AboutMe {
+                prefs: Prefs { reach: vec![Reach::Text, Reach::ReadAloud], helps: vec![], working_on: None },
+            },
+            Change::AboutMe {
+                prefs: Prefs {
+                    reach: vec![],
+                    helps: vec![Help::QuietRoom],
+                    working_on: Some("A job, and my \"daughter\".".into()),
+                },
+            },
+            Change::AddBusy {
+                form: BusyForm {
+                    kind: "faith".into(),
+                    name: "Friday prayers".into(),
+                    how_often: "weekly".into(),
+                    day: "friday".into(),
+                    date: String::new(),
+                    from: "12:30".into(),
+                    to: "14:00".into(),
+                },
+            },
+            Change::AddBusy {
+                form: BusyForm {
+                    kind: "other".into(),
+                    name: String::new(),
+                    how_often: "once".into(),
+                    day: String::new(),
+                    date: "2027-06-12".into(),
+                    from: "09:00".into(),
+                    to: "17:00".into(),
+                },
+            },
+            Change::RemoveBusy { busy: BusyId(6) },
+            Change::Suggestion { suggestion: SuggestionId(2), accept: true },
+            Change::Suggestion { suggestion: SuggestionId(3), accept: false },
         ];
         changes.into_iter().enumerate().map(|(i, change)| Op { id: id(&format!("op-{i:08}")), change }).collect()
     }
@@ -233,6 +299,10 @@ mod tests {
             json!({"id": "short", "kind": "understood", "condition": 3}),
             json!({"id": "op-00000001", "kind": "understood", "condition": "3"}),
             json!({"id": "op-00000001", "kind": "step", "step": 4, "status": "finished"}),
+            json!({"id": "op-00000001", "kind": "about_me", "reach": "text pigeon", "helps": ""}),
+            json!({"id": "op-00000001", "kind": "about_me", "helps": ""}),
+            json!({"id": "op-00000001", "kind": "suggestion", "suggestion": 2, "answer": "maybe"}),
+            json!({"id": "op-00000001", "kind": "busy", "busy_kind": "work", "how_often": "weekly", "from": "09:00"}),
         ] {
             assert!(serde_json::from_value::<Op>(bad.clone()).is_err());
             assert_eq!(read_op(&bad), None, "{bad}");
