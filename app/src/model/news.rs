@@ -3,6 +3,7 @@
 //! never from a page being opened: a GET changes nothing, and a link that
 //! someone else opens cannot clear it.
 
+use super::about::SuggestionId;
 use super::{AppointmentId, AppointmentKind, ConditionId, ExplanationId};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,8 @@ pub enum News {
     ChangedRule { condition: ConditionId, headline: String },
     /// An appointment moved or changed, and the person has not answered since.
     Appointment { id: AppointmentId, kind: AppointmentKind, starts_at: Timestamp, moved: bool },
+    /// The probation officer suggested a time the person cannot do, not answered yet.
+    Suggestion { id: SuggestionId, words: String },
 }
 
 impl News {
@@ -28,6 +31,7 @@ impl News {
             News::ChangedRule { .. } => "A rule changed",
             News::Appointment { moved: true, .. } => "An appointment moved",
             News::Appointment { moved: false, .. } => "An appointment changed",
+            News::Suggestion { .. } => "A time to add or not",
         }
     }
 
@@ -36,6 +40,7 @@ impl News {
         match self {
             News::Answer { headline, .. } | News::ChangedRule { headline, .. } => headline.clone(),
             News::Letter { title, .. } => title.clone(),
+            News::Suggestion { words, .. } => words.clone(),
             News::Appointment { kind, starts_at, .. } => {
                 format!("{}: {}", kind.label(), crate::format::when(*starts_at, now))
             }
@@ -50,6 +55,7 @@ impl News {
             }
             News::Letter { id, .. } => format!("/me/licence#letter-{id}"),
             News::Appointment { id, .. } => format!("/me/appointments#a-{id}"),
+            News::Suggestion { id, .. } => format!("/me/about#suggestion-{id}"),
         }
     }
 }
@@ -63,6 +69,8 @@ mod tests {
         let now: Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
         let answer = News::Answer { condition: ConditionId(4), headline: "Stay where we agreed".into() };
         assert_eq!((answer.href(), answer.link_text(now)), ("/me/licence#c-4".into(), "Stay where we agreed".into()));
+        let suggestion = News::Suggestion { id: SuggestionId(3), words: "Work, every Monday, 6 am to 2 pm".into() };
+        assert_eq!(suggestion.href(), "/me/about#suggestion-3");
         let letter = News::Letter { id: ExplanationId(2), title: "About Friday".into() };
         assert_eq!(letter.href(), "/me/licence#letter-2");
         let moved = News::Appointment {

@@ -73,7 +73,7 @@ fn SuggestionCard(s: Suggestion) -> impl IntoView {
         }
     };
     view! {
-        <div class="condition-body" data-sync-target=format!("suggestion-{id}")>
+        <div class="condition-body" id=format!("suggestion-{id}") data-sync-target=format!("suggestion-{id}")>
             <p>
                 <strong>{format!("{} asks if they should add: ", s.by)}</strong>
                 {s.busy.words()}

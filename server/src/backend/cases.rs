@@ -17,7 +17,8 @@ use app::model::*;
 impl Engine {
     /// What is new for the person, from their own explicit acts only: answers
     /// to their questions and changed rules until they answer again, letters
-    /// until they say they read them, moved appointments until they reply.
+    /// until they say they read them, moved appointments until they reply,
+    /// suggested times until they add them or not.
     fn news(&self, conn: &Conn, case: CaseId) -> AppResult<Vec<news::News>> {
         use news::News;
         let mut out = Vec::new();
@@ -39,6 +40,10 @@ impl Engine {
             if moved || a.change_notice().is_some() {
                 out.push(News::Appointment { id: a.id, kind: a.kind, starts_at, moved });
             }
+        }
+        // Until the person says yes or no to it.
+        for s in store::about_me(conn, case)?.open_suggestions() {
+            out.push(News::Suggestion { id: s.id, words: s.busy.words() });
         }
         Ok(out)
     }

@@ -203,6 +203,10 @@ async fn a_suggested_time_is_the_persons_to_add_or_turn_down() {
         "{page}"
     );
     assert!(page.contains("Sam Okafor says: You told me about the new job."));
+    // New on the home page, until answered.
+    let home = app.get("/me", Some(&jay)).await.body;
+    assert!(home.contains("A time to add or not: </strong>"), "{home}");
+    assert!(home.contains("Warehouse shift, every Tuesday, 6 am to 2 pm"), "{home}");
     let ids: Vec<i64> = {
         let conn = app.backend.store_for_tests().read().unwrap();
         let mut stmt = conn.prepare("SELECT id FROM busy_suggestion ORDER BY id").unwrap();
@@ -224,6 +228,7 @@ async fn a_suggested_time_is_the_persons_to_add_or_turn_down() {
         "{page}"
     );
     assert!(!page.contains("asks if they should add"), "nothing left to answer");
+    assert!(!app.get("/me", Some(&jay)).await.body.contains("A time to add or not"), "answered: no longer new");
     let desk = app.get(&format!("/caseload/{JAY}/about"), Some(&sam)).await.body;
     assert!(desk.contains("Added by Jay") && desk.contains("Jay said no"), "{desk}");
     // The officer cannot add it themselves: only a suggestion, and only for their own case.
