@@ -1,6 +1,7 @@
 //! Dates and times in plain words, in UK time (Europe/London), whatever the server's zone.
 
-use jiff::{civil::Date, tz::TimeZone, Timestamp, Zoned};
+use jiff::civil::{Date, Time, Weekday};
+use jiff::{tz::TimeZone, Timestamp, Zoned};
 
 pub fn london() -> TimeZone {
     // Bundled with jiff (tzdb-bundle-always), so this cannot be missing.
@@ -13,17 +14,46 @@ fn in_london(at: Timestamp) -> Zoned {
 
 /// "10:30 am", "2 pm".
 pub fn clock(at: &Zoned) -> String {
-    let hour = at.hour();
+    clock_time(at.time())
+}
+
+/// A time of day on the 12-hour clock: "10:30 am", "2 pm".
+pub fn clock_time(t: Time) -> String {
+    let hour = t.hour();
     let (h12, half) = match hour {
         0 => (12, "am"),
         1..=11 => (hour, "am"),
         12 => (12, "pm"),
         _ => (hour - 12, "pm"),
     };
-    if at.minute() == 0 {
+    if t.minute() == 0 {
         format!("{h12} {half}")
     } else {
-        format!("{h12}:{:02} {half}", at.minute())
+        format!("{h12}:{:02} {half}", t.minute())
+    }
+}
+
+/// The days of the week, Monday first.
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
+];
+
+/// "Monday".
+pub fn weekday_name(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
     }
 }
 

@@ -9,6 +9,7 @@
 
 use super::{Appointment, AppointmentDraft, AppointmentId};
 use crate::error::{AppError, AppResult};
+use crate::format::{clock_time, weekday_name, WEEKDAYS};
 use jiff::civil::{Date, Time, Weekday};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -289,52 +290,10 @@ pub struct AboutMe {
 }
 
 impl AboutMe {
-    pub fn is_empty(&self) -> bool {
-        self.prefs == Prefs::default() && self.busy.is_empty()
-    }
-
     pub fn open_suggestions(&self) -> impl Iterator<Item = &Suggestion> {
         self.suggestions.iter().filter(|s| s.accepted.is_none())
     }
 }
-
-/// "12:30 pm", "2 pm".
-pub fn clock(t: Time) -> String {
-    let hour = t.hour();
-    let (h12, half) = match hour {
-        0 => (12, "am"),
-        1..=11 => (hour, "am"),
-        12 => (12, "pm"),
-        _ => (hour - 12, "pm"),
-    };
-    if t.minute() == 0 {
-        format!("{h12} {half}")
-    } else {
-        format!("{h12}:{:02} {half}", t.minute())
-    }
-}
-
-pub fn day_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
-
-const DAYS: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
 
 fn minute_of(t: Time) -> i32 {
     t.hour() as i32 * 60 + t.minute() as i32
@@ -349,9 +308,11 @@ impl Busy {
     /// "every Friday, 12:30 pm to 2 pm", "on Friday 12 June 2027, 9 am to 5 pm".
     pub fn when_words(&self) -> String {
         match self.when {
-            BusyWhen::Weekly { day, from, to } => format!("every {}, {} to {}", day_name(day), clock(from), clock(to)),
+            BusyWhen::Weekly { day, from, to } => {
+                format!("every {}, {} to {}", weekday_name(day), clock_time(from), clock_time(to))
+            }
             BusyWhen::Once { date, from, to } => {
-                format!("on {}, {} to {}", date.strftime("%A %-d %B %Y"), clock(from), clock(to))
+                format!("on {}, {} to {}", date.strftime("%A %-d %B %Y"), clock_time(from), clock_time(to))
             }
         }
     }
@@ -362,10 +323,10 @@ impl Busy {
     }
 
     /// The local-time stretches it covers: (weekday or date, first minute, minute after the last).
-    fn stretches(&self) -> Vec<(Either, i32, i32)> {
+    fn stretches(&self) -> Vec<(On, i32, i32)> {
         let (on, from, to) = match self.when {
-            BusyWhen::Weekly { day, from, to } => (Either::Day(day), from, to),
-            BusyWhen::Once { date, from, to } => (Either::Date(date), from, to),
+            BusyWhen::Weekly { day, from, to } => (On::Day(day), from, to),
+            BusyWhen::Once { date, from, to } => (On::Date(date), from, to),
         };
         let (f, t) = (minute_of(from), minute_of(to));
         if t > f {
@@ -373,8 +334,8 @@ impl Busy {
         }
         // Past midnight: the rest of the day, then the next morning.
         let next = match on {
-            Either::Day(d) => Either::Day(d.next()),
-            Either::Date(d) => Either::Date(d.tomorrow().unwrap_or(d)),
+            On::Day(d) => On::Day(d.next()),
+            On::Date(d) => On::Date(d.tomorrow().unwrap_or(d)),
         };
         vec![(on, f, 24 * 60), (next, 0, t)]
     }
@@ -387,8 +348,8 @@ impl Busy {
         self.stretches().into_iter().any(|(on, f, t)| {
             // An appointment that runs past midnight is checked on its first day and the next.
             let same = |d: Date| match on {
-                Either::Day(w) => d.weekday() == w,
-                Either::Date(x) => d == x,
+                On::Day(w) => d.weekday() == w,
+                On::Date(x) => d == x,
             };
             (same(date) && s < t && f < e)
                 || (e > 24 * 60 && date.tomorrow().is_ok_and(|next| same(next)) && f < e - 24 * 60 && 0 < t)
@@ -396,8 +357,9 @@ impl Busy {
     }
 }
 
+/// What a stretch of a busy time falls on: a day of every week, or one date.
 #[derive(Debug, Clone, Copy)]
-enum Either {
+enum On {
     Day(Weekday),
     Date(Date),
 }
@@ -457,7 +419,7 @@ mod weekday_key {
 
 /// The seven days, Monday first, with their form keys and names.
 pub fn days() -> impl Iterator<Item = (Weekday, &'static str, &'static str)> {
-    DAYS.into_iter().map(|d| (d, day_key(d), day_name(d)))
+    WEEKDAYS.into_iter().map(|d| (d, day_key(d), weekday_name(d)))
 }
 
 impl BusyForm {

@@ -2,6 +2,8 @@
 
 use super::place::Coordinates;
 use super::ServiceId;
+use crate::format::weekday_name;
+pub use crate::format::WEEKDAYS;
 use jiff::civil::{Date, Time, Weekday};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -201,34 +203,12 @@ impl OpenNow {
     }
 }
 
-fn weekday_name(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
-
 /// "10 am", "6:30 pm", "12 noon".
 pub fn time_words(t: Time) -> String {
     if t.hour() == 12 && t.minute() == 0 {
         return "12 noon".into();
     }
-    let (h12, half) = match t.hour() {
-        0 => (12, "am"),
-        h @ 1..=11 => (h, "am"),
-        12 => (12, "pm"),
-        h => (h - 12, "pm"),
-    };
-    if t.minute() == 0 {
-        format!("{h12} {half}")
-    } else {
-        format!("{h12}:{:02} {half}", t.minute())
-    }
+    crate::format::clock_time(t)
 }
 
 /// What the list page asks for: all optional.
@@ -552,16 +532,6 @@ pub struct ServiceDraft {
     pub always_open: bool,
     pub openings: Vec<Opening>,
 }
-
-pub const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Monday,
-    Weekday::Tuesday,
-    Weekday::Wednesday,
-    Weekday::Thursday,
-    Weekday::Friday,
-    Weekday::Saturday,
-    Weekday::Sunday,
-];
 
 impl ServiceForm {
     /// From a stored service, to edit it.
