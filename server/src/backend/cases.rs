@@ -42,7 +42,7 @@ impl Engine {
             }
         }
         // Until the person says yes or no to it.
-        for s in store::about_me(conn, case)?.open_suggestions() {
+        for s in store::suggestions(conn, case)?.into_iter().filter(|s| s.accepted.is_none()) {
             out.push(News::Suggestion { id: s.id, words: s.busy.words() });
         }
         Ok(out)

@@ -40,29 +40,32 @@ pub fn about_me(conn: &Conn, case: CaseId) -> StoreResult<AboutMe> {
         BusyWhen::Weekly { day, from, .. } => (0, day.to_monday_zero_offset(), None, from),
         BusyWhen::Once { date, from, .. } => (1, 0, Some(date), from),
     });
-    let mut suggestions = Vec::new();
-    {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT s.id, p.name, s.note, s.made_at, s.answer, s.answered_at, {BUSY_S}
-             FROM busy_suggestion s JOIN practitioner p ON p.id = s.practitioner_id
-             WHERE s.case_id = ?1 ORDER BY s.made_at DESC, s.id DESC"
-        ))?;
-        let mut rows = stmt.query([case.0])?;
-        while let Some(r) = rows.next()? {
-            let answer: Option<String> = r.get(4)?;
-            let answered: Option<i64> = r.get(5)?;
-            suggestions.push(Suggestion {
-                id: SuggestionId(r.get(0)?),
-                by: r.get(1)?,
-                note: r.get(2)?,
-                made_at: super::timestamp(r.get(3)?)?,
-                accepted: answer.as_deref().map(|a| a == "added"),
-                answered_at: answered.map(super::timestamp).transpose()?,
-                busy: busy_of(r, 6)?,
-            });
-        }
+    Ok(AboutMe { prefs, busy, suggestions: suggestions(conn, case)?, updated_at })
+}
+
+/// A practitioner's suggested times for a case, the latest first, answered or not.
+pub fn suggestions(conn: &Conn, case: CaseId) -> StoreResult<Vec<Suggestion>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT s.id, p.name, s.note, s.made_at, s.answer, s.answered_at, {BUSY_S}
+         FROM busy_suggestion s JOIN practitioner p ON p.id = s.practitioner_id
+         WHERE s.case_id = ?1 ORDER BY s.made_at DESC, s.id DESC"
+    ))?;
+    let mut rows = stmt.query([case.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let answer: Option<String> = r.get(4)?;
+        let answered: Option<i64> = r.get(5)?;
+        out.push(Suggestion {
+            id: SuggestionId(r.get(0)?),
+            by: r.get(1)?,
+            note: r.get(2)?,
+            made_at: super::timestamp(r.get(3)?)?,
+            accepted: answer.as_deref().map(|a| a == "added"),
+            answered_at: answered.map(super::timestamp).transpose()?,
+            busy: busy_of(r, 6)?,
+        });
     }
-    Ok(AboutMe { prefs, busy, suggestions, updated_at })
+    Ok(out)
 }
 
 const BUSY: &str = "kind, name, weekday, on_date, from_time, to_time";
