@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::about::{AboutMe, BusyForm, BusyId, PrefsForm, SuggestionId};
-use crate::model::{CaseId, CaseOverview};
+use crate::model::CaseId;
 use leptos::prelude::*;
 
 #[server(endpoint = "person_about")]
@@ -57,11 +57,10 @@ pub async fn answer_suggestion(suggestion_id: SuggestionId, answer: String) -> R
 }
 
 #[server(endpoint = "case_about")]
-pub async fn get_case_about(case_id: CaseId) -> Result<(CaseOverview, AboutMe), AppError> {
+pub async fn get_case_about(case_id: CaseId) -> Result<AboutMe, AppError> {
     use super::request::*;
     let me = require_practitioner()?;
-    let backend = backend()?;
-    Ok((backend.case_overview(me, case_id).await?, backend.case_about(me, case_id).await?))
+    backend()?.case_about(me, case_id).await
 }
 
 #[server(endpoint = "suggest_busy_time")]

@@ -40,7 +40,7 @@ pub fn CasePage() -> impl IntoView {
                 get_case_list(id).await?,
                 get_case_share_links(id).await?,
                 get_activation_link().await?,
-                get_case_about(id).await?.1,
+                get_case_about(id).await?,
             ))
         },
     );

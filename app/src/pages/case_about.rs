@@ -6,6 +6,7 @@ use super::case::case_in_path;
 use super::last_error;
 use super::person_about::BusyFields;
 use crate::api::about::{get_case_about, SuggestBusyTime};
+use crate::api::caseload::get_case;
 use crate::components::post_to;
 use crate::components::{ErrorNotice, ErrorSummary, FormError, Page};
 use crate::format;
@@ -18,7 +19,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn CaseAboutPage() -> impl IntoView {
     let id = case_in_path();
-    let data = Resource::new_blocking(move || id.clone(), |id| async move { get_case_about(id?).await });
+    let data = Resource::new_blocking(
+        move || id.clone(),
+        |id| async move {
+            let id = id?;
+            Ok::<_, crate::error::AppError>((get_case(id).await?, get_case_about(id).await?))
+        },
+    );
     let suggested = use_query_map().with_untracked(|q| q.get("suggested").is_some());
     view! {
         <Page title="About them">
