@@ -95,9 +95,9 @@ pub(crate) fn check_clashes(
     draft: &app::model::AppointmentDraft,
     editing: Option<app::model::AppointmentId>,
 ) -> AppResult<app::model::AppointmentDraft> {
-    let about = store::about_me(conn, case)?;
+    let busy = store::busy_times(conn, case)?;
     let others = store::appointments(conn, case)?;
-    let found = clashes(draft, editing, &about.busy, &others);
+    let found = clashes(draft, editing, &busy, &others);
     if found.is_empty() {
         return Ok(app::model::AppointmentDraft { clash_reason: None, ..draft.clone() });
     }

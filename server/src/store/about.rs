@@ -6,8 +6,7 @@ use crate::store::sql::{params, Conn, OptionalExtension, Row};
 use app::model::about::*;
 use app::model::CaseId;
 
-/// Everything "About me" holds for a case. One-off times whose date has
-/// passed (UK time) are left out: they can no longer clash with anything.
+/// Everything "About me" holds for a case (the times as `busy_times` gives them).
 pub fn about_me(conn: &Conn, case: CaseId) -> StoreResult<AboutMe> {
     let prefs = conn
         .query_row("SELECT reach, helps, working_on, updated_at FROM about_me WHERE case_id = ?1", [case.0], |r| {
@@ -22,25 +21,28 @@ pub fn about_me(conn: &Conn, case: CaseId) -> StoreResult<AboutMe> {
         }
         None => (Prefs::default(), None),
     };
+    Ok(AboutMe { prefs, busy: busy_times(conn, case)?, suggestions: suggestions(conn, case)?, updated_at })
+}
+
+/// The times a case's person cannot do: weekly ones first, in week order, then
+/// one-off dates, soonest first. One-offs whose date has passed (UK time) are
+/// left out: they can no longer clash with anything.
+pub fn busy_times(conn: &Conn, case: CaseId) -> StoreResult<Vec<BusyTime>> {
     let today = jiff::Timestamp::now().to_zoned(app::format::london()).date();
+    let mut stmt = conn.prepare_cached(&format!("SELECT id, {BUSY} FROM busy_time WHERE case_id = ?1 ORDER BY id"))?;
+    let mut rows = stmt.query([case.0])?;
     let mut busy = Vec::new();
-    {
-        let mut stmt =
-            conn.prepare_cached(&format!("SELECT id, {BUSY} FROM busy_time WHERE case_id = ?1 ORDER BY id"))?;
-        let mut rows = stmt.query([case.0])?;
-        while let Some(r) = rows.next()? {
-            let b = BusyTime { id: BusyId(r.get(0)?), busy: busy_of(r, 1)? };
-            if !matches!(b.busy.when, BusyWhen::Once { date, .. } if date < today) {
-                busy.push(b);
-            }
+    while let Some(r) = rows.next()? {
+        let b = BusyTime { id: BusyId(r.get(0)?), busy: busy_of(r, 1)? };
+        if !matches!(b.busy.when, BusyWhen::Once { date, .. } if date < today) {
+            busy.push(b);
         }
     }
-    // Weekly ones first, in week order; then one-off dates, soonest first.
     busy.sort_by_key(|b| match b.busy.when {
         BusyWhen::Weekly { day, from, .. } => (0, day.to_monday_zero_offset(), None, from),
         BusyWhen::Once { date, from, .. } => (1, 0, Some(date), from),
     });
-    Ok(AboutMe { prefs, busy, suggestions: suggestions(conn, case)?, updated_at })
+    Ok(busy)
 }
 
 /// A practitioner's suggested times for a case, the latest first, answered or not.
