@@ -93,14 +93,12 @@ fn busy_of(r: &Row, at: usize) -> StoreResult<Busy> {
     form.parse().map_err(|e| StoreError::Corrupt(format!("busy time: {e}")))
 }
 
-/// The six column values of a busy time (`BUSY`).
+/// The six column values of a busy time (`BUSY`): its form's words, an
+/// empty name, day or date kept as NULL.
 fn columns(b: &Busy) -> (String, Option<String>, Option<String>, Option<String>, String, String) {
-    let hm = |t: jiff::civil::Time| t.strftime("%H:%M").to_string();
-    let (weekday, date, from, to) = match b.when {
-        BusyWhen::Weekly { day, from, to } => (Some(day_key(day).to_owned()), None, from, to),
-        BusyWhen::Once { date, from, to } => (None, Some(date.to_string()), from, to),
-    };
-    (b.kind.as_str().to_owned(), b.name.clone(), weekday, date, hm(from), hm(to))
+    let f = BusyForm::of(b);
+    let some = |s: String| (!s.is_empty()).then_some(s);
+    (f.kind, some(f.name), some(f.day), some(f.date), f.from, f.to)
 }
 
 /// The person's change: how to reach them, what helps, what they are working on.
