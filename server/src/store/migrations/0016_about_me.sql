@@ -12,9 +12,11 @@ CREATE TABLE about_me (
 );
 
 -- Times they cannot do: every week on a day, or once on a date; local UK
--- times 'HH:MM' (an end before the start runs past midnight).
+-- times 'HH:MM' (an end before the start runs past midnight). AUTOINCREMENT:
+-- an id is never used again, so a phone's late "take this away" can never
+-- remove a newer time that took the id of one already gone.
 CREATE TABLE busy_time (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id     INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     kind        TEXT NOT NULL CHECK (kind IN ('faith', 'work', 'childcare', 'treatment', 'other')),
     name        TEXT,
@@ -29,7 +31,7 @@ CREATE INDEX busy_time_case ON busy_time(case_id);
 
 -- A practitioner's suggestion of a time to add; the person adds it or turns it down.
 CREATE TABLE busy_suggestion (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     case_id         INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
     practitioner_id INTEGER NOT NULL REFERENCES practitioner(id),
     kind            TEXT NOT NULL CHECK (kind IN ('faith', 'work', 'childcare', 'treatment', 'other')),
