@@ -30,6 +30,7 @@ pub trait Backend:
     AboutBackend
     + AuthBackend
     + CaseBackend
+    + HandoverBackend
     + HopeBackend
     + LicenceBackend
     + PlanBackend
@@ -44,6 +45,7 @@ impl<T> Backend for T where
     T: AboutBackend
         + AuthBackend
         + CaseBackend
+        + HandoverBackend
         + HopeBackend
         + LicenceBackend
         + PlanBackend
@@ -91,6 +93,35 @@ pub trait CaseBackend {
     /// The paper pack's first page (who looks after the case and where, the
     /// week ahead), for its practitioner.
     async fn pack_cover(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<PackCover>;
+}
+
+/// Handover: a case moving to another practitioner, with notes for them.
+#[async_trait]
+pub trait HandoverBackend {
+    /// The move form's start: what Waymark knows, for the case's practitioner
+    /// or an admin of its office.
+    async fn handover_draft(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+    ) -> AppResult<crate::model::handover::HandoverDraft>;
+    /// Move the case, with the notes, to the practitioner with the form's email.
+    async fn move_case(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        form: &crate::model::handover::HandoverForm,
+    ) -> AppResult<HandoverId>;
+    /// The case's latest handover, for whoever may see the case now.
+    async fn case_handover(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+    ) -> AppResult<Option<crate::model::handover::Handover>>;
+    /// The new practitioner says they have read it.
+    async fn confirm_handover(&self, practitioner: PractitionerId, case: CaseId, id: HandoverId) -> AppResult<()>;
+    /// Every case of an office admin's office, and who has it.
+    async fn office_cases(&self, practitioner: PractitionerId) -> AppResult<Vec<crate::model::handover::OfficeCase>>;
 }
 
 /// The hope corner: public lists, "my list", and curation by office admins.

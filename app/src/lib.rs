@@ -126,7 +126,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/hope") view=hope_admin::HopeAdminPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/hope/new") view=hope_service_form::HopeServiceFormPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/hope/:id/edit") view=hope_service_form::HopeServiceFormPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/office") view=office_cases::OfficeCasesPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id") view=case::CasePage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/move") view=case_move::CaseMovePage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/handover") view=case_handover::CaseHandoverPage ssr=SsrMode::Async />
                 <Route path=path!("/me/licence") view=person_licence::PersonLicencePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/licence") view=case_licence::CaseLicencePage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/pack") view=case_pack::CasePackPage ssr=SsrMode::Async />

@@ -5,6 +5,7 @@ pub mod about;
 pub mod auth;
 pub mod caseload;
 pub mod display;
+pub mod handover;
 pub mod hope;
 pub mod licence;
 pub mod person;

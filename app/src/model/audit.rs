@@ -20,6 +20,8 @@ pub enum Section {
     ShareLinks,
     /// "About me": how to reach them, what helps, the times they cannot do.
     AboutMe,
+    /// The notes one practitioner wrote for the next when the case moved.
+    Handover,
     /// What a supporter saw through a link before sections were recorded apart.
     Shared,
     /// The case's change counter (polled by open desk pages): no personal data, so not recorded.
@@ -27,7 +29,7 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 12] = [
+    const ALL: [Section; 13] = [
         Section::Case,
         Section::Licence,
         Section::Appointments,
@@ -38,6 +40,7 @@ impl Section {
         Section::Reporting,
         Section::ShareLinks,
         Section::AboutMe,
+        Section::Handover,
         Section::Shared,
         Section::Rev,
     ];
@@ -54,6 +57,7 @@ impl Section {
             Section::Reporting => "reporting",
             Section::ShareLinks => "share_links",
             Section::AboutMe => "about_me",
+            Section::Handover => "handover",
             Section::Shared => "shared",
             Section::Rev => "rev",
         }
@@ -81,6 +85,7 @@ impl Section {
             Section::Reporting => "your times to report",
             Section::ShareLinks => "your share links",
             Section::AboutMe => "what you told us about you",
+            Section::Handover => "the notes for your new officer",
             Section::Shared => "what you shared",
             Section::Rev => "whether anything changed",
         }
@@ -104,6 +109,8 @@ pub enum AuditAction {
     PhoneLost,
     /// A change to an office's data, not to a case.
     Office,
+    /// The case moved to another practitioner (the detail: to whom).
+    CaseMoved,
 }
 
 impl AuditAction {
@@ -126,6 +133,7 @@ impl AuditAction {
             AuditAction::ShareTurnedOff => "share_turned_off",
             AuditAction::PhoneLost => "phone_lost",
             AuditAction::Office => "office",
+            AuditAction::CaseMoved => "case_moved",
             AuditAction::Read(_) | AuditAction::Change(_) => return None,
         })
     }
@@ -147,6 +155,7 @@ impl AuditAction {
             AuditAction::ShareTurnedOff,
             AuditAction::PhoneLost,
             AuditAction::Office,
+            AuditAction::CaseMoved,
         ]
         .into_iter()
         .find(|a| a.event_code() == Some(code))
@@ -285,6 +294,7 @@ impl Looked {
             AuditAction::ShareTurnedOff => format!("{who} turned off the link for {link}"),
             AuditAction::PhoneLost => format!("{who} signed your lost phone out of Waymark"),
             AuditAction::Office => format!("{who} changed office details"),
+            AuditAction::CaseMoved => format!("{who} moved your case to {link}"),
         }
     }
 
@@ -324,7 +334,13 @@ mod tests {
                 assert_eq!(AuditAction::parse(&a.code()), Some(a));
             }
         }
-        for a in [AuditAction::SignInFailed, AuditAction::PhoneLost, AuditAction::ShareMade, AuditAction::Office] {
+        for a in [
+            AuditAction::SignInFailed,
+            AuditAction::PhoneLost,
+            AuditAction::ShareMade,
+            AuditAction::Office,
+            AuditAction::CaseMoved,
+        ] {
             assert_eq!(AuditAction::parse(&a.code()), Some(a));
         }
         assert_eq!(AuditAction::parse("read:nothing"), None);

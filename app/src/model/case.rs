@@ -168,6 +168,12 @@ pub struct PersonHome {
     /// The next seven days as a picture: curfew, appointments, reporting.
     #[serde(default)]
     pub week: super::week::Week,
+    /// Who looks after them and where.
+    #[serde(default)]
+    pub contact: Option<CaseContact>,
+    /// "Your new probation officer is …", for a few weeks after the case moved.
+    #[serde(default)]
+    pub new_officer: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +216,9 @@ pub struct CaseloadEntry {
     pub has_bank: bool,
     /// Titles of steps marked stuck.
     pub stuck_steps: Vec<String>,
+    /// The case moved to this practitioner and they have not read its handover yet.
+    #[serde(default)]
+    pub unread_handover: bool,
 }
 
 /// A case as the practitioner sees it on its own page.
@@ -230,6 +239,9 @@ pub struct CaseOverview {
     pub pending_code: Option<PendingCode>,
     /// The case's change counter, so an open page can tell when the phone changed something.
     pub rev: u64,
+    /// The last time the case moved to another practitioner.
+    #[serde(default)]
+    pub last_handover: Option<super::handover::HandoverSeen>,
 }
 
 /// Who looks after a case and where, for the person's paper pack.

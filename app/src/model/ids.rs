@@ -28,3 +28,4 @@ id_type!(PractitionerId);
 id_type!(OfficeId);
 id_type!(ServiceId);
 id_type!(ExplanationId);
+id_type!(HandoverId);

@@ -7,6 +7,7 @@ mod case;
 pub mod catalogue;
 pub mod cookie;
 pub mod display;
+pub mod handover;
 pub mod hope;
 mod ids;
 mod licence;

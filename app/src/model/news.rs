@@ -20,6 +20,9 @@ pub enum News {
     Appointment { id: AppointmentId, kind: AppointmentKind, starts_at: Timestamp, moved: bool },
     /// The probation officer suggested a time the person cannot do, not answered yet.
     Suggestion { id: SuggestionId, words: String },
+    /// The case moved to a new probation officer: for a few weeks after
+    /// (`handover::NEW_OFFICER_DAYS`), as there is nothing to answer.
+    NewOfficer { name: String },
 }
 
 impl News {
@@ -32,6 +35,7 @@ impl News {
             News::Appointment { moved: true, .. } => "An appointment moved",
             News::Appointment { moved: false, .. } => "An appointment changed",
             News::Suggestion { .. } => "A time to add or not",
+            News::NewOfficer { .. } => "A new probation officer",
         }
     }
 
@@ -41,6 +45,7 @@ impl News {
             News::Answer { headline, .. } | News::ChangedRule { headline, .. } => headline.clone(),
             News::Letter { title, .. } => title.clone(),
             News::Suggestion { words, .. } => words.clone(),
+            News::NewOfficer { name } => name.clone(),
             News::Appointment { kind, starts_at, .. } => {
                 format!("{}: {}", kind.label(), crate::format::when(*starts_at, now))
             }
@@ -56,6 +61,7 @@ impl News {
             News::Letter { id, .. } => format!("/me/licence#letter-{id}"),
             News::Appointment { id, .. } => format!("/me/appointments#a-{id}"),
             News::Suggestion { id, .. } => format!("/me/about#suggestion-{id}"),
+            News::NewOfficer { .. } => "/me#officer".to_owned(),
         }
     }
 }
@@ -73,6 +79,8 @@ mod tests {
         assert_eq!(suggestion.href(), "/me/about#suggestion-3");
         let letter = News::Letter { id: ExplanationId(2), title: "About Friday".into() };
         assert_eq!(letter.href(), "/me/licence#letter-2");
+        let officer = News::NewOfficer { name: "Priya Shah".into() };
+        assert_eq!((officer.href(), officer.link_text(now)), ("/me#officer".into(), "Priya Shah".into()));
         let moved = News::Appointment {
             id: AppointmentId(9),
             kind: AppointmentKind::Gp,

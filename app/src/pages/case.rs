@@ -126,6 +126,19 @@ fn Case(
             <a class="button" href=format!("/caseload/{}/about", e.case_id)>{format!("About {}", e.preferred_name)}</a>
         </p>
         <AboutSummary about name=e.preferred_name.clone() />
+        {case.last_handover.map(|h| {
+            let (status, tag) = if h.read { ("Read", "tag") } else { ("Not read yet", "tag tag-attention") };
+            view! {
+                <section class="card" aria-labelledby="handover-heading">
+                    <h2 id="handover-heading">{format!("Handover from {}", h.from_name)}</h2>
+                    <p>
+                        {format!("The case moved on {}. ", format::stamp(h.moved_at, jiff::Timestamp::now()))}
+                        <span class=tag>{status}</span>
+                    </p>
+                    <p><a href=format!("/caseload/{}/handover", e.case_id)>"Read the handover"</a></p>
+                </section>
+            }
+        })}
         <p>
             <a class="button button-secondary" href=format!("/caseload/{}/pack", e.case_id)>
                 "Print a paper pack in plain words"
@@ -165,6 +178,9 @@ fn Case(
                 <a href=format!("/caseload/{}/phone-lost", e.case_id)>"Their phone is lost or stolen"</a>
             </p>
         </section>
+        <p>
+            <a href=format!("/caseload/{}/move", e.case_id)>"Move this case to another practitioner"</a>
+        </p>
         <CaseShareLinks case_id=e.case_id links />
         <section class="card" aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Steps"</h2>

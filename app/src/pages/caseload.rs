@@ -1,10 +1,11 @@
 //! The practitioner's caseload: everyone allocated to them, at a glance.
 
 use crate::api::caseload::get_caseload;
-use crate::components::{ErrorNotice, Page};
+use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::format;
 use crate::model::{Activation, CaseloadEntry};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
@@ -29,16 +30,36 @@ pub fn CaseloadPage() -> impl IntoView {
 fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
     let now = jiff::Timestamp::now();
     let count = entries.len();
+    let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
+    let office_admin =
+        matches!(current_viewer(), crate::model::Viewer::Practitioner { admin, .. } if admin.of_office());
+    let to_read: Vec<_> =
+        entries.iter().filter(|e| e.unread_handover).map(|e| (e.case_id, e.preferred_name.clone())).collect();
     view! {
+        {moved.then(|| view! {
+            <p class="banner" role="status">"Done. The case has moved. Its new practitioner can read your handover, and the person is told who their new officer is."</p>
+        })}
         <h1>"Your caseload"</h1>
         <p>
             {format!("{}. ", format::count(count, "person", "people"))}
             <a class="button button-secondary" href="/caseload/new">"Add a person"</a>
         </p>
+        {(!to_read.is_empty()).then(|| view! {
+            <section class="card attention" aria-labelledby="handovers-heading">
+                <h2 id="handovers-heading">{format::count(to_read.len(), "handover to read", "handovers to read")}</h2>
+                <p>"Read each before your first meeting, so nobody has to start again."</p>
+                <ul>
+                    {to_read.into_iter().map(|(id, name)| view! {
+                        <li><a href=format!("/caseload/{id}/handover")>{format!("Handover for {name}")}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
         <p>
             <a href="/caseload/step-prices">"Step prices"</a>
             " · "
             <a href="/caseload/hope">"Hope corner for your office"</a>
+            {office_admin.then(|| view! { " · " <a href="/caseload/office">"Cases in your office"</a> })}
         </p>
         <ul class="caseload">
             {entries
@@ -53,7 +74,8 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                         0 => "No open questions".to_string(),
                         n => format::count(n, "open question", "open questions"),
                     };
-                    let attention = e.open_questions > 0
+                    let attention = e.unread_handover
+                        || e.open_questions > 0
                         || e.activation == Activation::Locked
                         || e.appointments_needing_attention > 0
                         || !e.stuck_steps.is_empty()
@@ -81,6 +103,10 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                                 <a href=format!("/caseload/{}", e.case_id)>{e.preferred_name.clone()}</a>
                             </h2>
                             <dl>
+                                {e.unread_handover.then(|| view! {
+                                    <dt>"Handover"</dt>
+                                    <dd><strong><a href=format!("/caseload/{}/handover", e.case_id)>"Not read yet"</a></strong></dd>
+                                })}
                                 <dt>"Next appointment"</dt>
                                 <dd>{next}</dd>
                                 {answers.map(|a| view! { <dt>"Answers"</dt> <dd><strong>{a}</strong></dd> })}

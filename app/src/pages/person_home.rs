@@ -125,7 +125,15 @@ fn Home(
         <p>
             <a href="/me/who-has-looked">"Who has looked at your information"</a>
         </p>
-        <p class="muted">{format!("Your probation officer is {}.", home.practitioner_name)}</p>
+        <section class="card" id="officer" aria-labelledby="officer-heading">
+            <h2 id="officer-heading">"Your probation officer"</h2>
+            {home.new_officer.map(|m| view! { <p class="banner" role="status">{m}</p> })}
+            <p>{format!("Your probation officer is {}.", home.practitioner_name)}</p>
+            {home.contact.map(|c| view! {
+                <p>{format!("Their office is {}, {}.", c.office_name, c.office_address)}</p>
+                <p>"Email: " <a href=format!("mailto:{}", c.practitioner_email)>{c.practitioner_email.clone()}</a></p>
+            })}
+        </section>
         <WipePhone />
     }
 }

@@ -18,6 +18,9 @@ pub(crate) enum Caller {
     /// The person, about their own case: never recorded.
     Person(CaseId),
     Practitioner(PractitionerId),
+    /// Who may move the case: its own practitioner, or an admin of its office
+    /// (who may not otherwise see it).
+    Mover(PractitionerId),
     /// Someone holding an open share link (its "who" as the person wrote it).
     Supporter {
         link: ShareId,
@@ -80,6 +83,10 @@ impl Engine {
             Caller::Practitioner(p) => {
                 let entry = audited.then_some((action, detail, client.as_deref()));
                 store::admit_practitioner(conn, *p, case, entry)?.then_some(()).ok_or(AppError::NotFound)
+            }
+            Caller::Mover(p) => {
+                let entry = audited.then_some((action, detail, client.as_deref()));
+                store::admit_mover(conn, *p, case, entry)?.then_some(()).ok_or(AppError::NotFound)
             }
             Caller::Supporter { link, who } => {
                 // `shared_view` found the link open and of this case before asking.

@@ -54,6 +54,10 @@ impl Engine {
         let conn = self.store.read()?;
         let mut home = store::person_home(&conn, case)?.ok_or(AppError::NotFound)?;
         home.news = self.news(&conn, case)?;
+        if let Some(h) = self.new_officer(&conn, case)? {
+            home.news.insert(0, news::News::NewOfficer { name: h.to_name.clone() });
+            home.new_officer = Some(h.person_message());
+        }
         home.week = self.week(&conn, case, jiff::Timestamp::now())?;
         Ok(home)
     }

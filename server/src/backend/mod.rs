@@ -17,6 +17,7 @@ mod about;
 mod access;
 mod cases;
 mod condition_map;
+mod handover;
 mod hope;
 mod hope_exchange;
 mod licence;

@@ -13,7 +13,7 @@ use app::backend::*;
 use app::error::AppResult;
 use app::model::hope::{self, HopeList};
 use app::model::*;
-use app::model::{about, catalogue, parts};
+use app::model::{about, catalogue, handover, parts};
 
 #[async_trait]
 impl AboutBackend for WaymarkBackend {
@@ -52,6 +52,35 @@ impl AboutBackend for WaymarkBackend {
     ) -> AppResult<()> {
         let (form, note) = (form.clone(), note.map(str::to_owned));
         self.query(move |e| e.suggest_busy(practitioner, case, &form, note.as_deref())).await
+    }
+}
+
+#[async_trait]
+impl HandoverBackend for WaymarkBackend {
+    async fn handover_draft(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<handover::HandoverDraft> {
+        self.query(move |e| e.handover_draft(practitioner, case)).await
+    }
+
+    async fn move_case(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        form: &handover::HandoverForm,
+    ) -> AppResult<HandoverId> {
+        let form = form.clone();
+        self.query(move |e| e.move_case(practitioner, case, &form)).await
+    }
+
+    async fn case_handover(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Option<handover::Handover>> {
+        self.query(move |e| e.case_handover(practitioner, case)).await
+    }
+
+    async fn confirm_handover(&self, practitioner: PractitionerId, case: CaseId, id: HandoverId) -> AppResult<()> {
+        self.query(move |e| e.confirm_handover(practitioner, case, id)).await
+    }
+
+    async fn office_cases(&self, practitioner: PractitionerId) -> AppResult<Vec<handover::OfficeCase>> {
+        self.query(move |e| e.office_cases(practitioner)).await
     }
 }
 

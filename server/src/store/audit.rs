@@ -87,6 +87,36 @@ pub fn admit_practitioner(
     Ok(n == 1)
 }
 
+/// The case's own practitioner (not a co-worker) or an admin of its office:
+/// who may move it to another practitioner. Then, when `entry` is given, its
+/// row is written in the same statement. False (and nothing written) otherwise.
+pub fn admit_mover(
+    conn: &Conn,
+    admin: PractitionerId,
+    case: CaseId,
+    entry: Option<(AuditAction, Option<&str>, Option<&str>)>,
+) -> StoreResult<bool> {
+    const OF_OFFICE: &str = "EXISTS (SELECT 1 FROM cases c JOIN practitioner p ON p.id = :p WHERE c.id = :c
+                                     AND (c.practitioner_id = :p OR (p.is_admin = 1 AND p.office_id = c.office_id)))";
+    let Some((action, detail, client)) = entry else {
+        return Ok(conn.query_row(
+            &format!("SELECT {OF_OFFICE}"),
+            named_params! {":c": case.0, ":p": admin.0},
+            |r| r.get(0),
+        )?);
+    };
+    let n = conn
+        .prepare_cached(&format!(
+            "INSERT INTO audit (at, actor, practitioner_id, case_id, action, detail, client)
+             SELECT :at, 'practitioner', :p, :c, :action, :detail, :client WHERE {OF_OFFICE}"
+        ))?
+        .execute(named_params! {
+            ":at": super::now(), ":p": admin.0, ":c": case.0,
+            ":action": action.code(), ":detail": detail, ":client": client,
+        })?;
+    Ok(n == 1)
+}
+
 /// What others did with a case since `since` (unix seconds), newest first, at
 /// most `limit` rows: practitioners' reads and changes, supporters' looks, and
 /// the security events of the case.
@@ -124,7 +154,7 @@ pub fn case_audit(conn: &Conn, case: CaseId, since: i64, limit: u32) -> StoreRes
         };
         // The text of a practitioner's change is for the desk; the person's page words it itself.
         let detail = match action {
-            AuditAction::ShareMade | AuditAction::ShareTurnedOff => detail,
+            AuditAction::ShareMade | AuditAction::ShareTurnedOff | AuditAction::CaseMoved => detail,
             _ => None,
         };
         out.push(AuditRow { at: timestamp(at)?, who, action, detail });

@@ -57,7 +57,8 @@ fn activation(r: &Row, activated: usize, locked: usize) -> crate::store::SqlResu
 }
 
 const ENTRY_COLUMNS: &str = "c.id, c.preferred_name, c.licence_end, c.activated_at, c.locked_at,
-     (SELECT COUNT(*) FROM case_condition q WHERE q.case_id = c.id AND q.response = 'question')";
+     (SELECT COUNT(*) FROM case_condition q WHERE q.case_id = c.id AND q.response = 'question'),
+     EXISTS (SELECT 1 FROM handover h WHERE h.case_id = c.id AND h.to_practitioner_id = :p AND h.read_at IS NULL)";
 
 fn entry(conn: &Conn, r: &Row) -> StoreResult<CaseloadEntry> {
     let case_id = CaseId(r.get(0)?);
@@ -68,6 +69,7 @@ fn entry(conn: &Conn, r: &Row) -> StoreResult<CaseloadEntry> {
         licence_end: parse_date(&end)?,
         activation: activation(r, 3, 4)?,
         open_questions: r.get(5)?,
+        unread_handover: r.get(6)?,
         next_appointment: super::next_appointment(conn, case_id)?,
         conditions: super::conditions_progress(conn, case_id)?,
         changed_conditions: super::changed_since_confirmed(conn, case_id)?,
@@ -98,20 +100,21 @@ pub fn case_overview(conn: &Conn, practitioner: PractitionerId, case: CaseId) ->
     ))?;
     let mut rows = stmt.query(crate::store::sql::named_params! {":c": case.0, ":p": practitioner.0})?;
     let Some(r) = rows.next()? else { return Ok(None) };
-    let start: String = r.get(7)?;
-    let licence_type: String = r.get(9)?;
-    let pss_end: Option<String> = r.get(11)?;
+    let start: String = r.get(8)?;
+    let licence_type: String = r.get(10)?;
+    let pss_end: Option<String> = r.get(12)?;
     Ok(Some(CaseOverview {
-        policy_version: r.get(8)?,
+        policy_version: r.get(9)?,
         licence_type: parse_licence_type(&licence_type)?,
         pss_end: pss_end.as_deref().map(parse_date).transpose()?,
         entry: entry(conn, r)?,
-        waymark_number: r.get(6)?,
+        waymark_number: r.get(7)?,
         licence_start: parse_date(&start)?,
         conditions: super::conditions_progress(conn, case)?,
         tracks: super::tracks_progress(conn, case)?,
         pending_code: super::pending_code(conn, case)?,
-        rev: r.get::<_, i64>(10)?.max(0) as u64,
+        rev: r.get::<_, i64>(11)?.max(0) as u64,
+        last_handover: super::latest_handover(conn, case)?.as_ref().map(Into::into),
     }))
 }
 
@@ -154,6 +157,8 @@ pub fn person_home(conn: &Conn, case: CaseId) -> StoreResult<Option<PersonHome>>
         news: Vec::new(),
         parts: licence_parts(conn, case)?,
         week: Default::default(),
+        contact: case_contact(conn, case)?,
+        new_officer: None,
     }))
 }
 

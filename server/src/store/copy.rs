@@ -38,6 +38,7 @@ const TABLES: &[&str] = &[
     "about_me",
     "busy_time",
     "busy_suggestion",
+    "handover",
 ];
 
 /// Shipped with Waymark and loaded at every start: a new database already

@@ -23,11 +23,15 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_form_state.sql"),
     include_str!("migrations/0015_licence_parts.sql"),
     include_str!("migrations/0016_about_me.sql"),
+    include_str!("migrations/0017_handover.sql"),
 ];
 
 /// PostgreSQL's migrations: its first file is SQLite's schema after 0015.
-const POSTGRES_MIGRATIONS: &[&str] =
-    &[include_str!("migrations/postgres/0001_schema.sql"), include_str!("migrations/postgres/0002_about_me.sql")];
+const POSTGRES_MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/0001_schema.sql"),
+    include_str!("migrations/postgres/0002_about_me.sql"),
+    include_str!("migrations/postgres/0003_handover.sql"),
+];
 
 /// Apply PostgreSQL's pending migrations in one transaction, under the write
 /// lock, so servers starting together apply each once.

@@ -16,6 +16,7 @@ mod cross_site;
 mod csp;
 mod durability;
 mod form_state;
+mod handover;
 mod health;
 mod hope;
 mod hope_exchange;

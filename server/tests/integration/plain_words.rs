@@ -124,6 +124,35 @@ fn the_extractor_skips_scripts_and_quotes() {
     assert_eq!(visible_blocks(html), vec!["Hello there.", "Go"]);
 }
 
+/// What the person is told when their case moves (issue 12.3), as their home shows it.
+#[test]
+fn a_new_officer_is_announced_in_plain_words() {
+    use app::model::handover::{Handover, HandoverNotes};
+    let moved = |by_old_practitioner| Handover {
+        id: app::model::HandoverId(1),
+        case_id: app::model::CaseId(1),
+        from_name: "Sam Okafor".into(),
+        to_name: "Priya Shah".into(),
+        written_by: "Sam Okafor".into(),
+        by_old_practitioner,
+        moved_at: jiff::Timestamp::now(),
+        read_at: None,
+        notes: HandoverNotes::default(),
+    };
+    let news = app::model::news::News::NewOfficer { name: "Priya Shah".into() };
+    let text = [
+        news.label().to_owned() + ": Priya Shah.",
+        "Your probation officer.".into(),
+        moved(true).person_message(),
+        moved(false).person_message(),
+        "Your probation officer is Priya Shah. Their office is Northbridge Probation Office, 1 Station Road.".into(),
+    ]
+    .join(" ");
+    let score = Score::of(&text);
+    println!("new officer: reading ease {:.1}, grade {:.1}", score.reading_ease, score.grade);
+    assert!(score.is_easy(), "ease {:.1}, grade {:.1}:\n{text}", score.reading_ease, score.grade);
+}
+
 /// What the phone says about sending changes and finding where it is (shown in
 /// the browser only, so not on any rendered page): one text, scored like a page.
 #[test]

@@ -59,6 +59,20 @@ fn jays_share_link(app: &TestApp) -> (i64, &'static str) {
     (id, "matrix-token")
 }
 
+/// A handover of Jay's case to Sam, from Priya (made straight in the store,
+/// once): Jay stays with Sam, who may read and confirm it.
+fn jays_handover(app: &TestApp) {
+    let conn = app.backend.store_for_tests().write().unwrap();
+    conn.execute(
+        "INSERT INTO handover (case_id, from_practitioner_id, to_practitioner_id, written_by, going_well, working_on,
+                               open_items, steps, keep_in_mind, moved_at)
+         SELECT ?1, 2, 1, 2, 'Doing well', '', '', '', '', unixepoch()
+         WHERE NOT EXISTS (SELECT 1 FROM handover)",
+        [JAY],
+    )
+    .unwrap();
+}
+
 /// Expected outcome: a status, or a redirect to a path.
 #[derive(Debug, PartialEq)]
 enum Expect {
@@ -83,6 +97,7 @@ fn outcome(r: &Reply) -> Expect {
 async fn pages_against_every_role() {
     let app = TestApp::new();
     let cookies = cookies(&app).await;
+    jays_handover(&app);
     let jay = format!("/caseload/{JAY}");
     let alex = format!("/caseload/{ALEX}");
     let jay_licence = format!("/caseload/{JAY}/licence");
@@ -98,6 +113,8 @@ async fn pages_against_every_role() {
     let jay_cancel_appointment = format!("/caseload/{JAY}/appointments/1/cancel");
     let jay_steps = format!("/caseload/{JAY}/steps");
     let jay_about = format!("/caseload/{JAY}/about");
+    let jay_move = format!("/caseload/{JAY}/move");
+    let jay_handover = format!("/caseload/{JAY}/handover");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
     let shared = format!("/shared/{token}");
@@ -171,6 +188,18 @@ async fn pages_against_every_role() {
         ("/me/who-has-looked", Box::new(person_page)),
         ("/me/about", Box::new(person_page)),
         (&jay_about, Box::new(case_of(PractitionerOfA))),
+        // Moving a case: its practitioner or an admin of its office (Nia is Northbridge's too).
+        (
+            &jay_move,
+            Box::new(|r: Role| match r {
+                Anonymous | Supporter => Expect::Redirect("/practitioner/sign-in"),
+                PersonA | PersonB => Expect::Status(403),
+                PractitionerOfA | OfficeAdmin | NationalAdmin => Expect::Ok,
+                OtherPractitioner => Expect::Status(404),
+            }),
+        ),
+        (&jay_handover, Box::new(case_of(PractitionerOfA))),
+        ("/caseload/office", Box::new(admin_page)),
         // "This phone is lost" asks first: the question is a page, the action a form post.
         (&jay_phone_lost, Box::new(case_of(PractitionerOfA))),
         // A map on Jay's licence: Jay and Sam only.
@@ -254,6 +283,7 @@ async fn caseloads_hold_only_allocated_cases() {
 async fn server_functions_against_every_role() {
     let app = TestApp::new();
     let cookies = cookies(&app).await;
+    jays_handover(&app);
     let person_only = |r: Role| match r {
         Anonymous | Supporter => 401,
         PersonA | PersonB => 200,
@@ -272,6 +302,14 @@ async fn server_functions_against_every_role() {
         OtherPractitioner | OfficeAdmin | NationalAdmin => 404,
     };
     let case_form = format!("case_id={JAY}");
+    let mover = |r: Role| match r {
+        Anonymous | Supporter => 401,
+        PersonA | PersonB => 403,
+        PractitionerOfA | OfficeAdmin | NationalAdmin => 200,
+        OtherPractitioner => 404,
+    };
+    let bad_move_form = format!("case_id={JAY}&form[to_email]=colleague%40demo.waymark.example&form[going_well]=");
+    let confirm_form = format!("case_id={JAY}&handover_id=1");
     let cancel_form = format!("case_id={JAY}&appointment_id=2");
     let save_form = format!(
         "case_id={JAY}&form[kind]=gp&form[date]=2030-01-07&form[time]=10:00&form[duration_min]=30&form[place]=Surgery\
@@ -413,6 +451,13 @@ async fn server_functions_against_every_role() {
         // Suggestion 1 is the one just made on Jay's case; busy time 1 is Jay's Friday prayers.
         ("/api/answer_suggestion", "suggestion_id=1&answer=decline", Box::new(persons_own)),
         ("/api/remove_busy_time", "busy_id=1", Box::new(persons_own)),
+        // Handover: the move form for Jay's practitioner or an admin of Jay's office;
+        // a move with nothing going well is refused (so Jay stays with Sam).
+        ("/api/handover_draft", &case_form, Box::new(mover)),
+        ("/api/move_case", &bad_move_form, Box::new(|r: Role| if mover(r) == 200 { 400 } else { mover(r) })),
+        ("/api/case_handover", &case_form, Box::new(jay_case)),
+        ("/api/confirm_handover", &confirm_form, Box::new(jay_case)),
+        ("/api/office_cases", "", Box::new(admin_only)),
         // Last: it signs Jay out everywhere.
         ("/api/phone_lost", &case_form, Box::new(jay_case)),
     ];
