@@ -51,7 +51,7 @@ impl Engine {
             .collect();
         let colleagues = store::office_practitioners(conn, office)?
             .into_iter()
-            .filter(|(name, _)| *name != contact.practitioner_name)
+            .filter(|(_, email)| *email != contact.practitioner_email)
             .collect();
         Ok(HandoverDraft {
             case_id: case,
@@ -94,7 +94,9 @@ impl Engine {
 
     /// "I have read this handover": only the practitioner it was written for.
     pub(crate) fn confirm_handover(&self, me: PractitionerId, case: CaseId, id: HandoverId) -> AppResult<()> {
-        self.on_case(me, case, Section::Handover, "read the handover", |tx| {
+        // Recorded as a read: the person sees "Priya looked at the notes", not a change.
+        let caller = Caller::Practitioner(me);
+        self.write_case(&caller, case, AuditAction::Read(Section::Handover), "read the handover", |tx| {
             store::mark_handover_read(tx, id, case, me)?.then_some(()).ok_or(AppError::NotFound)
         })
     }
