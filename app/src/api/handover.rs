@@ -19,7 +19,7 @@ pub async fn move_case(case_id: CaseId, form: HandoverForm) -> Result<(), AppErr
     use super::request::*;
     let me = require_practitioner()?;
     backend()?.move_case(me, case_id, &form).await.map_err(|e| e.keeping_owned(form.kept()))?;
-    let office_admin = matches!(viewer(), crate::model::Viewer::Practitioner { admin, .. } if admin.of_office());
+    let office_admin = viewer().is_office_admin();
     leptos_axum::redirect(if office_admin { "/caseload/office?moved=1" } else { "/caseload?moved=1" });
     Ok(())
 }

@@ -37,6 +37,11 @@ impl Viewer {
     pub fn is_signed_in(&self) -> bool {
         !matches!(self, Viewer::Anonymous)
     }
+
+    /// A practitioner who is an admin of their office (a national admin is one too).
+    pub fn is_office_admin(&self) -> bool {
+        matches!(self, Viewer::Practitioner { admin, .. } if admin.of_office())
+    }
 }
 
 /// A session the server has just issued: the raw token goes into the cookie only.

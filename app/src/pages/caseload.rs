@@ -31,8 +31,7 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
     let now = jiff::Timestamp::now();
     let count = entries.len();
     let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
-    let office_admin =
-        matches!(current_viewer(), crate::model::Viewer::Practitioner { admin, .. } if admin.of_office());
+    let office_admin = current_viewer().is_office_admin();
     let to_read: Vec<_> =
         entries.iter().filter(|e| e.unread_handover).map(|e| (e.case_id, e.preferred_name.clone())).collect();
     view! {

@@ -7,13 +7,12 @@ use crate::components::post_to;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::format;
 use crate::model::hope::CuratedService;
-use crate::model::Viewer;
 use leptos::prelude::*;
 
 #[component]
 pub fn HopeAdminPage() -> impl IntoView {
     let services = Resource::new_blocking(|| (), |_| get_office_services());
-    let admin = matches!(current_viewer(), Viewer::Practitioner { admin, .. } if admin.of_office());
+    let admin = current_viewer().is_office_admin();
     view! {
         <Page title="Hope corner for your office">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
