@@ -72,7 +72,12 @@ async function measure(name, url, signIn) {
   }
   const first = await visit(page, url, signIn);
   const when = await timings(page);
-  await page.evaluate(async () => { if ("serviceWorker" in navigator) await navigator.serviceWorker.ready; });
+  // Wait for the worker only where the page has one: the peer registers none, and
+  // `ready` would then never resolve (the run used to hang here).
+  await page.evaluate(async () => {
+    const registration = "serviceWorker" in navigator && (await navigator.serviceWorker.getRegistration());
+    if (registration) await navigator.serviceWorker.ready;
+  });
   await page.waitForTimeout(500);
   const addWorker = async (into) => {
     for (const r of workerFetches.splice(0)) {
