@@ -35,7 +35,7 @@ pub(crate) use access::Caller;
 pub use access::REQUEST_CLIENT;
 pub use pool::{BlockingPool, PoolError};
 pub use server_backend::ServerBackend;
-pub use sign_in::{CODE_WRONG, PERSON_WRONG, PRACTITIONER_WRONG};
+pub use sign_in::{SignedIn, CODE_WRONG, PERSON_WRONG, PRACTITIONER_WRONG};
 use text::{check_text, optional_explanation};
 
 /// The SQLite engine. Every method blocks: call it only on a blocking pool.

@@ -8,7 +8,7 @@
 //! (`Arc<dyn ServerBackend>` in the router's state) that a second engine can
 //! implement in `server` alone.
 
-use super::{Engine, WaymarkBackend};
+use super::{Engine, SignedIn, WaymarkBackend};
 use crate::hsds::{ImportError, Summary};
 use crate::store::{self, StoredForm};
 use crate::sync::{Refused, Request};
@@ -26,10 +26,9 @@ pub trait ServerBackend: Backend {
     /// Forget what no longer counts: old sessions, wrong tries, share-link salts
     /// and form states (call now and then).
     async fn tidy(&self) -> AppResult<()>;
-    /// Who holds this session token, noting that the session was used.
-    async fn viewer_for_token(&self, token: &str) -> AppResult<Viewer>;
-    /// When this session ends (UTC seconds), if it is live.
-    async fn session_ends(&self, token: &str) -> AppResult<Option<i64>>;
+    /// Who this session token signs in and when the session ends, if it is
+    /// live, noting that it was used.
+    async fn session_for_token(&self, token: &str) -> AppResult<Option<SignedIn>>;
     /// The form state kept under `id` for the page at `target`, deleted as it is read.
     async fn take_form_state(&self, id: &str, target: &str) -> AppResult<Option<StoredForm>>;
     /// Keep a form's state under `id` until `expires_at` (UTC seconds).
@@ -77,14 +76,9 @@ impl ServerBackend for WaymarkBackend {
         self.query(|e| e.tidy()).await
     }
 
-    async fn viewer_for_token(&self, token: &str) -> AppResult<Viewer> {
+    async fn session_for_token(&self, token: &str) -> AppResult<Option<SignedIn>> {
         let token = token.to_owned();
-        self.query(move |e| e.viewer_for_token(&token)).await
-    }
-
-    async fn session_ends(&self, token: &str) -> AppResult<Option<i64>> {
-        let token = token.to_owned();
-        self.query(move |e| e.session_ends(&token)).await
+        self.query(move |e| e.session_for_token(&token)).await
     }
 
     async fn take_form_state(&self, id: &str, target: &str) -> AppResult<Option<StoredForm>> {
@@ -164,10 +158,6 @@ impl ServerBackend for WaymarkBackend {
 
 /// The engine's side of the few calls above that are not an aggregate's.
 impl Engine {
-    fn session_ends(&self, token: &str) -> AppResult<Option<i64>> {
-        Ok(store::session_expires_at(&self.store.read()?, &crate::auth::token_hash(token))?)
-    }
-
     fn take_form_state(&self, id: &str, target: &str) -> AppResult<Option<StoredForm>> {
         Ok(store::take_form_state(&self.store.write()?, &crate::auth::token_hash(id), target)?)
     }

@@ -36,6 +36,14 @@ enum Kind {
     Device,
 }
 
+/// A request's live session: who it signs in, and when it ends if not used again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub viewer: Viewer,
+    /// UTC seconds; the phone keeps the person's pages until then.
+    pub ends: i64,
+}
+
 /// A back-off key: what it counts against, and its row's name. Values are
 /// hashed, so the table holds no typed numbers, emails or codes.
 struct Key {
@@ -48,27 +56,24 @@ fn key(kind: Kind, label: &str, value: &str) -> Key {
 }
 
 impl Engine {
-    /// Resolve a cookie token to who is asking (used by the session middleware),
-    /// noting that the session was used.
-    pub(crate) fn viewer_for_token(&self, token: &str) -> AppResult<Viewer> {
+    /// Who this session's token signs in, and until when: one read of the
+    /// session per request (a write only when its last use is a minute old).
+    pub(crate) fn session_for_token(&self, token: &str) -> AppResult<Option<SignedIn>> {
         let hash = auth::token_hash(token);
-        let live = store::live_session(&self.store.read()?, &hash)?;
-        // The writer is taken only when the last use is over a minute old.
-        if live.is_some_and(|(_, stale)| stale) {
+        let Some(live) = store::live_session(&self.store.read()?, &hash)? else { return Ok(None) };
+        if live.stale {
             store::touch_session(&self.store.write()?, &hash)?;
         }
-        let owner = live.map(|(owner, _)| owner);
-        let conn = self.store.read()?;
-        Ok(match owner {
-            None => Viewer::Anonymous,
-            Some(SessionOwner::Person(case_id)) => Viewer::Person { case_id },
-            Some(SessionOwner::Practitioner(practitioner_id)) => {
-                match store::practitioner_office(&conn, practitioner_id)? {
+        let viewer = match live.owner {
+            SessionOwner::Person(case_id) => Viewer::Person { case_id },
+            SessionOwner::Practitioner(practitioner_id) => {
+                match store::practitioner_office(&self.store.read()?, practitioner_id)? {
                     Some((office_id, admin)) => Viewer::Practitioner { practitioner_id, office_id, admin },
-                    None => Viewer::Anonymous,
+                    None => return Ok(None),
                 }
             }
-        })
+        };
+        Ok(Some(SignedIn { viewer, ends: live.ends(live.stale) }))
     }
 
     /// Draw a fresh code for the case; any open share link ends with the old phone.

@@ -14,6 +14,7 @@
 //!   which its pages must not open even with no signal.
 
 use super::router::App;
+use super::session::SessionEnds;
 use app::api::request::SessionToken;
 use app::model::Viewer;
 use axum::{
@@ -35,23 +36,32 @@ pub async fn mark(State(app): State<App>, req: Request, next: Next) -> Response 
     let viewer = req.extensions().get::<Viewer>().cloned().unwrap_or(Viewer::Anonymous);
     let token = req.extensions().get::<SessionToken>().map(|t| t.0.clone());
     let path = req.uri().path().to_owned();
+    // A GET changes no session, so its end as read on arrival holds; anything
+    // else (signing out, above all) may have ended it: read it again after.
+    let ends_on_arrival =
+        (req.method() == axum::http::Method::GET).then(|| req.extensions().get::<SessionEnds>().copied()).flatten();
     let mut res = next.run(req).await;
     if res.extensions().get::<StaticFile>().is_some() {
         res.headers_mut().insert(KEEP, HeaderValue::from_static("public"));
         return res;
     }
     let private = is_personal_path(&path) || viewer.is_signed_in();
-    let person = match (&viewer, &token) {
-        (Viewer::Person { .. }, Some(token)) => session_of(&app, token).await,
-        _ => None,
-    };
-    let h = res.headers_mut();
     if private {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    // What the app asks of the server (server functions, sync) is never kept:
+    // no session header, and no second read of the session for one.
     if path.starts_with("/api/") {
         return res;
     }
+    let person = match (&viewer, &token) {
+        (Viewer::Person { .. }, Some(token)) => match ends_on_arrival {
+            Some(SessionEnds(ends)) => Some(cache_header(token, ends)),
+            None => session_of(&app, token).await,
+        },
+        _ => None,
+    };
+    let h = res.headers_mut();
     match person {
         Some(session) => {
             if let Ok(v) = HeaderValue::from_str(&session) {
@@ -76,14 +86,19 @@ fn is_personal_path(path: &str) -> bool {
     under("/me") || under("/caseload") || path.starts_with("/shared/") || path.starts_with("/api/")
 }
 
+/// The session's header, read again after the request (it may have ended it).
+async fn session_of(app: &App, token: &str) -> Option<String> {
+    let session = app.backend.session_for_token(token).await;
+    let session = session.inspect_err(|e| tracing::warn!(error = %e, "session end")).ok()??;
+    Some(cache_header(token, session.ends))
+}
+
 /// "<cache id> <end>" for this session: the id is made from the token but is
 /// not it (nor its stored hash), so a page or worker holding it can do nothing with it.
-async fn session_of(app: &App, token: &str) -> Option<String> {
-    let ends = app.backend.session_ends(token).await;
-    let ends = ends.inspect_err(|e| tracing::warn!(error = %e, "session end")).ok()??;
+fn cache_header(token: &str, ends: i64) -> String {
     let digest = Sha256::digest(format!("waymark offline cache\0{token}").as_bytes());
     let id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    Some(format!("{id} {ends}"))
+    format!("{id} {ends}")
 }
 
 #[cfg(test)]

@@ -14,6 +14,10 @@ use axum::{
 use ipnet::IpNet;
 use std::net::{IpAddr, SocketAddr};
 
+/// When the request's session ends, as read when it arrived (UTC seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionEnds(pub i64);
+
 pub async fn resolve(State(app): State<App>, mut req: Request, next: Next) -> Response {
     let token = req
         .headers()
@@ -21,9 +25,13 @@ pub async fn resolve(State(app): State<App>, mut req: Request, next: Next) -> Re
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find_map(|h| app.cookies.find(Cookie::Session, h).map(str::to_owned));
-    let viewer = match &token {
-        Some(t) => app.backend.viewer_for_token(t).await.unwrap_or(Viewer::Anonymous),
-        None => Viewer::Anonymous,
+    let signed_in = match &token {
+        Some(t) => app.backend.session_for_token(t).await.ok().flatten(),
+        None => None,
+    };
+    let (viewer, ends) = match signed_in {
+        Some(s) => (s.viewer, Some(SessionEnds(s.ends))),
+        None => (Viewer::Anonymous, None),
     };
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let forwarded: Vec<&str> = req
@@ -41,6 +49,9 @@ pub async fn resolve(State(app): State<App>, mut req: Request, next: Next) -> Re
     ext.insert(CspNonce(crate::auth::new_token()[..22].to_owned()));
     if let Some(t) = token {
         ext.insert(SessionToken(t));
+    }
+    if let Some(ends) = ends {
+        ext.insert(ends);
     }
     crate::backend::REQUEST_CLIENT.scope(client, next.run(req)).await
 }

@@ -32,15 +32,41 @@ pub fn insert_session(conn: &Conn, token_hash: &str, owner: SessionOwner, expire
 /// The live session for this token hash: before its end, and used recently
 /// enough (a month for a person, two hours for a practitioner).
 pub fn session_owner(conn: &Conn, token_hash: &str) -> StoreResult<Option<SessionOwner>> {
-    Ok(live_session(conn, token_hash)?.map(|(owner, _)| owner))
+    Ok(live_session(conn, token_hash)?.map(|live| live.owner))
 }
 
-/// As `session_owner`, and whether its last use is old enough to write again.
-pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<(SessionOwner, bool)>> {
+/// A live session as one read finds it: whose it is, whether its last use is
+/// old enough to write again, and when it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveSession {
+    pub owner: SessionOwner,
+    /// Its last use is over a minute old: worth writing again (`touch_session`).
+    pub stale: bool,
+    expires_at: i64,
+    last_seen_at: i64,
+}
+
+impl LiveSession {
+    /// When it ends (UTC seconds) if it is not used again: its fixed end, or
+    /// sooner when unused that long (counted from now once `touch_session` has
+    /// written this use). The phone's offline copy of the person's pages opens
+    /// only until then.
+    pub fn ends(&self, touched: bool) -> i64 {
+        let idle = match self.owner {
+            SessionOwner::Person(_) => PERSON_IDLE_SECONDS,
+            SessionOwner::Practitioner(_) => PRACTITIONER_IDLE_SECONDS,
+        };
+        let seen = if touched { super::now() } else { self.last_seen_at };
+        self.expires_at.min(seen + idle)
+    }
+}
+
+/// As `session_owner`, with what a request needs besides (one read per request).
+pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<LiveSession>> {
     let now = super::now();
-    let row: Option<(Option<i64>, Option<i64>, bool)> = conn
+    let row: Option<(Option<i64>, Option<i64>, bool, i64, i64)> = conn
         .prepare_cached(
-            "SELECT case_id, practitioner_id, last_seen_at <= ?5 FROM session
+            "SELECT case_id, practitioner_id, last_seen_at <= ?5, expires_at, last_seen_at FROM session
              WHERE token_hash = ?1 AND expires_at > ?2
                AND last_seen_at > CASE WHEN case_id IS NULL THEN CAST(?3 AS BIGINT) ELSE CAST(?4 AS BIGINT) END",
         )?
@@ -52,13 +78,16 @@ pub fn live_session(conn: &Conn, token_hash: &str) -> StoreResult<Option<(Sessio
                 now - PERSON_IDLE_SECONDS,
                 now - TOUCH_EVERY_SECONDS
             ],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
-    Ok(row.and_then(|(case, practitioner, stale)| match (case, practitioner) {
-        (Some(c), None) => Some((SessionOwner::Person(CaseId(c)), stale)),
-        (None, Some(p)) => Some((SessionOwner::Practitioner(PractitionerId(p)), stale)),
-        _ => None,
+    Ok(row.and_then(|(case, practitioner, stale, expires_at, last_seen_at)| {
+        let owner = match (case, practitioner) {
+            (Some(c), None) => SessionOwner::Person(CaseId(c)),
+            (None, Some(p)) => SessionOwner::Practitioner(PractitionerId(p)),
+            _ => return None,
+        };
+        Some(LiveSession { owner, stale, expires_at, last_seen_at })
     }))
 }
 
@@ -119,19 +148,28 @@ pub fn delete_known_devices(conn: &Conn, case: CaseId) -> StoreResult<()> {
     Ok(())
 }
 
-/// When this live session ends (UTC seconds) if it is not used again: its
-/// fixed end, or sooner when unused that long. The phone's offline copy of
-/// the person's pages opens only until then.
-pub fn session_expires_at(conn: &Conn, token_hash: &str) -> StoreResult<Option<i64>> {
-    let now = super::now();
-    Ok(conn
-        .prepare_cached(
-            "SELECT CASE WHEN expires_at < last_seen_at + idle THEN expires_at ELSE last_seen_at + idle END AS ends
-             FROM (SELECT expires_at, last_seen_at,
-                          CASE WHEN case_id IS NULL THEN CAST(?3 AS BIGINT) ELSE CAST(?4 AS BIGINT) END AS idle
-                   FROM session WHERE token_hash = ?1 AND expires_at > ?2) s
-             WHERE last_seen_at > CAST(?2 AS BIGINT) - idle",
-        )?
-        .query_row(params![token_hash, now, PRACTITIONER_IDLE_SECONDS, PERSON_IDLE_SECONDS], |r| r.get(0))
-        .optional()?)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_ends_at_its_expiry_or_after_its_idle_time_whichever_comes_first() {
+        let now = crate::store::now();
+        let person = |expires_at, last_seen_at| LiveSession {
+            owner: SessionOwner::Person(CaseId(1)),
+            stale: false,
+            expires_at,
+            last_seen_at,
+        };
+        // Used an hour ago, its fixed end far off: a month unused from that use.
+        assert_eq!(person(now + 180 * 86_400, now - 3600).ends(false), now - 3600 + PERSON_IDLE_SECONDS);
+        // This use written now: counted from now (a second either way as the clock turns).
+        let touched = person(now + 180 * 86_400, now - 3600).ends(true);
+        assert!((now + PERSON_IDLE_SECONDS..=now + PERSON_IDLE_SECONDS + 1).contains(&touched), "{touched}");
+        // Its fixed end comes first.
+        assert_eq!(person(now + 60, now).ends(true), now + 60);
+        // A practitioner's idle time is theirs.
+        let desk = LiveSession { owner: SessionOwner::Practitioner(PractitionerId(1)), ..person(now + 86_400, now) };
+        assert_eq!(desk.ends(false), now + PRACTITIONER_IDLE_SECONDS);
+    }
 }
