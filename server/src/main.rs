@@ -157,6 +157,21 @@ fn print_welcome(config: &Config, seeded: Option<seed::Seeded>) {
     println!();
 }
 
+/// Ctrl-C, or SIGTERM: what systemd, Kubernetes and `docker stop` send before
+/// they kill. Either way the server stops taking connections and finishes the
+/// requests in flight (a sync half sent is answered, not lost).
 async fn shutdown() {
-    let _ = tokio::signal::ctrl_c().await;
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            // No SIGTERM handler to be had: Ctrl-C alone.
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
 }

@@ -41,6 +41,7 @@ mod routes;
 mod safety;
 mod several_servers;
 mod share;
+mod shutdown;
 mod site_files;
 mod sync;
 mod sync_commit;
