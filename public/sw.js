@@ -55,12 +55,23 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// How many sign-outs this worker has seen. A page fetched before a sign-out
+// whose answer lands after it is not kept: the wipe's Clear-Site-Data also
+// clears the book of ended sessions, so the book alone cannot stop it.
+let signOuts = 0;
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
+  if (request.method === "POST" && url.origin === self.location.origin && url.pathname === "/api/sign_out") {
+    signOuts += 1;
+    event.waitUntil(serial(() => endSessions(null)));
+    return;
+  }
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
     return;
   }
+  const epoch = signOuts;
   if (url.pathname.startsWith("/shared/")) {
     // What someone shared is never kept: once it is turned off, it is gone.
     return;
@@ -70,7 +81,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       caches.open(VERSION).then(async (release) => {
         const cached = FIXED.test(url.pathname) && (await release.match(url.pathname));
-        return cached || fetch(request).then((response) => learn(event, response, url.pathname));
+        return cached || fetch(request).then((response) => learn(event, response, url.pathname, epoch));
       })
     );
     return;
@@ -79,7 +90,7 @@ self.addEventListener("fetch", (event) => {
     // Pages: network first so they are fresh; the kept copy when offline.
     event.respondWith(
       fetch(request)
-        .then((response) => learn(event, response, request))
+        .then((response) => learn(event, response, request, epoch))
         .catch(() => offlinePage(request, url))
     );
     return;
@@ -91,7 +102,7 @@ self.addEventListener("fetch", (event) => {
     caches.open(VERSION).then(async (release) => {
       const cached = await release.match(request);
       if (cached && FIXED.test(url.pathname)) return cached;
-      const network = fetch(request).then((response) => learn(event, response, request));
+      const network = fetch(request).then((response) => learn(event, response, request, epoch));
       if (cached) {
         event.waitUntil(network.catch(() => undefined));
         return cached;
@@ -121,7 +132,7 @@ async function thisRelease(release, path) {
 
 // Do what the server said about this response; then hand it on. Deleting is
 // done before the page sees the answer; keeping may finish after it.
-async function learn(event, response, key) {
+async function learn(event, response, key, epoch) {
   const who = response.headers.get("X-Waymark-Person");
   const keep = response.headers.get("X-Waymark-Keep");
   const keepable = response.ok && !response.redirected;
@@ -139,7 +150,7 @@ async function learn(event, response, key) {
         // The whole body first, outside the queue: a slow file must not hold up other pages.
         const body = await copy.blob();
         const whole = new Response(body, { status: copy.status, statusText: copy.statusText, headers: copy.headers });
-        await serial(() => keepForPerson(session, key, whole));
+        await serial(() => keepForPerson(session, key, whole, epoch));
       })()
     );
   }
@@ -188,11 +199,13 @@ async function endSessions(liveId) {
   await writeBook({ seen, ended });
 }
 
-async function keepForPerson(session, key, copy) {
-  if ((await readBook()).ended.includes(session.id)) return;
+async function keepForPerson(session, key, copy, epoch) {
+  if (epoch !== signOuts || (await readBook()).ended.includes(session.id)) return;
   const cache = await caches.open(PERSON + session.id);
   await cache.put(SESSION, new Response(JSON.stringify(session)));
   await cache.put(key, copy);
+  // Signed out while it was being written: it goes too.
+  if (epoch !== signOuts) await caches.delete(PERSON + session.id);
 }
 
 // The person's cache, if their session could still be alive; an ended one is deleted.
