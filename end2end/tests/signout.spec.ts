@@ -171,6 +171,34 @@ test("after sign out and wipe nothing of the person opens offline", async ({ bro
   await context.close();
 });
 
+test("a page on its way to the phone as the person signs out and wipes is not kept", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const [context, page] = await jayWithPagesKept(browser);
+  // The worker asks for a page to keep; its answer (made while the session was live) is held
+  // until the person has signed out and wiped the phone, then let through.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let answered!: () => void;
+  const fetched = new Promise<void>((r) => (answered = r));
+  await context.route("**/me/steps", async (route) => {
+    const response = await route.fetch();
+    answered();
+    await held;
+    await route.fulfill({ response }).catch(() => undefined);
+  });
+  await page.evaluate(() => {
+    void fetch("/me/steps", { headers: { "X-Waymark-Prefetch": "1" } }).catch(() => undefined);
+  });
+  await fetched;
+  await page.getByRole("button", { name: "Sign out and wipe this phone" }).click();
+  await expect(page.getByRole("status")).toContainText("Nothing about your licence is left on this phone");
+  release();
+  await page.waitForTimeout(1000);
+  await context.unroute("**/me/steps");
+  await nothingPersonalKept(page);
+  await context.close();
+});
+
 test("a practitioner's pages are never kept, even before signing out", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
