@@ -1,6 +1,12 @@
 // Wakes the islands after the page has loaded (see app/src/assets.rs).
 (function (script) {
   var js = script.dataset.js, wasm = script.dataset.wasm, childrenHooks = [];
+  // Before the body is drawn: where the app will wake, the page keeps room for
+  // what it adds (the sync panel, the read-aloud buttons), so nothing moves when
+  // it does. Without wasm or speech that room is never made.
+  var root = document.documentElement.classList;
+  if (window.WebAssembly) root.add("app");
+  if (window.WebAssembly && window.speechSynthesis) root.add("speech");
   async function walk(node, mod) {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     var tag = node.tagName.toLowerCase();

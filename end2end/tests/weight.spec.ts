@@ -41,6 +41,36 @@ test("a person's page draws and loads before the app is asked for, then wakes wi
   }
 });
 
+test("nothing on a person's page moves when the app wakes, and the page's words are drawn with it", async ({ page }) => {
+  // Layout shifts, recorded from the very start of each page (before any of its own scripts).
+  // All of them: nobody touches the page here, but Chromium marks a shift soon after a
+  // navigation as "after input", which a person's CLS (and Lighthouse's) still counts.
+  await page.addInitScript(() => {
+    const shifts: { value: number; what: string[] }[] = [];
+    (window as any).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) {
+        shifts.push({ value: e.value, what: e.sources.map((s: any) => s.node?.outerHTML?.slice(0, 80) ?? "?") });
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await signInJay(page);
+  for (const path of ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share"]) {
+    // The phone's panel is drawn by the server, in the place it keeps once the app is awake.
+    const html = await (await page.request.get(path)).text();
+    expect(html, `${path}: the panel is drawn with the page`).toContain("Checking this phone");
+    await page.goto(path);
+    await waitForHydration(page);
+    await expect(page.locator(".sync-panel")).toContainText("Everything is sent.");
+    await expect(page.locator(".sync-panel").getByRole("button", { name: "Send now" })).toBeEnabled();
+    // Let any late shift (the panel's words, a button shown) be recorded.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
+    const shifts: { value: number; what: string[] }[] = await page.evaluate(() => (window as any).__shifts);
+    const total = shifts.reduce((sum, s) => sum + s.value, 0);
+    expect(total, `${path} moved as the app woke: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+  }
+});
+
 test("a practitioner's page wakes with the desk's build, meter and all", async ({ page }) => {
   await signInPractitioner(page);
   await page.goto("/caseload/1/licence");

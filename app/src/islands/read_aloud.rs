@@ -1,6 +1,8 @@
 //! Read aloud: the browser's own speech (no server, no data), with pause and stop.
 //! Reads the text of the element named by `target`, so the words are not sent twice.
-//! Hidden where the browser cannot speak.
+//! Drawn by the server and shown only where the browser can speak and the app
+//! will wake (the `speech` class the head sets, see `wake.js`), so the page does
+//! not move when it wakes.
 
 use leptos::prelude::*;
 
@@ -42,12 +44,7 @@ pub fn ReadAloud(target: String) -> impl IntoView {
 
 #[island]
 fn ReadAloudButtons() -> impl IntoView {
-    let available = RwSignal::new(false);
     let state = RwSignal::new(Speech::Stopped);
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        available.set(browser::synth().is_some());
-    });
 
     let start = move |_ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
@@ -88,7 +85,7 @@ fn ReadAloudButtons() -> impl IntoView {
     };
 
     view! {
-        <div class="read-aloud" hidden=move || !available.get()>
+        <div class="read-aloud">
             <button type="button" class="toggle" on:click=start>
                 "Read aloud"
             </button>

@@ -1,8 +1,14 @@
 //! What is kept on this phone and waiting to send, and when it last synced.
-//! Hidden until the wasm runs: without it, forms post straight to the server.
+//! Shown only where the app will wake (the `app` class the head sets, see
+//! `wake.js`): without it, forms post straight to the server.
 //!
-//! The status is one piece of escaped HTML rather than a tree of reactive
-//! views: the same words for a fraction of the wasm.
+//! The server draws the panel with "Checking this phone…" in the line the
+//! status then takes over: one text in one element that keeps room for two
+//! lines, so nothing on the page moves when the app wakes, and the browser
+//! counts the line as drawn with the page (new text in a new element, a second
+//! later, would become the page's "largest contentful paint"). The lists
+//! under that line are one piece of escaped HTML rather than a tree of
+//! reactive views: the same words for a fraction of the wasm.
 
 use crate::format::count;
 use leptos::prelude::*;
@@ -22,6 +28,7 @@ pub struct SyncStatus {
 #[derive(Clone, Copy)]
 struct Panel {
     ready: RwSignal<bool>,
+    line: RwSignal<String>,
     html: RwSignal<String>,
     refused: RwSignal<bool>,
     sending: RwSignal<bool>,
@@ -32,7 +39,8 @@ impl Panel {
     fn report(self) -> crate::offline::Report {
         std::rc::Rc::new(move |s: SyncStatus| {
             let now = (js_sys::Date::now() / 1000.0) as i64;
-            self.html.set(status_html(&s, now));
+            self.line.set(format!("{} {}", lead(&s), synced(&s, now)));
+            self.html.set(details_html(&s));
             self.refused.set(!s.refused.is_empty());
             self.sending.set(s.sending);
             self.ready.set(s.ready);
@@ -46,11 +54,12 @@ impl Panel {
 pub fn SyncPanel() -> impl IntoView {
     let panel = Panel {
         ready: RwSignal::new(false),
+        line: RwSignal::new(CHECKING.to_string()),
         html: RwSignal::new(String::new()),
         refused: RwSignal::new(false),
         sending: RwSignal::new(false),
     };
-    let Panel { ready, html, refused, sending } = panel;
+    let Panel { ready, line, html, refused, sending } = panel;
     let root = NodeRef::<leptos::html::Section>::new();
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -71,15 +80,22 @@ pub fn SyncPanel() -> impl IntoView {
             class="sync-panel"
             data-case=server_case()
             node_ref=root
-            hidden=move || !ready.get()
             aria-labelledby="sync-heading"
         >
             <h2 id="sync-heading" class="visually-hidden">"This phone"</h2>
-            <div role="status" aria-live="polite" inner_html=move || html.get()></div>
+            <div role="status" aria-live="polite">
+                <p class="sync-state">{move || line.get()}</p>
+                <div inner_html=move || html.get()></div>
+            </div>
             <button type="button" class="link-button" hidden=move || !refused.get() on:click=read_refusals>
                 "Hide this list"
             </button>
-            <button type="button" class="button button-secondary" on:click=send_now disabled=move || sending.get()>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=send_now
+                disabled=move || sending.get() || !ready.get()
+            >
                 {move || if sending.get() { "Sending…" } else { "Send now" }}
             </button>
         </section>
@@ -97,6 +113,8 @@ fn server_case() -> Option<i64> {
 /// Shown to the person; kept here (not in the browser-only code) so the
 /// plain-words test can read every one of them.
 pub const ALL_SENT: &str = "Everything is sent.";
+/// What the panel says until the phone has read what it keeps.
+pub const CHECKING: &str = "Checking this phone…";
 pub mod words {
     pub const NO_SIGNAL: &str = "No signal. Your changes are kept on this phone and will be sent later.";
     pub const NO_ROOM: &str = "This phone has no room to keep your change. Try again with signal.";
@@ -138,15 +156,31 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The panel's words as HTML, every piece of text escaped.
+/// The start of the panel's first line: everything sent, or how much waits.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-fn status_html(s: &SyncStatus, now: i64) -> String {
-    let synced = s.synced_at.map(|at| last_synced(at, now)).unwrap_or_else(|| "Not synced on this phone yet.".into());
-    let mut out = if s.waiting.is_empty() {
-        format!("<p><strong>{ALL_SENT}</strong> {}</p>", escape(&synced))
+fn lead(s: &SyncStatus) -> String {
+    if s.waiting.is_empty() {
+        ALL_SENT.into()
+    } else {
+        format!("Waiting to send: {}.", s.waiting.len())
+    }
+}
+
+/// The rest of the first line: when this phone last synced.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn synced(s: &SyncStatus, now: i64) -> String {
+    s.synced_at.map(|at| last_synced(at, now)).unwrap_or_else(|| "Not synced on this phone yet.".into())
+}
+
+/// What waits, a note, what was refused: as HTML, every piece of text escaped
+/// (empty when all is sent, so the panel keeps its size).
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn details_html(s: &SyncStatus) -> String {
+    let mut out: String = if s.waiting.is_empty() {
+        String::new()
     } else {
         let items: String = s.waiting.iter().map(|w| format!("<li>{}</li>", escape(w))).collect();
-        format!("<p><strong>Waiting to send: {}</strong> {}</p><ul>{items}</ul>", s.waiting.len(), escape(&synced))
+        format!("<ul>{items}</ul>")
     };
     if let Some(note) = &s.note {
         out.push_str(&format!("<p class=\"sync-note\">{}</p>", escape(note)));
@@ -189,10 +223,13 @@ mod tests {
             refused: vec![("Your <question>".into(), "Write your question.".into())],
             ..SyncStatus::default()
         };
-        let html = status_html(&s, 120);
-        assert!(html.contains("Waiting to send: 1</strong> Last synced 2 minutes ago."));
+        assert_eq!(lead(&s), "Waiting to send: 1.");
+        assert_eq!(synced(&s, 120), "Last synced 2 minutes ago.");
+        let html = details_html(&s);
+        assert!(html.contains("<li>You changed a step</li>"));
         assert!(html.contains("Your &lt;question&gt;. Write your question."));
         assert!(!html.contains("<question>"));
-        assert!(status_html(&SyncStatus::default(), 0).contains("Everything is sent."));
+        assert_eq!(lead(&SyncStatus::default()), "Everything is sent.");
+        assert_eq!(details_html(&SyncStatus::default()), "", "nothing under the first line when all is sent");
     }
 }

@@ -159,7 +159,7 @@ fn a_new_officer_is_announced_in_plain_words() {
 fn what_the_phone_says_about_syncing_is_easy_reading() {
     let mut all: Vec<String> = server::sync::messages();
     all.extend(app::islands::words::ALL.iter().map(|w| w.to_string()));
-    all.push(app::islands::ALL_SENT.into());
+    all.extend([app::islands::ALL_SENT, app::islands::CHECKING].map(String::from));
     all.extend([app::islands::near_me::words::ASKING, app::islands::near_me::words::REFUSED].map(String::from));
     let text = all.join(" ");
     let score = Score::of(&text);
