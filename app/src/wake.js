@@ -16,6 +16,7 @@
         var hook = childrenHooks[childrenHooks.length - 1];
         if (hook) hook();
         await island(node);
+        await breathe();
       } else {
         console.warn("Waymark: no island " + node.dataset.component + " in " + wasm);
       }
@@ -27,11 +28,18 @@
     }
     for (var c of node.children) await walk(c, mod);
   }
+  // Back to the browser between islands: each wakes in a task of its own, so a
+  // page with many (a licence has one read-aloud per rule) never holds the phone
+  // for long, and a tap in between is answered at once.
+  function breathe() {
+    if (window.scheduler && scheduler.yield) return scheduler.yield();
+    return new Promise(function (r) { setTimeout(r, 0); });
+  }
   function wake() {
     import(js).then(function (mod) {
-      return mod.default({ module_or_path: wasm }).then(function () {
+      return mod.default({ module_or_path: wasm }).then(breathe).then(function () {
         mod.hydrate();
-        return walk(document.body, mod);
+        return breathe().then(function () { return walk(document.body, mod); });
       });
     });
   }
