@@ -1,7 +1,10 @@
 //! Sync figures for `.ci/bench` (a measurement, not a test): server time to
 //! take 500 changes from a phone that was offline, and to send the whole case
-//! (after those 500 changes) to a fresh phone. Writes the request and response
-//! bodies it timed into the directory given, so the script can count bytes.
+//! (after those 500 changes) to a fresh phone; and what durability costs (issue
+//! 15.12): one-op syncs timed with the store as it runs (`synchronous = FULL`,
+//! every acknowledged op fsynced) and, in alternate rounds, with the writer set
+//! to `NORMAL` (what it was before). Writes the request and response bodies it
+//! timed into the directory given, so the script can count bytes.
 //!
 //! Run: cargo run --release -p server --example sync_bench -- OUT_DIR
 
@@ -69,11 +72,49 @@ fn main() {
     let fetch_whole = started.elapsed();
     std::fs::write(out.join("fresh-response.json"), serde_json::to_vec(&whole).expect("json")).expect("write");
 
+    let durability = durability(&backend, &mut phone, &steps);
+
     println!(
-        "{{\"send_500_ms\": {:.1}, \"send_500_requests\": {requests}, \"max_ops\": {MAX_OPS}, \"fresh_after_500_ms\": {:.1}}}",
+        "{{\"send_500_ms\": {:.1}, \"send_500_requests\": {requests}, \"max_ops\": {MAX_OPS}, \"fresh_after_500_ms\": {:.1}, \"durability\": {durability}}}",
         send_500.as_secs_f64() * 1000.0,
         fetch_whole.as_secs_f64() * 1000.0
     );
+}
+
+/// Syncs each carrying one new op, one after another, in rounds alternating
+/// between `FULL` (as shipped) and `NORMAL` on the writer, so a busy moment of
+/// the disk falls on both; the store is left as it runs. Milliseconds per
+/// acknowledged sync, as JSON: `{"full": [median, p99], "normal": [median, p99]}`.
+fn durability(backend: &server::backend::WaymarkBackend, phone: &mut Device, steps: &[app::model::StepId]) -> String {
+    const ROUNDS: usize = 4;
+    const PER_ROUND: usize = 150;
+    let set = |mode: &str| {
+        let writer = backend.store_for_tests().write().expect("the writer");
+        writer.execute_batch(&format!("PRAGMA synchronous = {mode}")).expect("pragma");
+    };
+    let (mut full, mut normal) = (Vec::new(), Vec::new());
+    let mut n = 0;
+    for round in 0..ROUNDS {
+        let mode_full = round % 2 == 0;
+        set(if mode_full { "FULL" } else { "NORMAL" });
+        for _ in 0..PER_ROUND {
+            let status = if n % 2 == 0 { StepStatus::Done } else { StepStatus::InProgress };
+            phone.record(op_id(10_000 + n), Change::Step { step: steps[n % steps.len()], status, reason: None });
+            n += 1;
+            let started = Instant::now();
+            let (answer, _) = sync(backend, &phone.request());
+            let took = started.elapsed().as_secs_f64() * 1000.0;
+            phone.absorb(answer, 3);
+            if mode_full { full.push(took) } else { normal.push(took) }
+        }
+    }
+    set("FULL");
+    let summary = |times: &mut Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+        format!("[{:.3}, {:.3}]", at(0.5), at(0.99))
+    };
+    format!("{{\"full\": {}, \"normal\": {}, \"syncs_each\": {}}}", summary(&mut full), summary(&mut normal), full.len())
 }
 
 fn op_id(n: usize) -> OpId {
