@@ -73,7 +73,7 @@ impl Engine {
                 }
             }
         };
-        Ok(Some(SignedIn { viewer, ends: live.ends(live.stale) }))
+        Ok(Some(SignedIn { viewer, ends: live.ends() }))
     }
 
     /// Draw a fresh code for the case; any open share link ends with the old phone.

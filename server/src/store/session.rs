@@ -48,15 +48,16 @@ pub struct LiveSession {
 
 impl LiveSession {
     /// When it ends (UTC seconds) if it is not used again: its fixed end, or
-    /// sooner when unused that long (counted from now once `touch_session` has
-    /// written this use). The phone's offline copy of the person's pages opens
-    /// only until then.
-    pub fn ends(&self, touched: bool) -> i64 {
+    /// sooner when unused that long. A stale session is counted from now, as
+    /// the request that read it writes this use (`touch_session`); a fresh one
+    /// from the use already written. The phone's offline copy of the person's
+    /// pages opens only until then.
+    pub fn ends(&self) -> i64 {
         let idle = match self.owner {
             SessionOwner::Person(_) => PERSON_IDLE_SECONDS,
             SessionOwner::Practitioner(_) => PRACTITIONER_IDLE_SECONDS,
         };
-        let seen = if touched { super::now() } else { self.last_seen_at };
+        let seen = if self.stale { super::now() } else { self.last_seen_at };
         self.expires_at.min(seen + idle)
     }
 }
@@ -155,21 +156,22 @@ mod tests {
     #[test]
     fn a_session_ends_at_its_expiry_or_after_its_idle_time_whichever_comes_first() {
         let now = crate::store::now();
-        let person = |expires_at, last_seen_at| LiveSession {
+        let person = |expires_at, last_seen_at, stale| LiveSession {
             owner: SessionOwner::Person(CaseId(1)),
-            stale: false,
+            stale,
             expires_at,
             last_seen_at,
         };
-        // Used an hour ago, its fixed end far off: a month unused from that use.
-        assert_eq!(person(now + 180 * 86_400, now - 3600).ends(false), now - 3600 + PERSON_IDLE_SECONDS);
-        // This use written now: counted from now (a second either way as the clock turns).
-        let touched = person(now + 180 * 86_400, now - 3600).ends(true);
+        // Used 30 seconds ago (not stale), its fixed end far off: a month unused from that use.
+        assert_eq!(person(now + 180 * 86_400, now - 30, false).ends(), now - 30 + PERSON_IDLE_SECONDS);
+        // Stale: this use is written now, so counted from now (a second either way as the clock turns).
+        let touched = person(now + 180 * 86_400, now - 3600, true).ends();
         assert!((now + PERSON_IDLE_SECONDS..=now + PERSON_IDLE_SECONDS + 1).contains(&touched), "{touched}");
         // Its fixed end comes first.
-        assert_eq!(person(now + 60, now).ends(true), now + 60);
+        assert_eq!(person(now + 60, now - 3600, true).ends(), now + 60);
         // A practitioner's idle time is theirs.
-        let desk = LiveSession { owner: SessionOwner::Practitioner(PractitionerId(1)), ..person(now + 86_400, now) };
-        assert_eq!(desk.ends(false), now + PRACTITIONER_IDLE_SECONDS);
+        let desk =
+            LiveSession { owner: SessionOwner::Practitioner(PractitionerId(1)), ..person(now + 86_400, now, false) };
+        assert_eq!(desk.ends(), now + PRACTITIONER_IDLE_SECONDS);
     }
 }
