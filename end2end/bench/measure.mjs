@@ -78,7 +78,13 @@ async function measure(name, url, signIn) {
     const registration = "serviceWorker" in navigator && (await navigator.serviceWorker.getRegistration());
     if (registration) await navigator.serviceWorker.ready;
   });
-  await page.waitForTimeout(500);
+  // Then until the worker has asked for nothing new for a second: the app asks it to
+  // keep the person's pages once it is awake, which can be after the worker is ready,
+  // and those fetches belong to the first visit, not the repeat one.
+  for (let seen = -1; seen !== workerFetches.length; ) {
+    seen = workerFetches.length;
+    await page.waitForTimeout(1000);
+  }
   const addWorker = async (into) => {
     for (const r of workerFetches.splice(0)) {
       const response = await r.response();
