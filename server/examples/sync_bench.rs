@@ -105,7 +105,11 @@ fn durability(backend: &server::backend::WaymarkBackend, phone: &mut Device, ste
             let (answer, _) = sync(backend, &phone.request());
             let took = started.elapsed().as_secs_f64() * 1000.0;
             phone.absorb(answer, 3);
-            if mode_full { full.push(took) } else { normal.push(took) }
+            if mode_full {
+                full.push(took)
+            } else {
+                normal.push(took)
+            }
         }
     }
     set("FULL");
@@ -114,7 +118,12 @@ fn durability(backend: &server::backend::WaymarkBackend, phone: &mut Device, ste
         let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         format!("[{:.3}, {:.3}]", at(0.5), at(0.99))
     };
-    format!("{{\"full\": {}, \"normal\": {}, \"syncs_each\": {}}}", summary(&mut full), summary(&mut normal), full.len())
+    format!(
+        "{{\"full\": {}, \"normal\": {}, \"syncs_each\": {}}}",
+        summary(&mut full),
+        summary(&mut normal),
+        full.len()
+    )
 }
 
 fn op_id(n: usize) -> OpId {
