@@ -28,18 +28,6 @@
     }
     for (var c of node.children) await walk(c, mod);
   }
-  // Islands with islands inside (leptos-children) need the walk above, in
-  // order; Waymark's pages have none today, so the islands are found by one
-  // query instead of a step through every element of a long page.
-  async function wakeAll(mod) {
-    if (document.querySelector("leptos-children")) return walk(document.body, mod);
-    for (var node of document.querySelectorAll("leptos-island")) {
-      var island = mod[node.dataset.component];
-      if (!island) { console.warn("Waymark: no island " + node.dataset.component + " in " + wasm); continue; }
-      await island(node);
-      await breathe();
-    }
-  }
   // Back to the browser between islands: each wakes in a task of its own, so a
   // page with many (a licence has one read-aloud per rule) never holds the phone
   // for long, and a tap in between is answered at once.
@@ -51,7 +39,7 @@
     import(js).then(function (mod) {
       return mod.default({ module_or_path: wasm }).then(breathe).then(function () {
         mod.hydrate();
-        return breathe().then(function () { return wakeAll(mod); });
+        return breathe().then(function () { return walk(document.body, mod); });
       });
     });
   }

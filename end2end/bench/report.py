@@ -153,14 +153,13 @@ def main(figures_path, lighthouse_dir):
               f"Server time, in process: 500 changes made offline sent in {t['send_500_requests']} requests of at most "
               f"{t['max_ops']}: {t['send_500_ms']} ms in all; the whole case afterwards to a fresh phone: "
               f"{t['fresh_after_500_ms']} ms.", ""]
-    d = t.get("durability")
-    if d:
-        lines += ["Durability (issue 15.12), in process: one new op per sync, one after another, "
-                  f"{d['syncs_each']} syncs with each setting in alternate rounds:", "",
-                  "| SQLite writer | median per sync | p99 |", "|---|---|---|",
-                  f"| `synchronous = FULL` (as shipped: every acknowledged op fsynced) | {d['full'][0]} ms | {d['full'][1]} ms |",
-                  f"| `synchronous = NORMAL` (before: a power cut could lose an acknowledged op) | {d['normal'][0]} ms | {d['normal'][1]} ms |", "",
-                  f"What being durable costs each acknowledged sync here: {d['full'][0] - d['normal'][0]:.3f} ms at the median.", ""]
+    d = t["durability"]
+    lines += ["Durability (issue 15.12), in process: one new op per sync, one after another, "
+              f"{d['syncs_each']} syncs with each setting in alternate rounds:", "",
+              "| SQLite writer | median per sync | p99 |", "|---|---|---|",
+              f"| `synchronous = FULL` (as shipped: every acknowledged op fsynced) | {d['full'][0]} ms | {d['full'][1]} ms |",
+              f"| `synchronous = NORMAL` (before: a power cut could lose an acknowledged op) | {d['normal'][0]} ms | {d['normal'][1]} ms |", "",
+              f"What being durable costs each acknowledged sync here: {d['full'][0] - d['normal'][0]:.3f} ms at the median.", ""]
     lines += ["| exchange | request (raw / gzip) | response (raw / gzip) |", "|---|---|---|",
               f"| quiet day: nothing new | {b['quiet-request'][0]} B / {b['quiet-request'][1]} B | "
               f"{b['quiet-response'][0]} B / {b['quiet-response'][1]} B |",
