@@ -14,6 +14,7 @@
 use crate::error::AppResult;
 use crate::model::about;
 use crate::model::catalogue;
+use crate::model::check_in;
 use crate::model::hope::{self, HopeList};
 use crate::model::parts;
 use crate::model::*;
@@ -30,6 +31,7 @@ pub trait Backend:
     AboutBackend
     + AuthBackend
     + CaseBackend
+    + CheckInBackend
     + HandoverBackend
     + HopeBackend
     + LicenceBackend
@@ -45,6 +47,7 @@ impl<T> Backend for T where
     T: AboutBackend
         + AuthBackend
         + CaseBackend
+        + CheckInBackend
         + HandoverBackend
         + HopeBackend
         + LicenceBackend
@@ -303,6 +306,19 @@ pub trait AboutBackend {
         form: &about::BusyForm,
         note: Option<&str>,
     ) -> AppResult<()>;
+}
+
+/// Check-ins: the person says how things are between appointments; their
+/// practitioner sees them (those asking for contact and low moods first) and
+/// marks each one seen.
+#[async_trait]
+pub trait CheckInBackend {
+    async fn person_check_ins(&self, case: CaseId) -> AppResult<Vec<check_in::CheckIn>>;
+    async fn check_in(&self, case: CaseId, said: &check_in::NewCheckIn) -> AppResult<check_in::CheckInId>;
+    async fn case_check_ins(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<check_in::CheckIn>>;
+    async fn see_check_in(&self, practitioner: PractitionerId, case: CaseId, id: check_in::CheckInId) -> AppResult<()>;
+    /// Not yet seen, on every case the practitioner may see, in the desk's order.
+    async fn desk_check_ins(&self, practitioner: PractitionerId) -> AppResult<Vec<check_in::DeskCheckIn>>;
 }
 
 /// Share links: a person lets a supporter see chosen parts of their plan.

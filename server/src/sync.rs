@@ -110,6 +110,15 @@ pub fn messages() -> Vec<String> {
         Change::AddBusy { form: BusyForm::default() },
         Change::RemoveBusy { busy: BusyId(1) },
         Change::Suggestion { suggestion: SuggestionId(1), accept: true },
+        Change::CheckIn {
+            said: app::model::check_in::NewCheckIn {
+                mood: app::model::check_in::Mood::Okay,
+                needs: vec![],
+                contact_me: false,
+                note: None,
+            },
+            at: 0,
+        },
     ];
     let mut all: Vec<String> = [
         Refused::Malformed("a field is missing".into()),
@@ -181,6 +190,7 @@ mod tests {
             "busy",
             "not_busy",
             "suggestion",
+            "check_in",
         ] {
             assert!(doc.contains(&format!("kind: {{ const: {kind} }}")), "{kind} is documented");
         }

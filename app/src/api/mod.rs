@@ -4,6 +4,7 @@
 pub mod about;
 pub mod auth;
 pub mod caseload;
+pub mod check_in;
 pub mod display;
 pub mod handover;
 pub mod hope;

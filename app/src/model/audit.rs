@@ -22,6 +22,8 @@ pub enum Section {
     AboutMe,
     /// The notes one practitioner wrote for the next when the case moved.
     Handover,
+    /// "How are things?": moods, what would help, asks to be contacted.
+    CheckIns,
     /// What a supporter saw through a link before sections were recorded apart.
     Shared,
     /// The case's change counter (polled by open desk pages): no personal data, so not recorded.
@@ -29,7 +31,7 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 13] = [
+    const ALL: [Section; 14] = [
         Section::Case,
         Section::Licence,
         Section::Appointments,
@@ -41,6 +43,7 @@ impl Section {
         Section::ShareLinks,
         Section::AboutMe,
         Section::Handover,
+        Section::CheckIns,
         Section::Shared,
         Section::Rev,
     ];
@@ -58,6 +61,7 @@ impl Section {
             Section::ShareLinks => "share_links",
             Section::AboutMe => "about_me",
             Section::Handover => "handover",
+            Section::CheckIns => "check_ins",
             Section::Shared => "shared",
             Section::Rev => "rev",
         }
@@ -86,6 +90,7 @@ impl Section {
             Section::ShareLinks => "your share links",
             Section::AboutMe => "what you told us about you",
             Section::Handover => "the notes for your new officer",
+            Section::CheckIns => "how you said things are",
             Section::Shared => "what you shared",
             Section::Rev => "whether anything changed",
         }

@@ -174,6 +174,9 @@ pub struct PersonHome {
     /// "Your new probation officer is …", for a few weeks after the case moved.
     #[serde(default)]
     pub new_officer: Option<String>,
+    /// Their latest "How are things?", and whether their officer has seen it.
+    #[serde(default)]
+    pub last_check_in: Option<super::check_in::CheckIn>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ mod appointment;
 pub mod audit;
 mod case;
 pub mod catalogue;
+pub mod check_in;
 pub mod cookie;
 pub mod display;
 pub mod handover;

@@ -3,6 +3,7 @@
 //! answered by the server. Pure logic, so the server's tests can drive it.
 
 use super::about::{AboutMe, BusyForm, BusyId, BusyTime, Prefs, SuggestionId};
+use super::check_in::{CheckIn, CheckInId, Mood, Need, NewCheckIn};
 use super::{
     Appointment, AppointmentId, ConditionId, ExplanationId, PersonLicence, Rsvp, Step, StepId, StepStatus,
     Understanding,
@@ -54,7 +55,8 @@ impl OpId {
 }
 
 /// One change the person made. Only what the person owns: their answers,
-/// their RSVPs, their steps and "About me" (DESIGN.md, Sync: field ownership).
+/// their RSVPs, their steps, "About me" and their check-ins (DESIGN.md, Sync:
+/// field ownership).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Understood {
@@ -97,6 +99,11 @@ pub enum Change {
         suggestion: SuggestionId,
         accept: bool,
     },
+    /// "How are things?"; `at` is when, by the phone's clock (UTC seconds).
+    CheckIn {
+        said: NewCheckIn,
+        at: i64,
+    },
 }
 
 impl Change {
@@ -113,6 +120,7 @@ impl Change {
             Change::AddBusy { .. } => "You added a time you cannot do",
             Change::RemoveBusy { .. } => "You took away a time you cannot do",
             Change::Suggestion { .. } => "You answered your probation officer's suggestion",
+            Change::CheckIn { .. } => "You told us how things are",
         }
     }
 
@@ -130,6 +138,7 @@ impl Change {
             Change::RemoveBusy { .. } => "Taken away".into(),
             Change::Suggestion { accept: true, .. } => "Added".into(),
             Change::Suggestion { accept: false, .. } => "Turned down".into(),
+            Change::CheckIn { said, .. } => format!("You said: {}", said.mood.label()),
         }
     }
 
@@ -159,6 +168,8 @@ impl Change {
             // A suggestion is answered once.
             (Change::Suggestion { suggestion: a, .. }, Change::Suggestion { suggestion: b, .. }) => a == b,
             (Change::Attending { appointment: a }, Change::Attending { appointment: b }) => a == b,
+            // The same words twice in a row is one check-in sent twice.
+            (Change::CheckIn { said: a, .. }, Change::CheckIn { said: b, .. }) => a.same_as(b),
             _ => false,
         }
     }
@@ -179,6 +190,8 @@ impl Change {
             }
             Change::RemoveBusy { busy } => format!("busy-{busy}"),
             Change::Suggestion { suggestion, .. } => format!("suggestion-{suggestion}"),
+            // The list of check-ins, not the form: the form stays for the next one.
+            Change::CheckIn { .. } => "check-ins".into(),
         }
     }
 }
@@ -240,6 +253,15 @@ struct OpWire {
     from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     to: Option<String>,
+    /// A check-in: 1 to 5, space-separated needs, "yes" to be contacted, when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mood: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    needs: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    contact_me: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    made_at: Option<i64>,
 }
 
 impl OpWire {
@@ -267,6 +289,10 @@ impl OpWire {
             date: None,
             from: None,
             to: None,
+            mood: None,
+            needs: None,
+            contact_me: None,
+            made_at: None,
         }
     }
 }
@@ -332,6 +358,21 @@ impl TryFrom<OpWire> for Op {
                     _ => return Err(missing("answer (accept or decline)")),
                 },
             },
+            "check_in" => Change::CheckIn {
+                said: NewCheckIn {
+                    mood: Mood::from_score(w.mood.ok_or_else(|| missing("mood"))?)
+                        .ok_or_else(|| missing("mood (1 to 5)"))?,
+                    needs: Need::parse_keys(w.needs.as_deref().unwrap_or_default())
+                        .ok_or_else(|| "a check_in op has a need this server does not know".to_owned())?,
+                    contact_me: match w.contact_me.as_deref() {
+                        None => false,
+                        Some("yes") => true,
+                        Some(_) => return Err(missing("contact_me (yes, or left out)")),
+                    },
+                    note: w.text.clone(),
+                },
+                at: w.made_at.ok_or_else(|| missing("made_at"))?,
+            },
             other => return Err(format!("unknown kind {other:?}")),
         };
         Ok(Op { id: w.id, change })
@@ -385,6 +426,11 @@ impl From<Op> for OpWire {
                 w.suggestion = Some(suggestion.0);
                 w.answer = Some(if accept { "accept" } else { "decline" }.into());
                 "suggestion"
+            }
+            Change::CheckIn { said, at } => {
+                (w.mood, w.needs) = (Some(said.mood.score().into()), some(Need::keys(&said.needs)));
+                (w.contact_me, w.text, w.made_at) = (said.contact_me.then(|| "yes".into()), said.note, Some(at));
+                "check_in"
             }
         }
         .to_owned();
@@ -455,6 +501,9 @@ pub struct CaseSnapshot {
     /// Kept on phones since "About me" came (older copies have none).
     #[serde(default)]
     pub about: AboutMe,
+    /// The latest check-ins, newest first (`check_in::KEPT`).
+    #[serde(default)]
+    pub check_ins: Vec<CheckIn>,
 }
 
 /// `S` is the snapshot as the reader wants it: typed on the server and in
@@ -613,6 +662,12 @@ pub fn apply_locally(view: &mut CaseSnapshot, change: &Change) {
                     about.busy.push(BusyTime { id: BusyId(0), busy: s.busy.clone() });
                 }
             }
+        }
+        Change::CheckIn { said, at } => {
+            // Shown at once, newest first; the server gives it its id.
+            let made_at = jiff::Timestamp::from_second(*at).unwrap_or_default();
+            view.check_ins.insert(0, CheckIn { id: CheckInId(0), made_at, said: said.clone(), seen: None });
+            view.check_ins.truncate(super::check_in::KEPT);
         }
     }
 }

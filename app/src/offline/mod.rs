@@ -10,6 +10,7 @@ mod json;
 
 use crate::islands::words;
 use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
+use crate::model::check_in::{Mood, Need, NewCheckIn, CHOOSE_MOOD};
 use crate::model::sync::json::{self as wire, Json};
 use crate::model::sync::{Change, OpId, Outcome};
 use crate::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
@@ -205,7 +206,7 @@ async fn sync_until_done() -> Result<(), String> {
 
 /// The person's pages kept by the service worker for when there is no signal
 /// (and the app itself: see `app_files`).
-const KEPT: [&str; 6] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/hope"];
+const KEPT: [&str; 7] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/me/check-in", "/hope"];
 
 /// This release's JS and wasm, by their content-named addresses: the page's
 /// loader script names them (`crate::assets::WakeIslands`).
@@ -343,6 +344,17 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
     } else if action.ends_with("/api/answer_suggestion") {
         let suggestion = SuggestionId(field("suggestion_id").parse().ok()?);
         Ok(Change::Suggestion { suggestion, accept: field("answer") == "accept" })
+    } else if action.ends_with("/api/send_check_in") {
+        let ticked = |name: String| !field(&name).is_empty();
+        let needs = Need::ALL.into_iter().filter(|n| ticked(format!("form[need_{}]", n.as_str()))).collect();
+        let note = Some(field("form[note]")).filter(|n| !n.is_empty());
+        match field("form[mood]").parse().ok().and_then(Mood::from_score) {
+            Some(mood) => {
+                let contact_me = ticked("form[contact_me]".into());
+                Ok(Change::CheckIn { said: NewCheckIn { mood, needs, contact_me, note }, at: now() })
+            }
+            None => Err(CHOOSE_MOOD.to_owned()),
+        }
     } else {
         return None;
     };

@@ -2,6 +2,7 @@
 
 use crate::api::about::get_case_about;
 use crate::api::caseload::{get_activation_link, get_case, ActivationLink, IssueCode};
+use crate::api::check_in::get_case_check_ins;
 use crate::api::hope::get_case_list;
 use crate::api::share::{get_case_share_links, EndShareLink};
 use crate::components::post_to;
@@ -41,6 +42,7 @@ pub fn CasePage() -> impl IntoView {
                 get_case_share_links(id).await?,
                 get_activation_link().await?,
                 get_case_about(id).await?,
+                get_case_check_ins(id).await?,
             ))
         },
     );
@@ -49,7 +51,9 @@ pub fn CasePage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok((case, list, links, link, about)) => view! { <Case case list links link about /> }.into_any(),
+                        Ok((case, list, links, link, about, check_ins)) => {
+                            view! { <Case case list links link about check_ins /> }.into_any()
+                        }
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -67,6 +71,7 @@ fn Case(
     links: Vec<ShareLink>,
     link: ActivationLink,
     about: crate::model::about::AboutMe,
+    check_ins: Vec<crate::model::check_in::CheckIn>,
 ) -> impl IntoView {
     let phone_lost = use_query_map().with_untracked(|q| q.get("phone_lost").is_some());
     let e = case.entry;
@@ -126,6 +131,7 @@ fn Case(
             <a class="button" href=format!("/caseload/{}/about", e.case_id)>{format!("About {}", e.preferred_name)}</a>
         </p>
         <AboutSummary about name=e.preferred_name.clone() />
+        <CheckInsSummary case_id=e.case_id name=e.preferred_name.clone() list=check_ins />
         {case.last_handover.map(|h| {
             let (status, tag) = if h.read { ("Read", "tag") } else { ("Not read yet", "tag tag-attention") };
             view! {
@@ -274,6 +280,38 @@ fn CaseShareLinks(case_id: CaseId, links: Vec<ShareLink>) -> impl IntoView {
                 }
                     .into_any()
             }}
+        </section>
+    }
+}
+
+/// The latest check-in and how many are not seen yet, with the way to all of them.
+#[component]
+fn CheckInsSummary(case_id: CaseId, name: String, list: Vec<crate::model::check_in::CheckIn>) -> impl IntoView {
+    let unseen = list.iter().filter(|c| c.seen.is_none()).count();
+    let urgent = list.iter().any(|c| c.seen.is_none() && c.urgent());
+    let latest = list.into_iter().next();
+    view! {
+        <section class="card" class:attention=urgent aria-labelledby="check-ins-heading">
+            <h2 id="check-ins-heading">"Check-ins"</h2>
+            {match latest {
+                None => view! { <p>{format!("{name} has not checked in yet.")}</p> }.into_any(),
+                Some(c) => {
+                    let ask = if c.said.contact_me { " Asks you to contact them." } else { "" };
+                    view! {
+                        <p>
+                            {format!(
+                                "Latest: {} ({} of 5), {}.{ask}",
+                                c.said.mood.label(),
+                                c.said.mood.score(),
+                                format::stamp(c.made_at, jiff::Timestamp::now())
+                            )}
+                        </p>
+                        <p>{if unseen == 0 { "All seen.".to_owned() } else { format!("{} not seen yet.", format::count(unseen, "check-in", "check-ins")) }}</p>
+                    }
+                    .into_any()
+                }
+            }}
+            <p><a class="button button-secondary" href=format!("/caseload/{case_id}/check-ins")>"See check-ins"</a></p>
         </section>
     }
 }

@@ -1,21 +1,26 @@
 //! The practitioner's caseload: everyone allocated to them, at a glance.
 
 use crate::api::caseload::get_caseload;
+use crate::api::check_in::get_desk_check_ins;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::format;
+use crate::model::check_in::DeskCheckIn;
 use crate::model::{Activation, CaseloadEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
-    let caseload = Resource::new_blocking(|| (), |_| get_caseload());
+    let caseload = Resource::new_blocking(
+        || (),
+        |_| async { Ok::<_, crate::error::AppError>((get_caseload().await?, get_desk_check_ins().await?)) },
+    );
     view! {
         <Page title="Your caseload">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match caseload.await {
-                        Ok(entries) => view! { <Caseload entries /> }.into_any(),
+                        Ok((entries, check_ins)) => view! { <Caseload entries check_ins /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -27,7 +32,7 @@ pub fn CaseloadPage() -> impl IntoView {
 }
 
 #[component]
-fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
+fn Caseload(entries: Vec<CaseloadEntry>, check_ins: Vec<DeskCheckIn>) -> impl IntoView {
     let now = jiff::Timestamp::now();
     let count = entries.len();
     let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
@@ -54,6 +59,7 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                 </ul>
             </section>
         })}
+        <DeskCheckIns list=check_ins.clone() now />
         <p>
             <a href="/caseload/step-prices">"Step prices"</a>
             " · "
@@ -73,7 +79,14 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                         0 => "No open questions".to_string(),
                         n => format::count(n, "open question", "open questions"),
                     };
-                    let attention = e.unread_handover
+                    // The first unseen check-in in the desk's order is the one to show.
+                    let check_in = check_ins.iter().find(|d| d.case_id == e.case_id).map(|d| &d.check_in);
+                    let check_in_words = check_in.map(|c| {
+                        let mood = format!("{} ({} of 5)", c.said.mood.label(), c.said.mood.score());
+                        if c.said.contact_me { format!("{mood}. Asks you to contact them.") } else { format!("{mood}.") }
+                    });
+                    let attention = check_in.is_some_and(|c| c.urgent())
+                        || e.unread_handover
                         || e.open_questions > 0
                         || e.activation == Activation::Locked
                         || e.appointments_needing_attention > 0
@@ -106,6 +119,10 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                                     <dt>"Handover"</dt>
                                     <dd><strong><a href=format!("/caseload/{}/handover", e.case_id)>"Not read yet"</a></strong></dd>
                                 })}
+                                {check_in_words.map(|w| view! {
+                                    <dt>"Check-in"</dt>
+                                    <dd><strong><a href=format!("/caseload/{}/check-ins", e.case_id)>{w}</a></strong></dd>
+                                })}
                                 <dt>"Next appointment"</dt>
                                 <dd>{next}</dd>
                                 {answers.map(|a| view! { <dt>"Answers"</dt> <dd><strong>{a}</strong></dd> })}
@@ -126,4 +143,38 @@ fn Caseload(entries: Vec<CaseloadEntry>) -> impl IntoView {
                 .collect_view()}
         </ul>
     }
+}
+
+/// Check-ins no one has seen yet, those asking for contact and low moods first.
+#[component]
+fn DeskCheckIns(list: Vec<DeskCheckIn>, now: jiff::Timestamp) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        let urgent = list.iter().any(|d| d.check_in.urgent());
+        view! {
+            <section class="card" class:attention=urgent aria-labelledby="check-ins-heading">
+                <h2 id="check-ins-heading">{format::count(list.len(), "check-in not seen yet", "check-ins not seen yet")}</h2>
+                <ul>
+                    {list
+                        .into_iter()
+                        .map(|d| {
+                            let c = d.check_in;
+                            let ask = if c.said.contact_me { " Asks you to contact them." } else { "" };
+                            let words = format!(
+                                "{}: {} ({} of 5).{ask} Sent {}.",
+                                d.name,
+                                c.said.mood.label(),
+                                c.said.mood.score(),
+                                format::stamp(c.made_at, now)
+                            );
+                            view! {
+                                <li>
+                                    <a href=format!("/caseload/{}/check-ins#check-in-{}", d.case_id, c.id)>{words}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

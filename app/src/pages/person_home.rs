@@ -79,6 +79,7 @@ fn Home(
                 <a class="button" href="/me/appointments">"All your appointments"</a>
             </p>
         </section>
+        <CheckInCard last=home.last_check_in now />
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
             <p>{format!("Your licence has {}.", format::count(c.total, "rule", "rules"))}</p>
@@ -223,5 +224,27 @@ pub fn Progress(done: u32, total: u32, label: &'static str) -> impl IntoView {
                 {(0..total).map(|i| view! { <span class="progress-part" class:done=i < done></span> }).collect_view()}
             </span>
         </span>
+    }
+}
+
+/// "How are things?": the way to check in, and what became of the last one.
+#[component]
+fn CheckInCard(last: Option<crate::model::check_in::CheckIn>, now: jiff::Timestamp) -> impl IntoView {
+    let last = last.map(|c| {
+        let seen = match c.seen {
+            Some(s) => format!("{} has seen it.", s.by),
+            None => "Your probation officer has not seen it yet.".to_owned(),
+        };
+        format!("Your last check-in was {}. {seen}", format::stamp(c.made_at, now))
+    });
+    view! {
+        <section class="card" aria-labelledby="check-in-heading">
+            <h2 id="check-in-heading">"How are things?"</h2>
+            <p>"Tell your probation officer how you are between appointments, and if you would like them to contact you."</p>
+            {last.map(|w| view! { <p>{w}</p> })}
+            <p>
+                <a class="button button-secondary" href="/me/check-in">"Check in"</a>
+            </p>
+        </section>
     }
 }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 mod about;
 mod access;
 mod cases;
+mod check_in;
 mod condition_map;
 mod handover;
 mod hope;
@@ -166,6 +167,7 @@ impl Engine {
             appointments: store::appointments(conn, case)?,
             steps: store::steps(conn, case)?,
             about: store::about_me(conn, case)?,
+            check_ins: store::check_ins(conn, case, app::model::check_in::KEPT)?,
         })
     }
 }

@@ -13,7 +13,7 @@ use app::backend::*;
 use app::error::AppResult;
 use app::model::hope::{self, HopeList};
 use app::model::*;
-use app::model::{about, catalogue, handover, parts};
+use app::model::{about, catalogue, check_in, handover, parts};
 
 #[async_trait]
 impl AboutBackend for WaymarkBackend {
@@ -52,6 +52,30 @@ impl AboutBackend for WaymarkBackend {
     ) -> AppResult<()> {
         let (form, note) = (form.clone(), note.map(str::to_owned));
         self.query(move |e| e.suggest_busy(practitioner, case, &form, note.as_deref())).await
+    }
+}
+
+#[async_trait]
+impl CheckInBackend for WaymarkBackend {
+    async fn person_check_ins(&self, case: CaseId) -> AppResult<Vec<check_in::CheckIn>> {
+        self.query(move |e| e.person_check_ins(case)).await
+    }
+
+    async fn check_in(&self, case: CaseId, said: &check_in::NewCheckIn) -> AppResult<check_in::CheckInId> {
+        let said = said.clone();
+        self.query(move |e| e.check_in(case, &said)).await
+    }
+
+    async fn case_check_ins(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<check_in::CheckIn>> {
+        self.query(move |e| e.case_check_ins(practitioner, case)).await
+    }
+
+    async fn see_check_in(&self, practitioner: PractitionerId, case: CaseId, id: check_in::CheckInId) -> AppResult<()> {
+        self.query(move |e| e.see_check_in(practitioner, case, id)).await
+    }
+
+    async fn desk_check_ins(&self, practitioner: PractitionerId) -> AppResult<Vec<check_in::DeskCheckIn>> {
+        self.query(move |e| e.desk_check_ins(practitioner)).await
     }
 }
 

@@ -8,6 +8,7 @@
 //! `store`) before the phone hears of it.
 
 use super::about;
+use super::check_in;
 use super::licence::{letter_read, person_answer};
 use super::plan::{person_rsvp, step_status};
 use super::Engine;
@@ -116,5 +117,6 @@ fn apply(conn: &Conn, case: CaseId, change: &Change) -> Result<(), AppError> {
         Change::AddBusy { form } => about::person_add_busy(conn, case, form),
         Change::RemoveBusy { busy } => about::person_remove_busy(conn, case, *busy),
         Change::Suggestion { suggestion, accept } => about::person_answer(conn, case, *suggestion, *accept),
+        Change::CheckIn { said, at } => check_in::person_check_in(conn, case, said, *at).map(|_| ()),
     }
 }

@@ -159,6 +159,7 @@ pub fn person_home(conn: &Conn, case: CaseId) -> StoreResult<Option<PersonHome>>
         week: Default::default(),
         contact: case_contact(conn, case)?,
         new_officer: None,
+        last_check_in: super::check_ins(conn, case, 1)?.pop(),
     }))
 }
 

@@ -39,6 +39,7 @@ const TABLES: &[&str] = &[
     "busy_time",
     "busy_suggestion",
     "handover",
+    "check_in",
 ];
 
 /// Shipped with Waymark and loaded at every start: a new database already

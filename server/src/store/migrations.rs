@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_licence_parts.sql"),
     include_str!("migrations/0016_about_me.sql"),
     include_str!("migrations/0017_handover.sql"),
+    include_str!("migrations/0018_check_in.sql"),
 ];
 
 /// PostgreSQL's migrations: its first file is SQLite's schema after 0015.
@@ -31,6 +32,7 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_schema.sql"),
     include_str!("migrations/postgres/0002_about_me.sql"),
     include_str!("migrations/postgres/0003_handover.sql"),
+    include_str!("migrations/postgres/0004_check_in.sql"),
 ];
 
 /// Apply PostgreSQL's pending migrations in one transaction, under the write

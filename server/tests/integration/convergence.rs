@@ -5,6 +5,7 @@
 
 use crate::common::*;
 use app::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
+use app::model::check_in::{Mood, Need, NewCheckIn};
 use app::model::sync::{Change, Device, Op, OpId, Outcome, SyncResponse};
 use app::model::{AppointmentId, ConditionId, ExplanationId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
 use proptest::prelude::*;
@@ -21,6 +22,8 @@ enum Action {
     Desk { step: usize, status: StepStatus },
     /// The practitioner suggests one of the busy times (`busy_forms`).
     Suggest { slot: usize },
+    /// The practitioner marks the oldest check-in not seen yet as seen.
+    SeeCheckIn,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +62,12 @@ enum ChangeSpec {
     /// Answer the first open suggestion the phone shows, if any.
     Answer {
         accept: bool,
+    },
+    /// "How are things?", `ago` seconds before the test's clock.
+    CheckIn {
+        mood: u8,
+        contact_me: bool,
+        ago: i64,
     },
 }
 
@@ -113,12 +122,18 @@ fn action() -> impl Strategy<Value = Action> {
         (0..3usize).prop_map(|slot| ChangeSpec::AddBusy { slot }),
         (0..3usize).prop_map(|slot| ChangeSpec::RemoveBusy { slot }),
         any::<bool>().prop_map(|accept| ChangeSpec::Answer { accept }),
+        (1..=5u8, any::<bool>(), 1..5000i64).prop_map(|(mood, contact_me, ago)| ChangeSpec::CheckIn {
+            mood,
+            contact_me,
+            ago
+        }),
     ];
     prop_oneof![
         4 => (0..2usize, change).prop_map(|(phone, change)| Action::Record { phone, change }),
         3 => (0..2usize, any::<bool>()).prop_map(|(phone, reply_lost)| Action::Sync { phone, reply_lost }),
         1 => (0..3usize, status()).prop_map(|(step, status)| Action::Desk { step, status }),
         1 => (0..3usize).prop_map(|slot| Action::Suggest { slot }),
+        1 => Just(Action::SeeCheckIn),
     ]
 }
 
@@ -151,6 +166,8 @@ struct Expected {
     busy_slots: HashMap<BusyId, usize>,
     suggestion_slots: HashMap<SuggestionId, usize>,
     answered: HashSet<SuggestionId>,
+    /// Each check-in that reached the server, by its note (each is unique), and when it was made.
+    check_ins: HashMap<String, i64>,
 }
 
 impl Expected {
@@ -194,6 +211,9 @@ impl Expected {
             Change::AboutMe { prefs } => self.prefs = Some(prefs.clone()),
             Change::AddBusy { form } => self.busy[slot_of(form)] = true,
             Change::RemoveBusy { busy } => self.busy[self.busy_slots[busy]] = false,
+            Change::CheckIn { said, at } => {
+                self.check_ins.insert(said.note.clone().expect("a generated note"), *at);
+            }
             Change::Suggestion { suggestion, accept } => {
                 // The first answer stands; a yes adds the time.
                 if self.answered.insert(*suggestion) && *accept {
@@ -304,6 +324,16 @@ fn run(actions: Vec<Action>) {
                         let Some(b) = shown else { continue };
                         Change::RemoveBusy { busy: b.id }
                     }
+                    ChangeSpec::CheckIn { mood, contact_me, ago } => Change::CheckIn {
+                        said: NewCheckIn {
+                            mood: Mood::from_score(mood.into()).expect("1 to 5"),
+                            needs: Need::ALL.into_iter().filter(|_| contact_me).take(usize::from(mood)).collect(),
+                            contact_me,
+                            // Each its own words, so none is the same as the one before.
+                            note: Some(format!("Check-in {phone}-{n}")),
+                        },
+                        at: clock - ago,
+                    },
                     ChangeSpec::Answer { accept } => {
                         let view = phones[phone].view().expect("a view");
                         let Some(s) = view.about.open_suggestions().next() else { continue };
@@ -336,6 +366,14 @@ fn run(actions: Vec<Action>) {
                 use app::backend::AboutBackend;
                 let made = app.backend.suggest_busy(PractitionerId(1), app::model::CaseId(JAY), &forms[slot], None);
                 runtime().block_on(made).expect("the practitioner's suggestion");
+            }
+            Action::SeeCheckIn => {
+                use app::backend::CheckInBackend;
+                let desk = runtime().block_on(app.backend.desk_check_ins(PractitionerId(1))).expect("the desk");
+                if let Some(d) = desk.last() {
+                    let seen = app.backend.see_check_in(PractitionerId(1), d.case_id, d.check_in.id);
+                    runtime().block_on(seen).expect("seen");
+                }
             }
         }
     }
@@ -379,6 +417,13 @@ fn run(actions: Vec<Action>) {
         assert_eq!(listed.contains(&slot), *on, "busy time {slot}: {listed:?}");
     }
     assert_eq!(listed.len(), expected.busy.iter().filter(|b| **b).count(), "each time listed once: {listed:?}");
+    // Every check-in that reached the server is kept once, with its phone's time.
+    let kept: HashMap<String, i64> =
+        server.check_ins.iter().map(|c| (c.said.note.clone().expect("a note"), c.made_at.as_second())).collect();
+    if expected.check_ins.len() <= app::model::check_in::KEPT {
+        assert_eq!(kept, expected.check_ins, "each check-in once, as the phone dated it");
+    }
+    assert_eq!(count_check_ins(&app), expected.check_ins.len() as i64, "each check-in op counted once");
     assert_eq!(person_step_changes(&app) - h0, expected.person_step_changes, "each step op counted once");
     assert_eq!(person_answers(&app) - m0, expected.person_answers, "each answer counted once");
 }
@@ -390,6 +435,10 @@ fn person_step_changes(app: &TestApp) -> i64 {
         .unwrap()
         .query_row("SELECT COUNT(*) FROM step_history WHERE by_person = 1", (), |r| r.get(0))
         .unwrap()
+}
+
+fn count_check_ins(app: &TestApp) -> i64 {
+    app.count("SELECT COUNT(*) FROM check_in")
 }
 
 fn person_answers(app: &TestApp) -> i64 {

@@ -9,6 +9,7 @@ mod blocking;
 mod body_limits;
 mod boundary;
 mod cases;
+mod check_in;
 mod common;
 mod condition_map;
 mod convergence;

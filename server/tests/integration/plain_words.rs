@@ -72,11 +72,16 @@ async fn every_page_a_person_reads_is_easy_reading() {
         let r = app.call(path, &form, Some(&sam)).await;
         assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
     }
+    // A check-in, seen by Sam, so the page shows what became of one.
+    let form = "form[mood]=2&form[need_money]=on&form[contact_me]=on&form[note]=Lost+my+job.";
+    assert_eq!(app.call("/api/send_check_in", form, Some(&person)).await.status, StatusCode::OK);
+    let seen = app.call("/api/see_check_in", &format!("case_id={JAY}&check_in_id=1"), Some(&sam)).await;
+    assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
     // Someone else looks, so "who has looked" has something to say.
     app.get("/caseload/1/licence", Some(&sam)).await;
     app.get(&shared, None).await;
     app.call("/api/sign_in_person", &format!("number={}&pin=9753", seed::DEMO_PERSON_NUMBER), None).await;
-    let pages: [(&str, Option<&str>); 25] = [
+    let pages: [(&str, Option<&str>); 27] = [
         ("/", None),
         ("/hope", None),
         ("/hope?lat=51.45&lon=-2.59", None),
@@ -100,6 +105,8 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/me/who-has-looked", Some(&person)),
         ("/me/about", Some(&person)),
         ("/me/about?saved=busy", Some(&person)),
+        ("/me/check-in", Some(&person)),
+        ("/me/check-in?sent=low", Some(&person)),
         ("/hope/near", None),
         (&shared, None),
     ];

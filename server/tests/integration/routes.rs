@@ -114,6 +114,7 @@ async fn pages_against_every_role() {
     let jay_steps = format!("/caseload/{JAY}/steps");
     let jay_about = format!("/caseload/{JAY}/about");
     let jay_move = format!("/caseload/{JAY}/move");
+    let jay_check_ins = format!("/caseload/{JAY}/check-ins");
     let jay_handover = format!("/caseload/{JAY}/handover");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
@@ -188,6 +189,8 @@ async fn pages_against_every_role() {
         ("/me/who-has-looked", Box::new(person_page)),
         ("/me/about", Box::new(person_page)),
         (&jay_about, Box::new(case_of(PractitionerOfA))),
+        ("/me/check-in", Box::new(person_page)),
+        (&jay_check_ins, Box::new(case_of(PractitionerOfA))),
         // Moving a case: its practitioner or an admin of its office (Nia is Northbridge's too).
         (
             &jay_move,
@@ -310,6 +313,7 @@ async fn server_functions_against_every_role() {
     };
     let bad_move_form = format!("case_id={JAY}&form[to_email]=colleague%40demo.waymark.example&form[going_well]=");
     let confirm_form = format!("case_id={JAY}&handover_id=1");
+    let see_form = format!("case_id={JAY}&check_in_id=1");
     let cancel_form = format!("case_id={JAY}&appointment_id=2");
     let save_form = format!(
         "case_id={JAY}&form[kind]=gp&form[date]=2030-01-07&form[time]=10:00&form[duration_min]=30&form[place]=Surgery\
@@ -451,6 +455,13 @@ async fn server_functions_against_every_role() {
         // Suggestion 1 is the one just made on Jay's case; busy time 1 is Jay's Friday prayers.
         ("/api/answer_suggestion", "suggestion_id=1&answer=decline", Box::new(persons_own)),
         ("/api/remove_busy_time", "busy_id=1", Box::new(persons_own)),
+        // Check-ins: the person's own; their practitioner sees them. Check-in 1 is
+        // the one Jay sends just before (each person's goes to their own case).
+        ("/api/person_check_ins", "", Box::new(person_only)),
+        ("/api/send_check_in", "form[mood]=3&form[need_work]=on", Box::new(person_only)),
+        ("/api/case_check_ins", &case_form, Box::new(jay_case)),
+        ("/api/see_check_in", &see_form, Box::new(jay_case)),
+        ("/api/desk_check_ins", "", Box::new(practitioner_only)),
         // Handover: the move form for Jay's practitioner or an admin of Jay's office;
         // a move with nothing going well is refused (so Jay stays with Sam).
         ("/api/handover_draft", &case_form, Box::new(mover)),

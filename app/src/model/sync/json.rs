@@ -77,6 +77,10 @@ pub fn op<J: Json>(op: &Op) -> J {
         ("to", w.to),
     ];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
+    fields.extend(w.mood.map(|m| ("mood", J::integer(m))));
+    let texts = [("needs", w.needs), ("contact_me", w.contact_me)];
+    fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
+    fields.extend(w.made_at.map(|at| ("made_at", J::integer(at))));
     J::object(fields)
 }
 
@@ -108,6 +112,10 @@ pub fn read_op<J: Json>(j: &J) -> Option<Op> {
         date: optional(j, "date", J::as_string)?,
         from: optional(j, "from", J::as_string)?,
         to: optional(j, "to", J::as_string)?,
+        mood: optional(j, "mood", J::as_integer)?,
+        needs: optional(j, "needs", J::as_string)?,
+        contact_me: optional(j, "contact_me", J::as_string)?,
+        made_at: optional(j, "made_at", J::as_integer)?,
     };
     Op::try_from(w).ok()
 }
@@ -228,6 +236,7 @@ impl Json for serde_json::Value {
 mod tests {
     use super::*;
     use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
+    use crate::model::check_in::{Mood, Need, NewCheckIn};
     use crate::model::sync::{Change, Outcome, SyncRefusal, SYNC_VERSION};
     use serde_json::{json, Value};
 
@@ -280,6 +289,19 @@ mod tests {
             Change::RemoveBusy { busy: BusyId(6) },
             Change::Suggestion { suggestion: SuggestionId(2), accept: true },
             Change::Suggestion { suggestion: SuggestionId(3), accept: false },
+            Change::CheckIn {
+                said: NewCheckIn { mood: Mood::Okay, needs: vec![], contact_me: false, note: None },
+                at: 1_764_585_060,
+            },
+            Change::CheckIn {
+                said: NewCheckIn {
+                    mood: Mood::VeryBad,
+                    needs: vec![Need::Money, Need::MentalHealth],
+                    contact_me: true,
+                    note: Some("I lost my \"job\".".into()),
+                },
+                at: 1_764_585_061,
+            },
         ];
         changes.into_iter().enumerate().map(|(i, change)| Op { id: id(&format!("op-{i:08}")), change }).collect()
     }
@@ -303,6 +325,10 @@ mod tests {
             json!({"id": "op-00000001", "kind": "about_me", "helps": ""}),
             json!({"id": "op-00000001", "kind": "suggestion", "suggestion": 2, "answer": "maybe"}),
             json!({"id": "op-00000001", "kind": "busy", "busy_kind": "work", "how_often": "weekly", "from": "09:00"}),
+            json!({"id": "op-00000001", "kind": "check_in", "mood": 6, "made_at": 1}),
+            json!({"id": "op-00000001", "kind": "check_in", "mood": 3}),
+            json!({"id": "op-00000001", "kind": "check_in", "mood": 3, "made_at": 1, "needs": "money pigeons"}),
+            json!({"id": "op-00000001", "kind": "check_in", "mood": 3, "made_at": 1, "contact_me": "maybe"}),
         ] {
             assert!(serde_json::from_value::<Op>(bad.clone()).is_err());
             assert_eq!(read_op(&bad), None, "{bad}");
