@@ -132,7 +132,7 @@ fn CheckInForm(error: FormError) -> impl IntoView {
                     {note_error.map(|m| view! { <p class="error-message">{m}</p> })}
                     <textarea id="note" name="form[note]" rows="3">{note_kept}</textarea>
                 </div>
-                <button type="submit" class="button">"Send"</button>
+                <button type="submit" class="button">"Send to my probation officer"</button>
             </form>
         </section>
     }
