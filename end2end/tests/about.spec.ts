@@ -1,19 +1,11 @@
 import { test, expect, Page } from "@playwright/test";
-import { expectAccessible, expectNoSidewaysScroll, newPerson, waitUntilKeptForOffline } from "./helpers";
+import { expectAccessible, expectNoSidewaysScroll, newPerson, openDesk, waitUntilKeptForOffline } from "./helpers";
 
 /** The next `weekday` (0 Sunday … 6 Saturday) at least two days away, as 2026-12-08. */
 function next(weekday: number): string {
   const d = new Date(Date.now() + 2 * 86_400_000);
   while (d.getUTCDay() !== weekday) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
-}
-
-/** Open a desk page; the desk's live update may reload the page it is on and abort a navigation. */
-async function open(desk: Page, url: string) {
-  await expect(async () => {
-    await desk.goto(url);
-    await expect(desk).toHaveURL(url, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
 }
 
 async function fillTime(page: Page, kind: string, name: string, day: string, from: string, to: string) {
@@ -54,13 +46,13 @@ test("a person says once what helps and when they cannot come; their officer see
   await phone.setViewportSize({ width: 320, height: 640 });
   await expectNoSidewaysScroll(phone);
 
-  await open(desk, `${caseUrl}/about`);
+  await openDesk(desk, `${caseUrl}/about`);
   await expect(desk.getByTestId("busy-times")).toContainText("Early shift, every Tuesday, 6 am to 2 pm");
   await expect(desk.getByText("Getting my forklift licence.")).toBeVisible();
   await expectAccessible(desk);
 
   // An appointment in the early shift: warned first, set only with a reason the person reads.
-  await open(desk, `${caseUrl}/appointments`);
+  await openDesk(desk, `${caseUrl}/appointments`);
   await desk.getByLabel("Job centre").check();
   await desk.getByLabel("Date").fill(next(2));
   await desk.getByLabel("Start time (UK time)").fill("10:00");
@@ -86,7 +78,7 @@ test("with no signal the person's answers about themselves are kept and sent lat
   const { desk, phone } = await newPerson(browser, `Offline ${Date.now() % 100000}`, "4826");
   const caseUrl = desk.url();
 
-  await open(desk, `${caseUrl}/about`);
+  await openDesk(desk, `${caseUrl}/about`);
   await fillTime(desk, "Work", "Warehouse", "thursday", "06:00", "14:00");
   await desk.getByLabel("A note for them (optional)").fill("You told me about the new job.");
   await desk.getByRole("button", { name: "Suggest this time" }).click();
@@ -116,6 +108,6 @@ test("with no signal the person's answers about themselves are kept and sent lat
   }).toPass({ timeout: 20_000 });
   await expect(phone.getByText("asks if they should add")).toHaveCount(0);
 
-  await open(desk, `${caseUrl}/about`);
+  await openDesk(desk, `${caseUrl}/about`);
   await expect(desk.getByText(/Added by Offline \d+/)).toBeVisible();
 });

@@ -1,13 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
-import { expectAccessible, expectNoSidewaysScroll, newPerson, waitUntilKeptForOffline } from "./helpers";
-
-/** Open a desk page; the desk's live update may reload the page it is on and abort a navigation. */
-async function open(desk: Page, url: string) {
-  await expect(async () => {
-    await desk.goto(url);
-    await expect(desk).toHaveURL(url, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+import { test, expect } from "@playwright/test";
+import { expectAccessible, expectNoSidewaysScroll, newPerson, openDesk, waitUntilKeptForOffline } from "./helpers";
 
 test("a person says how things are; a low mood shows the helplines at once; the desk sees it first and the person is told it was seen", async ({
   browser,
@@ -55,11 +47,11 @@ test("a person says how things are; a low mood shows the helplines at once; the 
   await expectNoSidewaysScroll(phone);
 
   // At the desk: first on the caseload, marked for attention.
-  await open(desk, "/caseload");
+  await openDesk(desk, "/caseload");
   await expect(desk.getByRole("link", { name: `${name}: Not good (2 of 5). Asks you to contact them.`, exact: false })).toBeVisible();
   await expect(desk.locator(".case-card.attention", { hasText: name })).toContainText("Asks you to contact them.");
   await expectAccessible(desk);
-  await open(desk, `${caseUrl}/check-ins`);
+  await openDesk(desk, `${caseUrl}/check-ins`);
   await expect(desk.getByText("They wrote: My hostel room is being taken away.")).toBeVisible();
   await expectAccessible(desk);
   await desk.getByRole("button", { name: "Mark as seen" }).click();
@@ -97,6 +89,6 @@ test("with no signal a check-in is kept on the phone, the helplines still show, 
     await expect(phone.locator("#check-ins")).toContainText("Very bad. Help with: Money.", { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 
-  await open(desk, "/caseload");
+  await openDesk(desk, "/caseload");
   await expect(desk.getByRole("link", { name: `${name}: Very bad (1 of 5).`, exact: false })).toBeVisible();
 });

@@ -1,13 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
-import { demo, expectAccessible, expectNoSidewaysScroll, newPerson, signInPractitioner } from "./helpers";
-
-/** Open a desk page; the desk's live update may reload the page it is on and abort a navigation. */
-async function open(desk: Page, url: string) {
-  await expect(async () => {
-    await desk.goto(url);
-    await expect(desk).toHaveURL(url, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+import { test, expect } from "@playwright/test";
+import { demo, expectAccessible, expectNoSidewaysScroll, newPerson, openDesk, signInPractitioner } from "./helpers";
 
 test("a case moves with a handover: the old officer loses it, the new one reads it, the person is told", async ({
   browser,
@@ -17,7 +9,7 @@ test("a case moves with a handover: the old officer loses it, the new one reads 
   const { desk, phone } = await newPerson(browser, name, "4826");
   const caseUrl = new URL(desk.url()).pathname;
 
-  await open(desk, `${caseUrl}/move`);
+  await openDesk(desk, `${caseUrl}/move`);
   await expect(desk.getByRole("heading", { name: `Move ${name} to another practitioner` })).toBeVisible();
   await expectAccessible(desk);
   // A mistake first: the reason, and nothing typed is lost.

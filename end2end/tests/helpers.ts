@@ -114,3 +114,11 @@ export async function activate(phone: Page, code: string, pin: string) {
   await phone.getByRole("button", { name: "Start" }).click();
   await expect(phone.getByRole("heading", { name: /^Hello, / })).toBeVisible();
 }
+
+/** Open a desk page; the desk's live update may reload the page it is on and abort a navigation. */
+export async function openDesk(desk: Page, url: string) {
+  await expect(async () => {
+    await desk.goto(url);
+    await expect(desk).toHaveURL(url, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}

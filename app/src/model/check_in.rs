@@ -8,26 +8,10 @@
 //! 111 (option 2) straight away, on the phone, with or without signal.
 
 use super::CaseId;
+pub use super::CheckInId;
 use crate::error::{AppError, AppResult};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct CheckInId(pub i64);
-
-impl std::fmt::Display for CheckInId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::str::FromStr for CheckInId {
-    type Err = std::num::ParseIntError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse().map(CheckInId)
-    }
-}
 
 /// How things are, from 1 (very bad) to 5 (very good).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

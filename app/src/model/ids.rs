@@ -29,3 +29,4 @@ id_type!(OfficeId);
 id_type!(ServiceId);
 id_type!(ExplanationId);
 id_type!(HandoverId);
+id_type!(CheckInId);

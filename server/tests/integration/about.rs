@@ -258,14 +258,7 @@ async fn about_me_syncs_from_the_phone_and_a_bad_time_is_refused_with_its_reason
         {"id": "op-about-0005", "kind": "not_busy", "busy": prayers},
     ]);
     let answer = app.sync_ok(json!({"version": 1, "since": first.cursor, "ops": ops}), &jay).await;
-    let outcomes: Vec<String> = answer
-        .results
-        .iter()
-        .map(|r| match &r.outcome {
-            app::model::sync::Outcome::Applied => "applied".to_owned(),
-            app::model::sync::Outcome::Rejected { reason } => reason.clone(),
-        })
-        .collect();
+    let outcomes = TestApp::outcomes(&answer);
     assert_eq!(
         outcomes,
         [

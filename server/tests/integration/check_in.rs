@@ -107,14 +107,7 @@ async fn a_check_in_kept_offline_syncs_with_its_time_and_once() {
         {"id": "op-check-0003", "kind": "check_in", "mood": 3, "made_at": an_hour_ago, "text": "x".repeat(501)},
     ]);
     let answer = app.sync_ok(json!({"version": 1, "since": first.cursor, "ops": ops.clone()}), &jay).await;
-    let outcomes: Vec<String> = answer
-        .results
-        .iter()
-        .map(|r| match &r.outcome {
-            app::model::sync::Outcome::Applied => "applied".to_owned(),
-            app::model::sync::Outcome::Rejected { reason } => reason.clone(),
-        })
-        .collect();
+    let outcomes = TestApp::outcomes(&answer);
     assert_eq!(outcomes, ["applied", "applied", "Keep this to 500 characters or fewer."]);
     let kept = answer.changes.expect("the case changed").check_ins;
     assert_eq!(kept.len(), 2);

@@ -24,6 +24,18 @@ impl TestApp {
         serde_json::from_str(&r.body).expect("a sync response")
     }
 
+    /// "applied", or the reason given, for each op of an answer, in order.
+    pub fn outcomes(answer: &SyncResponse) -> Vec<String> {
+        answer
+            .results
+            .iter()
+            .map(|r| match &r.outcome {
+                app::model::sync::Outcome::Applied => "applied".to_owned(),
+                app::model::sync::Outcome::Rejected { reason } => reason.clone(),
+            })
+            .collect()
+    }
+
     pub fn rev(&self, case: i64) -> i64 {
         self.backend
             .store_for_tests()
