@@ -59,12 +59,20 @@ self.addEventListener("activate", (event) => {
 // whose answer lands after it is not kept: the wipe's Clear-Site-Data also
 // clears the book of ended sessions, so the book alone cannot stop it.
 let signOuts = 0;
+// The sessions this worker has seen answer, and those a sign-out here ended.
+// A page the app asks for just after the sign-out passed (its fetch began
+// after it, so the count above cannot tell) is answered by the server before
+// the session ends, under the old session: it is not kept either. A new
+// sign-in is a new session, kept as usual.
+const seenIds = new Set();
+const signedOutIds = new Set();
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method === "POST" && url.origin === self.location.origin && url.pathname === "/api/sign_out") {
     signOuts += 1;
+    for (const id of seenIds) signedOutIds.add(id);
     event.waitUntil(serial(() => endSessions(null)));
     return;
   }
@@ -137,6 +145,7 @@ async function learn(event, response, key, epoch) {
   const keep = response.headers.get("X-Waymark-Keep");
   const keepable = response.ok && !response.redirected;
   const session = who && who !== "none" ? parseSession(who) : null;
+  if (session) seenIds.add(session.id);
   if (who === "none" || session) {
     await serial(() => endSessions(session && session.id));
   }
@@ -200,12 +209,13 @@ async function endSessions(liveId) {
 }
 
 async function keepForPerson(session, key, copy, epoch) {
-  if (epoch !== signOuts || (await readBook()).ended.includes(session.id)) return;
+  const ended = () => epoch !== signOuts || signedOutIds.has(session.id);
+  if (ended() || (await readBook()).ended.includes(session.id)) return;
   const cache = await caches.open(PERSON + session.id);
   await cache.put(SESSION, new Response(JSON.stringify(session)));
   await cache.put(key, copy);
   // Signed out while it was being written: it goes too.
-  if (epoch !== signOuts) await caches.delete(PERSON + session.id);
+  if (ended()) await caches.delete(PERSON + session.id);
 }
 
 // The person's cache, if their session could still be alive; an ended one is deleted.
