@@ -39,7 +39,7 @@ test("a case moves with a handover: the old officer loses it, the new one reads 
   await expectAccessible(priya);
   await priya.getByRole("button", { name: "I have read this handover" }).click();
   await expect(priya.locator(".banner")).toContainText("marked as read");
-  await open(priya, "/caseload");
+  await openDesk(priya, "/caseload");
   await expect(priya.getByRole("link", { name: `Handover for ${name}` })).toHaveCount(0);
 
   // The person: who their new officer is, and that they need not start again; never the notes.
