@@ -17,6 +17,7 @@ use crate::model::catalogue;
 use crate::model::check_in;
 use crate::model::hope::{self, HopeList};
 use crate::model::parts;
+use crate::model::request;
 use crate::model::*;
 pub use async_trait::async_trait;
 use std::sync::Arc;
@@ -36,6 +37,7 @@ pub trait Backend:
     + HopeBackend
     + LicenceBackend
     + PlanBackend
+    + RequestBackend
     + ShareBackend
     + Send
     + Sync
@@ -52,6 +54,7 @@ impl<T> Backend for T where
         + HopeBackend
         + LicenceBackend
         + PlanBackend
+        + RequestBackend
         + ShareBackend
         + Send
         + Sync
@@ -319,6 +322,25 @@ pub trait CheckInBackend {
     async fn see_check_in(&self, practitioner: PractitionerId, case: CaseId, id: check_in::CheckInId) -> AppResult<()>;
     /// Not yet seen, on every case the practitioner may see, in the desk's order.
     async fn desk_check_ins(&self, practitioner: PractitionerId) -> AppResult<Vec<check_in::DeskCheckIn>>;
+}
+
+/// Requests: the person asks for permission or a change; their practitioner
+/// answers in writing, and the answer becomes a letter on the licence.
+#[async_trait]
+pub trait RequestBackend {
+    async fn person_requests(&self, case: CaseId) -> AppResult<Vec<request::Request>>;
+    async fn ask(&self, case: CaseId, form: &request::RequestForm) -> AppResult<request::RequestId>;
+    async fn case_requests(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<request::Request>>;
+    /// Returns the answer as checked (it may lead to changing a condition).
+    async fn answer_request(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        id: request::RequestId,
+        form: &request::AnswerForm,
+    ) -> AppResult<request::NewAnswer>;
+    /// Open requests on every case the practitioner may see, the longest waiting first.
+    async fn desk_requests(&self, practitioner: PractitionerId) -> AppResult<Vec<request::DeskRequest>>;
 }
 
 /// Share links: a person lets a supporter see chosen parts of their plan.

@@ -148,6 +148,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/:id/about") view=case_about::CaseAboutPage ssr=SsrMode::Async />
                 <Route path=path!("/me/check-in") view=person_check_in::PersonCheckInPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/check-ins") view=case_check_ins::CaseCheckInsPage ssr=SsrMode::Async />
+                <Route path=path!("/me/requests") view=person_requests::PersonRequestsPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/requests") view=case_requests::CaseRequestsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/who-has-looked") view=person_who_looked::WhoHasLookedPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/phone-lost") view=case_phone_lost::CasePhoneLostPage ssr=SsrMode::Async />
                 <Route path=path!("/shared/:token") view=shared::SharedPage ssr=SsrMode::Async />

@@ -119,6 +119,7 @@ pub fn messages() -> Vec<String> {
             },
             at: 0,
         },
+        Change::Ask { form: app::model::request::RequestForm::default(), at: 0 },
     ];
     let mut all: Vec<String> = [
         Refused::Malformed("a field is missing".into()),
@@ -191,6 +192,7 @@ mod tests {
             "not_busy",
             "suggestion",
             "check_in",
+            "request",
         ] {
             assert!(doc.contains(&format!("kind: {{ const: {kind} }}")), "{kind} is documented");
         }

@@ -24,6 +24,8 @@ pub enum Section {
     Handover,
     /// "How are things?": moods, what would help, asks to be contacted.
     CheckIns,
+    /// What they asked for, and the written answers.
+    Requests,
     /// What a supporter saw through a link before sections were recorded apart.
     Shared,
     /// The case's change counter (polled by open desk pages): no personal data, so not recorded.
@@ -31,7 +33,7 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 14] = [
+    const ALL: [Section; 15] = [
         Section::Case,
         Section::Licence,
         Section::Appointments,
@@ -44,6 +46,7 @@ impl Section {
         Section::AboutMe,
         Section::Handover,
         Section::CheckIns,
+        Section::Requests,
         Section::Shared,
         Section::Rev,
     ];
@@ -62,6 +65,7 @@ impl Section {
             Section::AboutMe => "about_me",
             Section::Handover => "handover",
             Section::CheckIns => "check_ins",
+            Section::Requests => "requests",
             Section::Shared => "shared",
             Section::Rev => "rev",
         }
@@ -91,6 +95,7 @@ impl Section {
             Section::AboutMe => "what you told us about you",
             Section::Handover => "the notes for your new officer",
             Section::CheckIns => "how you said things are",
+            Section::Requests => "what you asked for",
             Section::Shared => "what you shared",
             Section::Rev => "whether anything changed",
         }

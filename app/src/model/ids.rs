@@ -30,3 +30,4 @@ id_type!(ServiceId);
 id_type!(ExplanationId);
 id_type!(HandoverId);
 id_type!(CheckInId);
+id_type!(RequestId);

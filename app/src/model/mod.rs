@@ -17,6 +17,7 @@ pub mod news;
 pub mod parts;
 pub mod place;
 pub mod reporting;
+pub mod request;
 pub mod share;
 mod step;
 pub mod sync;

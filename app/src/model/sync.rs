@@ -4,6 +4,7 @@
 
 use super::about::{AboutMe, BusyForm, BusyId, BusyTime, Prefs, SuggestionId};
 use super::check_in::{CheckIn, CheckInId, Mood, Need, NewCheckIn};
+use super::request::{Request, RequestForm, RequestId};
 use super::{
     Appointment, AppointmentId, ConditionId, ExplanationId, PersonLicence, Rsvp, Step, StepId, StepStatus,
     Understanding,
@@ -104,6 +105,12 @@ pub enum Change {
         said: NewCheckIn,
         at: i64,
     },
+    /// A request for permission or a change, as typed (the server checks
+    /// it); `at` is when, by the phone's clock.
+    Ask {
+        form: RequestForm,
+        at: i64,
+    },
 }
 
 impl Change {
@@ -121,6 +128,7 @@ impl Change {
             Change::RemoveBusy { .. } => "You took away a time you cannot do",
             Change::Suggestion { .. } => "You answered your probation officer's suggestion",
             Change::CheckIn { .. } => "You told us how things are",
+            Change::Ask { .. } => "You asked your probation officer for something",
         }
     }
 
@@ -139,6 +147,7 @@ impl Change {
             Change::Suggestion { accept: true, .. } => "Added".into(),
             Change::Suggestion { accept: false, .. } => "Turned down".into(),
             Change::CheckIn { said, .. } => format!("You said: {}", said.mood.label()),
+            Change::Ask { .. } => "Asked".into(),
         }
     }
 
@@ -170,6 +179,7 @@ impl Change {
             (Change::Attending { appointment: a }, Change::Attending { appointment: b }) => a == b,
             // The same words twice in a row is one check-in sent twice.
             (Change::CheckIn { said: a, .. }, Change::CheckIn { said: b, .. }) => a.same_as(b),
+            (Change::Ask { form: a, .. }, Change::Ask { form: b, .. }) => a.same_as(b),
             _ => false,
         }
     }
@@ -192,6 +202,7 @@ impl Change {
             Change::Suggestion { suggestion, .. } => format!("suggestion-{suggestion}"),
             // The list of check-ins, not the form: the form stays for the next one.
             Change::CheckIn { .. } => "check-ins".into(),
+            Change::Ask { .. } => "requests".into(),
         }
     }
 }
@@ -262,6 +273,15 @@ struct OpWire {
     contact_me: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     made_at: Option<i64>,
+    /// A request: what for, the first and last day, where (`text` is why).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    request_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_day: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_day: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
 }
 
 impl OpWire {
@@ -293,6 +313,10 @@ impl OpWire {
             needs: None,
             contact_me: None,
             made_at: None,
+            request_kind: None,
+            first_day: None,
+            last_day: None,
+            place: None,
         }
     }
 }
@@ -373,6 +397,16 @@ impl TryFrom<OpWire> for Op {
                 },
                 at: w.made_at.ok_or_else(|| missing("made_at"))?,
             },
+            "request" => Change::Ask {
+                form: RequestForm {
+                    kind: w.request_kind.clone().ok_or_else(|| missing("request_kind"))?,
+                    first_day: w.first_day.clone().unwrap_or_default(),
+                    last_day: w.last_day.clone().unwrap_or_default(),
+                    place: w.place.clone().unwrap_or_default(),
+                    why: w.text.clone().ok_or_else(|| missing("text"))?,
+                },
+                at: w.made_at.ok_or_else(|| missing("made_at"))?,
+            },
             other => return Err(format!("unknown kind {other:?}")),
         };
         Ok(Op { id: w.id, change })
@@ -431,6 +465,11 @@ impl From<Op> for OpWire {
                 (w.mood, w.needs) = (Some(said.mood.score().into()), some(Need::keys(&said.needs)));
                 (w.contact_me, w.text, w.made_at) = (said.contact_me.then(|| "yes".into()), said.note, Some(at));
                 "check_in"
+            }
+            Change::Ask { form, at } => {
+                (w.request_kind, w.first_day, w.last_day) = (Some(form.kind), some(form.first_day), some(form.last_day));
+                (w.place, w.text, w.made_at) = (some(form.place), Some(form.why), Some(at));
+                "request"
             }
         }
         .to_owned();
@@ -504,6 +543,9 @@ pub struct CaseSnapshot {
     /// The latest check-ins, newest first (`check_in::KEPT`).
     #[serde(default)]
     pub check_ins: Vec<CheckIn>,
+    /// The latest requests, newest first, with their answers (`request::KEPT`).
+    #[serde(default)]
+    pub requests: Vec<Request>,
 }
 
 /// `S` is the snapshot as the reader wants it: typed on the server and in
@@ -668,6 +710,14 @@ pub fn apply_locally(view: &mut CaseSnapshot, change: &Change) {
             let made_at = jiff::Timestamp::from_second(*at).unwrap_or_default();
             view.check_ins.insert(0, CheckIn { id: CheckInId(0), made_at, said: said.clone(), seen: None });
             view.check_ins.truncate(super::check_in::KEPT);
+        }
+        Change::Ask { form, at } => {
+            // Shown at once when it reads; the server checks it again and gives it its id.
+            if let Ok(said) = form.parse() {
+                let made_at = jiff::Timestamp::from_second(*at).unwrap_or_default();
+                view.requests.insert(0, Request { id: RequestId(0), made_at, said, answer: None });
+                view.requests.truncate(super::request::KEPT);
+            }
         }
     }
 }

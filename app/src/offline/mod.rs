@@ -11,6 +11,7 @@ mod json;
 use crate::islands::words;
 use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
 use crate::model::check_in::{Mood, Need, NewCheckIn, CHOOSE_MOOD};
+use crate::model::request::{RequestForm, CHOOSE_KIND, SAY_WHY};
 use crate::model::sync::json::{self as wire, Json};
 use crate::model::sync::{Change, OpId, Outcome};
 use crate::model::{AppointmentId, ConditionId, ExplanationId, StepId, StepStatus};
@@ -206,7 +207,8 @@ async fn sync_until_done() -> Result<(), String> {
 
 /// The person's pages kept by the service worker for when there is no signal
 /// (and the app itself: see `app_files`).
-const KEPT: [&str; 7] = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/me/check-in", "/hope"];
+const KEPT: [&str; 8] =
+    ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/me/check-in", "/me/requests", "/hope"];
 
 /// This release's JS and wasm, by their content-named addresses: the page's
 /// loader script names them (`crate::assets::WakeIslands`).
@@ -344,6 +346,23 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
     } else if action.ends_with("/api/answer_suggestion") {
         let suggestion = SuggestionId(field("suggestion_id").parse().ok()?);
         Ok(Change::Suggestion { suggestion, accept: field("answer") == "accept" })
+    } else if action.ends_with("/api/send_request") {
+        let form = RequestForm {
+            kind: field("form[kind]"),
+            first_day: field("form[first_day]"),
+            last_day: field("form[last_day]"),
+            place: field("form[place]"),
+            why: field("form[why]"),
+        };
+        // What the phone can check (no date reading here: it would weigh on
+        // the wasm); the server checks the rest when it is sent.
+        if form.kind.is_empty() {
+            Err(CHOOSE_KIND.to_owned())
+        } else if form.why.is_empty() {
+            Err(SAY_WHY.to_owned())
+        } else {
+            Ok(Change::Ask { form, at: now() })
+        }
     } else if action.ends_with("/api/send_check_in") {
         let ticked = |name: String| !field(&name).is_empty();
         let needs = Need::ALL.into_iter().filter(|n| ticked(format!("form[need_{}]", n.as_str()))).collect();

@@ -130,6 +130,9 @@ fn Case(
         <p>
             <a class="button" href=format!("/caseload/{}/about", e.case_id)>{format!("About {}", e.preferred_name)}</a>
         </p>
+        <p>
+            <a class="button" href=format!("/caseload/{}/requests", e.case_id)>"Requests and answers"</a>
+        </p>
         <AboutSummary about name=e.preferred_name.clone() />
         <CheckInsSummary case_id=e.case_id name=e.preferred_name.clone() list=check_ins />
         {case.last_handover.map(|h| {

@@ -4,7 +4,9 @@ use crate::api::caseload::get_caseload;
 use crate::api::check_in::get_desk_check_ins;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::format;
+use crate::api::requests::get_desk_requests;
 use crate::model::check_in::DeskCheckIn;
+use crate::model::request::{waiting_words, DeskRequest};
 use crate::model::{Activation, CaseloadEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -13,14 +15,16 @@ use leptos_router::hooks::use_query_map;
 pub fn CaseloadPage() -> impl IntoView {
     let caseload = Resource::new_blocking(
         || (),
-        |_| async { Ok::<_, crate::error::AppError>((get_caseload().await?, get_desk_check_ins().await?)) },
+        |_| async {
+            Ok::<_, crate::error::AppError>((get_caseload().await?, get_desk_check_ins().await?, get_desk_requests().await?))
+        },
     );
     view! {
         <Page title="Your caseload">
             <Suspense fallback=|| view! { <p>"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match caseload.await {
-                        Ok((entries, check_ins)) => view! { <Caseload entries check_ins /> }.into_any(),
+                        Ok((entries, check_ins, requests)) => view! { <Caseload entries check_ins requests /> }.into_any(),
                         Err(error) => {
                             view! { <ErrorNotice error sign_in="/practitioner/sign-in" /> }.into_any()
                         }
@@ -32,7 +36,7 @@ pub fn CaseloadPage() -> impl IntoView {
 }
 
 #[component]
-fn Caseload(entries: Vec<CaseloadEntry>, check_ins: Vec<DeskCheckIn>) -> impl IntoView {
+fn Caseload(entries: Vec<CaseloadEntry>, check_ins: Vec<DeskCheckIn>, requests: Vec<DeskRequest>) -> impl IntoView {
     let now = jiff::Timestamp::now();
     let count = entries.len();
     let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
@@ -60,6 +64,7 @@ fn Caseload(entries: Vec<CaseloadEntry>, check_ins: Vec<DeskCheckIn>) -> impl In
             </section>
         })}
         <DeskCheckIns list=check_ins.clone() now />
+        <DeskRequests list=requests.clone() now />
         <p>
             <a href="/caseload/step-prices">"Step prices"</a>
             " · "
@@ -85,7 +90,14 @@ fn Caseload(entries: Vec<CaseloadEntry>, check_ins: Vec<DeskCheckIn>) -> impl In
                         let mood = format!("{} ({} of 5)", c.said.mood.label(), c.said.mood.score());
                         if c.said.contact_me { format!("{mood}. Asks you to contact them.") } else { format!("{mood}.") }
                     });
-                    let attention = check_in.is_some_and(|c| c.urgent())
+                    // Open requests, the longest waiting first.
+                    let open: Vec<&DeskRequest> = requests.iter().filter(|d| d.case_id == e.case_id).collect();
+                    let requests_words = open.first().map(|d| {
+                        let waited = waiting_words(d.request.waited_days(now)).to_lowercase();
+                        format!("{}, the oldest {waited}.", format::count(open.len(), "open request", "open requests"))
+                    });
+                    let attention = !open.is_empty()
+                        || check_in.is_some_and(|c| c.urgent())
                         || e.unread_handover
                         || e.open_questions > 0
                         || e.activation == Activation::Locked
@@ -122,6 +134,10 @@ fn Caseload(entries: Vec<CaseloadEntry>, check_ins: Vec<DeskCheckIn>) -> impl In
                                 {check_in_words.map(|w| view! {
                                     <dt>"Check-in"</dt>
                                     <dd><strong><a href=format!("/caseload/{}/check-ins", e.case_id)>{w}</a></strong></dd>
+                                })}
+                                {requests_words.map(|w| view! {
+                                    <dt>"Requests"</dt>
+                                    <dd><strong><a href=format!("/caseload/{}/requests", e.case_id)>{w}</a></strong></dd>
                                 })}
                                 <dt>"Next appointment"</dt>
                                 <dd>{next}</dd>
@@ -171,6 +187,28 @@ fn DeskCheckIns(list: Vec<DeskCheckIn>, now: jiff::Timestamp) -> impl IntoView {
                                     <a href=format!("/caseload/{}/check-ins#check-in-{}", d.case_id, c.id)>{words}</a>
                                 </li>
                             }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// Requests waiting for an answer, the longest waiting first.
+#[component]
+fn DeskRequests(list: Vec<DeskRequest>, now: jiff::Timestamp) -> impl IntoView {
+    (!list.is_empty()).then(|| {
+        view! {
+            <section class="card attention" aria-labelledby="requests-heading">
+                <h2 id="requests-heading">{format::count(list.len(), "request to answer", "requests to answer")}</h2>
+                <ul>
+                    {list
+                        .into_iter()
+                        .map(|d| {
+                            let r = d.request;
+                            let words = format!("{}: {}. {}.", d.name, r.said.summary(), waiting_words(r.waited_days(now)));
+                            view! { <li><a href=format!("/caseload/{}/requests#request-{}", d.case_id, r.id)>{words}</a></li> }
                         })
                         .collect_view()}
                 </ul>

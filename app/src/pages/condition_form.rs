@@ -281,15 +281,25 @@ pub(crate) fn condition_param() -> Option<ConditionId> {
 pub fn EditConditionPage() -> impl IntoView {
     let id = case_param();
     let condition = condition_param();
+    // Arrived from answering a request whose yes changes this condition.
+    let from_request = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("request").and_then(|r| r.parse::<crate::model::request::RequestId>().ok()));
     let data = Resource::new_blocking(
         move || (id, condition),
-        |(id, condition)| async move {
+        move |(id, condition)| async move {
             let (case, c) = condition_in_address(id, condition).await?;
             let template = match &c.template {
                 Some((v, code)) => Some(get_template(v.clone(), code.clone()).await?),
                 None => None,
             };
-            Ok::<_, AppError>((case, c, template))
+            let request = match from_request {
+                Some(r) => crate::api::requests::get_case_requests(case.entry.case_id)
+                    .await?
+                    .into_iter()
+                    .find(|x| x.id == r && x.answer.as_ref().is_some_and(|a| a.varies == Some(c.id))),
+                None => None,
+            };
+            Ok::<_, AppError>((case, c, template, request))
         },
     );
     let error = last_error::<EditCondition>();
@@ -302,14 +312,29 @@ pub fn EditConditionPage() -> impl IntoView {
                     let map_outcome = map_outcome.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok((case, c, template)) => {
+                            Ok((case, c, template, request)) => {
                                 let case_id = case.entry.case_id;
                                 let map_section = template.as_ref().filter(|t| t.takes_map(&c.details)).map(|_| {
                                     view! { <MapUpload case_id c=c.clone() name=case.entry.preferred_name.clone() outcome=map_outcome.clone() /> }
                                 });
-                                let explanation = error.as_ref().and_then(|e| e.kept("explanation")).or(c.explanation.clone()).unwrap_or_default();
+                                let answer = request.as_ref().and_then(|r| r.answer.as_ref());
+                                let explanation = error
+                                    .as_ref()
+                                    .and_then(|e| e.kept("explanation"))
+                                    .or_else(|| answer.and_then(|a| a.text.clone()))
+                                    .or(c.explanation.clone())
+                                    .unwrap_or_default();
+                                let banner = request.as_ref().zip(answer).map(|(r, a)| {
+                                    format!(
+                                        "You answered {}'s request ({}): {}. Now change the condition to match; your answer is here to start the explanation.",
+                                        case.entry.preferred_name,
+                                        r.said.summary(),
+                                        a.decision.label()
+                                    )
+                                });
                                 view! {
                                     <p><a href=format!("/caseload/{case_id}/licence")>"Back to the licence"</a></p>
+                                    {banner.map(|b| view! { <p class="banner" role="status">{b}</p> })}
                                     <ErrorSummary error=error.clone() />
                                     <h1>{c.headline.clone()}</h1>
                                     <p>"A change makes a new version. " {case.entry.preferred_name.clone()} " will be asked to read it and confirm again, and can see what changed."</p>

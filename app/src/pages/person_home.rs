@@ -80,6 +80,13 @@ fn Home(
             </p>
         </section>
         <CheckInCard last=home.last_check_in now />
+        <section class="card" aria-labelledby="ask-heading">
+            <h2 id="ask-heading">"Ask your probation officer"</h2>
+            <p>"Ask for permission or a change, like a trip away or new curfew times for a job. You get the answer in writing."</p>
+            <p>
+                <a class="button button-secondary" href="/me/requests">"Ask for something"</a>
+            </p>
+        </section>
         <section class="card" aria-labelledby="licence-heading">
             <h2 id="licence-heading">"Your licence"</h2>
             <p>{format!("Your licence has {}.", format::count(c.total, "rule", "rules"))}</p>

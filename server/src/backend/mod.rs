@@ -25,6 +25,7 @@ mod licence;
 mod plan;
 mod pool;
 mod pooled;
+mod request;
 mod server_backend;
 mod share;
 mod sign_in;
@@ -168,6 +169,7 @@ impl Engine {
             steps: store::steps(conn, case)?,
             about: store::about_me(conn, case)?,
             check_ins: store::check_ins(conn, case, app::model::check_in::KEPT)?,
+            requests: store::requests(conn, case, app::model::request::KEPT)?,
         })
     }
 }

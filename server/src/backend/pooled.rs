@@ -13,7 +13,7 @@ use app::backend::*;
 use app::error::AppResult;
 use app::model::hope::{self, HopeList};
 use app::model::*;
-use app::model::{about, catalogue, check_in, handover, parts};
+use app::model::{about, catalogue, check_in, handover, parts, request};
 
 #[async_trait]
 impl AboutBackend for WaymarkBackend {
@@ -76,6 +76,37 @@ impl CheckInBackend for WaymarkBackend {
 
     async fn desk_check_ins(&self, practitioner: PractitionerId) -> AppResult<Vec<check_in::DeskCheckIn>> {
         self.query(move |e| e.desk_check_ins(practitioner)).await
+    }
+}
+
+#[async_trait]
+impl RequestBackend for WaymarkBackend {
+    async fn person_requests(&self, case: CaseId) -> AppResult<Vec<request::Request>> {
+        self.query(move |e| e.person_requests(case)).await
+    }
+
+    async fn ask(&self, case: CaseId, form: &request::RequestForm) -> AppResult<request::RequestId> {
+        let form = form.clone();
+        self.query(move |e| e.ask(case, &form)).await
+    }
+
+    async fn case_requests(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<Vec<request::Request>> {
+        self.query(move |e| e.case_requests(practitioner, case)).await
+    }
+
+    async fn answer_request(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        id: request::RequestId,
+        form: &request::AnswerForm,
+    ) -> AppResult<request::NewAnswer> {
+        let form = form.clone();
+        self.query(move |e| e.answer_request(practitioner, case, id, &form)).await
+    }
+
+    async fn desk_requests(&self, practitioner: PractitionerId) -> AppResult<Vec<request::DeskRequest>> {
+        self.query(move |e| e.desk_requests(practitioner)).await
     }
 }
 

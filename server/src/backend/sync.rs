@@ -9,6 +9,7 @@
 
 use super::about;
 use super::check_in;
+use super::request;
 use super::licence::{letter_read, person_answer};
 use super::plan::{person_rsvp, step_status};
 use super::Engine;
@@ -118,5 +119,6 @@ fn apply(conn: &Conn, case: CaseId, change: &Change) -> Result<(), AppError> {
         Change::RemoveBusy { busy } => about::person_remove_busy(conn, case, *busy),
         Change::Suggestion { suggestion, accept } => about::person_answer(conn, case, *suggestion, *accept),
         Change::CheckIn { said, at } => check_in::person_check_in(conn, case, said, *at).map(|_| ()),
+        Change::Ask { form, at } => request::person_request(conn, case, form, *at).map(|_| ()),
     }
 }

@@ -40,6 +40,7 @@ const TABLES: &[&str] = &[
     "busy_suggestion",
     "handover",
     "check_in",
+    "person_request",
 ];
 
 /// Shipped with Waymark and loaded at every start: a new database already

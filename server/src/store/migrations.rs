@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_about_me.sql"),
     include_str!("migrations/0017_handover.sql"),
     include_str!("migrations/0018_check_in.sql"),
+    include_str!("migrations/0019_request.sql"),
 ];
 
 /// PostgreSQL's migrations: its first file is SQLite's schema after 0015.
@@ -33,6 +34,7 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0002_about_me.sql"),
     include_str!("migrations/postgres/0003_handover.sql"),
     include_str!("migrations/postgres/0004_check_in.sql"),
+    include_str!("migrations/postgres/0005_request.sql"),
 ];
 
 /// Apply PostgreSQL's pending migrations in one transaction, under the write

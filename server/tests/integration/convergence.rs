@@ -6,6 +6,7 @@
 use crate::common::*;
 use app::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
 use app::model::check_in::{Mood, Need, NewCheckIn};
+use app::model::request::{AnswerForm, Decision, RequestForm, RequestKind};
 use app::model::sync::{Change, Device, Op, OpId, Outcome, SyncResponse};
 use app::model::{AppointmentId, ConditionId, ExplanationId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
 use proptest::prelude::*;
@@ -24,6 +25,8 @@ enum Action {
     Suggest { slot: usize },
     /// The practitioner marks the oldest check-in not seen yet as seen.
     SeeCheckIn,
+    /// The practitioner answers the request that has waited longest.
+    AnswerRequest { yes: bool },
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +70,11 @@ enum ChangeSpec {
     CheckIn {
         mood: u8,
         contact_me: bool,
+        ago: i64,
+    },
+    /// A request (one of `RequestKind::ALL`), `ago` seconds before the test's clock.
+    Ask {
+        kind: usize,
         ago: i64,
     },
 }
@@ -127,6 +135,7 @@ fn action() -> impl Strategy<Value = Action> {
             contact_me,
             ago
         }),
+        (0..6usize, 1..5000i64).prop_map(|(kind, ago)| ChangeSpec::Ask { kind, ago }),
     ];
     prop_oneof![
         4 => (0..2usize, change).prop_map(|(phone, change)| Action::Record { phone, change }),
@@ -134,6 +143,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0..3usize, status()).prop_map(|(step, status)| Action::Desk { step, status }),
         1 => (0..3usize).prop_map(|slot| Action::Suggest { slot }),
         1 => Just(Action::SeeCheckIn),
+        1 => any::<bool>().prop_map(|yes| Action::AnswerRequest { yes }),
     ]
 }
 
@@ -168,6 +178,10 @@ struct Expected {
     answered: HashSet<SuggestionId>,
     /// Each check-in that reached the server, by its note (each is unique), and when it was made.
     check_ins: HashMap<String, i64>,
+    /// Each request that reached the server, by its words (each is unique), and when it was made.
+    requests: HashMap<String, i64>,
+    /// The answers the desk gave, by the request's words.
+    answers: HashMap<String, Decision>,
 }
 
 impl Expected {
@@ -213,6 +227,9 @@ impl Expected {
             Change::RemoveBusy { busy } => self.busy[self.busy_slots[busy]] = false,
             Change::CheckIn { said, at } => {
                 self.check_ins.insert(said.note.clone().expect("a generated note"), *at);
+            }
+            Change::Ask { form, at } => {
+                self.requests.insert(form.why.clone(), *at);
             }
             Change::Suggestion { suggestion, accept } => {
                 // The first answer stands; a yes adds the time.
@@ -334,6 +351,15 @@ fn run(actions: Vec<Action>) {
                         },
                         at: clock - ago,
                     },
+                    ChangeSpec::Ask { kind, ago } => Change::Ask {
+                        form: RequestForm {
+                            kind: RequestKind::ALL[kind].as_str().into(),
+                            // Each its own words, so none is the same as one still open.
+                            why: format!("Request {phone}-{n}"),
+                            ..RequestForm::default()
+                        },
+                        at: clock - ago,
+                    },
                     ChangeSpec::Answer { accept } => {
                         let view = phones[phone].view().expect("a view");
                         let Some(s) = view.about.open_suggestions().next() else { continue };
@@ -366,6 +392,21 @@ fn run(actions: Vec<Action>) {
                 use app::backend::AboutBackend;
                 let made = app.backend.suggest_busy(PractitionerId(1), app::model::CaseId(JAY), &forms[slot], None);
                 runtime().block_on(made).expect("the practitioner's suggestion");
+            }
+            Action::AnswerRequest { yes } => {
+                use app::backend::RequestBackend;
+                let desk = runtime().block_on(app.backend.desk_requests(PractitionerId(1))).expect("the desk");
+                if let Some(d) = desk.first() {
+                    let decision = if yes { Decision::Yes } else { Decision::No };
+                    let form = AnswerForm {
+                        decision: decision.as_str().into(),
+                        answer: "Because.".into(),
+                        condition: String::new(),
+                    };
+                    let answered = app.backend.answer_request(PractitionerId(1), d.case_id, d.request.id, &form);
+                    runtime().block_on(answered).expect("answered");
+                    expected.answers.insert(d.request.said.why.clone(), decision);
+                }
             }
             Action::SeeCheckIn => {
                 use app::backend::CheckInBackend;
@@ -424,6 +465,16 @@ fn run(actions: Vec<Action>) {
         assert_eq!(kept, expected.check_ins, "each check-in once, as the phone dated it");
     }
     assert_eq!(count_check_ins(&app), expected.check_ins.len() as i64, "each check-in op counted once");
+    // Every request that reached the server is kept once, with its answer if it has one.
+    if expected.requests.len() <= app::model::request::KEPT {
+        let kept: HashMap<String, i64> =
+            server.requests.iter().map(|r| (r.said.why.clone(), r.made_at.as_second())).collect();
+        assert_eq!(kept, expected.requests, "each request once, as the phone dated it");
+        for r in &server.requests {
+            assert_eq!(r.answer.as_ref().map(|a| a.decision), expected.answers.get(&r.said.why).copied(), "{r:?}");
+        }
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM person_request"), expected.requests.len() as i64);
     assert_eq!(person_step_changes(&app) - h0, expected.person_step_changes, "each step op counted once");
     assert_eq!(person_answers(&app) - m0, expected.person_answers, "each answer counted once");
 }

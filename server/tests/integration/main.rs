@@ -37,6 +37,7 @@ mod process;
 mod reads;
 mod removal;
 mod reporting;
+mod requests;
 mod residence;
 mod routes;
 mod safety;

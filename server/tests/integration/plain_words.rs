@@ -77,11 +77,19 @@ async fn every_page_a_person_reads_is_easy_reading() {
     assert_eq!(app.call("/api/send_check_in", form, Some(&person)).await.status, StatusCode::OK);
     let seen = app.call("/api/see_check_in", &format!("case_id={JAY}&check_in_id=1"), Some(&sam)).await;
     assert_eq!(seen.status, StatusCode::OK, "{}", seen.body);
+    // A request, answered with conditions, so the page shows an answer.
+    let form = "form[kind]=travel&form[place]=Leeds&form[why]=My+daughter+is+getting+married.+Can+I+stay+two+nights%3F";
+    assert_eq!(app.call("/api/send_request", form, Some(&person)).await.status, StatusCode::OK);
+    let answer = format!(
+        "case_id={JAY}&request_id=1&form[decision]=yes_with_conditions&form[answer]=Yes.+Give+me+the+address+first."
+    );
+    let answered = app.call("/api/answer_request", &answer, Some(&sam)).await;
+    assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
     // Someone else looks, so "who has looked" has something to say.
     app.get("/caseload/1/licence", Some(&sam)).await;
     app.get(&shared, None).await;
     app.call("/api/sign_in_person", &format!("number={}&pin=9753", seed::DEMO_PERSON_NUMBER), None).await;
-    let pages: [(&str, Option<&str>); 27] = [
+    let pages: [(&str, Option<&str>); 29] = [
         ("/", None),
         ("/hope", None),
         ("/hope?lat=51.45&lon=-2.59", None),
@@ -107,6 +115,8 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/me/about?saved=busy", Some(&person)),
         ("/me/check-in", Some(&person)),
         ("/me/check-in?sent=low", Some(&person)),
+        ("/me/requests", Some(&person)),
+        ("/me/requests?sent=1", Some(&person)),
         ("/hope/near", None),
         (&shared, None),
     ];

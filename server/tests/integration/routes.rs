@@ -115,6 +115,7 @@ async fn pages_against_every_role() {
     let jay_about = format!("/caseload/{JAY}/about");
     let jay_move = format!("/caseload/{JAY}/move");
     let jay_check_ins = format!("/caseload/{JAY}/check-ins");
+    let jay_requests = format!("/caseload/{JAY}/requests");
     let jay_handover = format!("/caseload/{JAY}/handover");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
@@ -191,6 +192,8 @@ async fn pages_against_every_role() {
         (&jay_about, Box::new(case_of(PractitionerOfA))),
         ("/me/check-in", Box::new(person_page)),
         (&jay_check_ins, Box::new(case_of(PractitionerOfA))),
+        ("/me/requests", Box::new(person_page)),
+        (&jay_requests, Box::new(case_of(PractitionerOfA))),
         // Moving a case: its practitioner or an admin of its office (Nia is Northbridge's too).
         (
             &jay_move,
@@ -314,6 +317,7 @@ async fn server_functions_against_every_role() {
     let bad_move_form = format!("case_id={JAY}&form[to_email]=colleague%40demo.waymark.example&form[going_well]=");
     let confirm_form = format!("case_id={JAY}&handover_id=1");
     let see_form = format!("case_id={JAY}&check_in_id=1");
+    let answer_form = format!("case_id={JAY}&request_id=1&form[decision]=yes");
     let cancel_form = format!("case_id={JAY}&appointment_id=2");
     let save_form = format!(
         "case_id={JAY}&form[kind]=gp&form[date]=2030-01-07&form[time]=10:00&form[duration_min]=30&form[place]=Surgery\
@@ -462,6 +466,12 @@ async fn server_functions_against_every_role() {
         ("/api/case_check_ins", &case_form, Box::new(jay_case)),
         ("/api/see_check_in", &see_form, Box::new(jay_case)),
         ("/api/desk_check_ins", "", Box::new(practitioner_only)),
+        // Requests: the person's own; their practitioner answers. Request 1 is Jay's, sent just before.
+        ("/api/person_requests", "", Box::new(person_only)),
+        ("/api/send_request", "form[kind]=other&form[why]=Can+I+see+my+brother%3F", Box::new(person_only)),
+        ("/api/case_requests", &case_form, Box::new(jay_case)),
+        ("/api/answer_request", &answer_form, Box::new(jay_case)),
+        ("/api/desk_requests", "", Box::new(practitioner_only)),
         // Handover: the move form for Jay's practitioner or an admin of Jay's office;
         // a move with nothing going well is refused (so Jay stays with Sam).
         ("/api/handover_draft", &case_form, Box::new(mover)),

@@ -81,6 +81,8 @@ pub fn op<J: Json>(op: &Op) -> J {
     let texts = [("needs", w.needs), ("contact_me", w.contact_me)];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
     fields.extend(w.made_at.map(|at| ("made_at", J::integer(at))));
+    let texts = [("request_kind", w.request_kind), ("first_day", w.first_day), ("last_day", w.last_day), ("place", w.place)];
+    fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
     J::object(fields)
 }
 
@@ -116,6 +118,10 @@ pub fn read_op<J: Json>(j: &J) -> Option<Op> {
         needs: optional(j, "needs", J::as_string)?,
         contact_me: optional(j, "contact_me", J::as_string)?,
         made_at: optional(j, "made_at", J::as_integer)?,
+        request_kind: optional(j, "request_kind", J::as_string)?,
+        first_day: optional(j, "first_day", J::as_string)?,
+        last_day: optional(j, "last_day", J::as_string)?,
+        place: optional(j, "place", J::as_string)?,
     };
     Op::try_from(w).ok()
 }
@@ -237,6 +243,7 @@ mod tests {
     use super::*;
     use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
     use crate::model::check_in::{Mood, Need, NewCheckIn};
+    use crate::model::request::RequestForm;
     use crate::model::sync::{Change, Outcome, SyncRefusal, SYNC_VERSION};
     use serde_json::{json, Value};
 
@@ -302,6 +309,20 @@ mod tests {
                 },
                 at: 1_764_585_061,
             },
+            Change::Ask {
+                form: RequestForm {
+                    kind: "travel".into(),
+                    first_day: "2027-06-12".into(),
+                    last_day: "2027-06-14".into(),
+                    place: "Leeds".into(),
+                    why: "My daughter's \"wedding\".".into(),
+                },
+                at: 1_764_585_062,
+            },
+            Change::Ask {
+                form: RequestForm { kind: "curfew".into(), why: "A new job.".into(), ..RequestForm::default() },
+                at: 1_764_585_063,
+            },
         ];
         changes.into_iter().enumerate().map(|(i, change)| Op { id: id(&format!("op-{i:08}")), change }).collect()
     }
@@ -327,6 +348,8 @@ mod tests {
             json!({"id": "op-00000001", "kind": "busy", "busy_kind": "work", "how_often": "weekly", "from": "09:00"}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 6, "made_at": 1}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 3}),
+            json!({"id": "op-00000001", "kind": "request", "text": "Why", "made_at": 1}),
+            json!({"id": "op-00000001", "kind": "request", "request_kind": "travel", "made_at": 1}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 3, "made_at": 1, "needs": "money pigeons"}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 3, "made_at": 1, "contact_me": "maybe"}),
         ] {
