@@ -11,7 +11,7 @@ pub mod hope;
 pub mod licence;
 pub mod person;
 pub mod plan;
-pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod request;
+pub mod requests;
 pub mod share;

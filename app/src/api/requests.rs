@@ -42,7 +42,9 @@ pub async fn answer_request(case_id: CaseId, request_id: RequestId, form: Answer
         Some(condition) => {
             leptos_axum::redirect(&format!("/caseload/{case_id}/licence/{condition}/edit?request={request_id}"))
         }
-        None => leptos_axum::redirect(&format!("/caseload/{case_id}/requests?answered={request_id}#request-{request_id}")),
+        None => {
+            leptos_axum::redirect(&format!("/caseload/{case_id}/requests?answered={request_id}#request-{request_id}"))
+        }
     }
     Ok(())
 }

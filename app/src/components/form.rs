@@ -18,9 +18,14 @@ pub fn post_to<S: leptos::server_fn::ServerFn>() -> &'static str {
 }
 
 #[component]
-pub fn ErrorSummary(error: FormError) -> impl IntoView {
+pub fn ErrorSummary(
+    error: FormError,
+    /// Added to the field's id, for a page with one such form per item ("-7": `#answer-7`).
+    #[prop(optional, into)]
+    id_suffix: String,
+) -> impl IntoView {
     error.map(|e| {
-        let target = e.field().map(|f| format!("#{f}")).unwrap_or_else(|| "#main".into());
+        let target = e.field().map(|f| format!("#{f}{id_suffix}")).unwrap_or_else(|| "#main".into());
         view! {
             <div class="error-summary" role="alert" tabindex="-1">
                 <h2>"There is a problem"</h2>

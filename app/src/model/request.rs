@@ -129,8 +129,7 @@ impl RequestForm {
 
     /// Read without the check against today (the phone shows it at once).
     pub fn parse(&self) -> AppResult<NewRequest> {
-        let kind = RequestKind::parse(self.kind.trim())
-            .ok_or_else(|| AppError::invalid("kind", CHOOSE_KIND))?;
+        let kind = RequestKind::parse(self.kind.trim()).ok_or_else(|| AppError::invalid("kind", CHOOSE_KIND))?;
         let day = |field: &str, text: &str| -> AppResult<Option<Date>> {
             let text = text.trim();
             if text.is_empty() {
@@ -143,7 +142,10 @@ impl RequestForm {
         match (first_day, last_day) {
             (None, Some(_)) => return Err(AppError::invalid("first_day", "Enter the first day too.")),
             (Some(a), Some(b)) if b < a => {
-                return Err(AppError::invalid("last_day", "The last day must be the same as the first day or after it."))
+                return Err(AppError::invalid(
+                    "last_day",
+                    "The last day must be the same as the first day or after it.",
+                ))
             }
             _ => {}
         }
@@ -170,9 +172,8 @@ impl RequestForm {
     /// Whether it says the same as `other` (a form sent twice), by its words
     /// alone: the phone compares without reading dates.
     pub fn same_as(&self, other: &RequestForm) -> bool {
-        let words = |f: &RequestForm| {
-            [&f.kind, &f.first_day, &f.last_day, &f.place, &f.why].map(|s| s.trim().to_owned())
-        };
+        let words =
+            |f: &RequestForm| [&f.kind, &f.first_day, &f.last_day, &f.place, &f.why].map(|s| s.trim().to_owned());
         words(self) == words(other)
     }
 
@@ -304,7 +305,11 @@ impl AnswerForm {
         }
         let varies = match self.condition.trim() {
             "" => None,
-            id => Some(id.parse().map_err(|_| AppError::invalid("condition", "Choose a condition from the list."))?),
+            id => Some(
+                id.parse::<i64>()
+                    .map(ConditionId)
+                    .map_err(|_| AppError::invalid("condition", "Choose a condition from the list."))?,
+            ),
         };
         if varies.is_some() && matches!(decision, Decision::NotYet | Decision::No) {
             return Err(AppError::invalid("condition", "Only a yes changes a condition."));
@@ -394,7 +399,8 @@ mod tests {
 
     #[test]
     fn a_request_is_read_with_a_clear_reason_for_each_mistake() {
-        let ok = form("travel", "2027-06-12", "2027-06-14", " Leeds ", " My daughter's wedding. ").check(today()).unwrap();
+        let ok =
+            form("travel", "2027-06-12", "2027-06-14", " Leeds ", " My daughter's wedding. ").check(today()).unwrap();
         assert_eq!(ok.place.as_deref(), Some("Leeds"));
         assert_eq!(ok.summary(), "Travel: Leeds, 12 June 2027 to 14 June 2027");
         let one_day = form("travel", "2027-06-12", "2027-06-12", "", "A wedding.").check(today()).unwrap();
@@ -404,7 +410,11 @@ mod tests {
             (form("", "", "", "", "Why"), "kind", "Choose what you are asking for."),
             (form("holiday", "", "", "", "Why"), "kind", "Choose what you are asking for."),
             (form("travel", "12 June", "", "", "Why"), "first_day", "Enter the date as day, month and year."),
-            (form("travel", "2027-05-01", "", "", "Why"), "first_day", "That date has passed. Enter a date from today on."),
+            (
+                form("travel", "2027-05-01", "", "", "Why"),
+                "first_day",
+                "That date has passed. Enter a date from today on.",
+            ),
             (form("travel", "", "2027-06-12", "", "Why"), "first_day", "Enter the first day too."),
             (
                 form("travel", "2027-06-12", "2027-06-10", "", "Why"),
@@ -422,7 +432,8 @@ mod tests {
 
     #[test]
     fn an_answer_says_why_unless_it_is_a_plain_yes() {
-        let answer = |d: &str, text: &str, c: &str| AnswerForm { decision: d.into(), answer: text.into(), condition: c.into() };
+        let answer =
+            |d: &str, text: &str, c: &str| AnswerForm { decision: d.into(), answer: text.into(), condition: c.into() };
         assert_eq!(answer("yes", "", "").check().unwrap().text, None);
         assert_eq!(answer("", "", "").check().unwrap_err().to_string(), "Choose your answer.");
         assert_eq!(answer("no", " ", "").check().unwrap_err().to_string(), "Write your reasons.");
@@ -432,7 +443,10 @@ mod tests {
             "Write the conditions, so they know what to do."
         );
         assert_eq!(answer("yes", "", "7").check().unwrap().varies, Some(ConditionId(7)));
-        assert_eq!(answer("no", "Not this time.", "7").check().unwrap_err().to_string(), "Only a yes changes a condition.");
+        assert_eq!(
+            answer("no", "Not this time.", "7").check().unwrap_err().to_string(),
+            "Only a yes changes a condition."
+        );
         assert_eq!(answer("yes", "", "seven").check().unwrap_err().field(), Some("condition"));
     }
 

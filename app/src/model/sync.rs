@@ -467,7 +467,8 @@ impl From<Op> for OpWire {
                 "check_in"
             }
             Change::Ask { form, at } => {
-                (w.request_kind, w.first_day, w.last_day) = (Some(form.kind), some(form.first_day), some(form.last_day));
+                (w.request_kind, w.first_day, w.last_day) =
+                    (Some(form.kind), some(form.first_day), some(form.last_day));
                 (w.place, w.text, w.made_at) = (some(form.place), Some(form.why), Some(at));
                 "request"
             }

@@ -118,13 +118,14 @@ fn AnswerFields(case_id: CaseId, id: RequestId, conditions: Vec<(String, String)
     let kept = |name: &str| error.as_ref().and_then(|e| e.kept(name)).unwrap_or_default();
     let message = |field: &str| error.as_ref().filter(|e| e.field() == Some(field)).map(|e| e.to_string());
     let (decision, condition) = (kept("decision"), kept("condition"));
-    let (decision_error, answer_error, condition_error) = (message("decision"), message("answer"), message("condition"));
+    let (decision_error, answer_error, condition_error) =
+        (message("decision"), message("answer"), message("condition"));
     let (decision_invalid, answer_invalid, condition_invalid) =
         (decision_error.is_some(), answer_error.is_some(), condition_error.is_some());
     // Ids of their own per request: a page can hold several answer forms.
     let field_id = |name: &str| format!("{name}-{id}");
     view! {
-        <ErrorSummary error=error.clone() />
+        <ErrorSummary error=error.clone() id_suffix=format!("-{id}") />
         <form method="post" action={post_to::<AnswerRequest>()}>
             <input type="hidden" name="case_id" value=case_id.to_string() />
             <input type="hidden" name="request_id" value=id.to_string() />

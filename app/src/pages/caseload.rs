@@ -2,9 +2,9 @@
 
 use crate::api::caseload::get_caseload;
 use crate::api::check_in::get_desk_check_ins;
+use crate::api::requests::get_desk_requests;
 use crate::components::{current_viewer, ErrorNotice, Page};
 use crate::format;
-use crate::api::requests::get_desk_requests;
 use crate::model::check_in::DeskCheckIn;
 use crate::model::request::{waiting_words, DeskRequest};
 use crate::model::{Activation, CaseloadEntry};
@@ -16,7 +16,11 @@ pub fn CaseloadPage() -> impl IntoView {
     let caseload = Resource::new_blocking(
         || (),
         |_| async {
-            Ok::<_, crate::error::AppError>((get_caseload().await?, get_desk_check_ins().await?, get_desk_requests().await?))
+            Ok::<_, crate::error::AppError>((
+                get_caseload().await?,
+                get_desk_check_ins().await?,
+                get_desk_requests().await?,
+            ))
         },
     );
     view! {

@@ -9,9 +9,9 @@
 
 use super::about;
 use super::check_in;
-use super::request;
 use super::licence::{letter_read, person_answer};
 use super::plan::{person_rsvp, step_status};
+use super::request;
 use super::Engine;
 use crate::store::Conn;
 use crate::store::{self, StoreError};

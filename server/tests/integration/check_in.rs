@@ -47,8 +47,8 @@ async fn a_check_in_reaches_the_desk_and_the_person_is_told_it_was_seen() {
     let desk = app.get(&format!("/caseload/{JAY}/check-ins"), Some(&sam)).await.body;
     assert!(desk.contains("They wrote: Lost my job.") && desk.contains("Would help: A place to live, Money."));
     assert!(desk.contains("Would like you to contact them before their next appointment."));
-    let rows = app.audit_rows(JAY);
-    assert!(rows[before..].iter().any(|(_, action, _)| action == "read:check_ins"), "{rows:?}");
+    let rows = app.audit_rows_since(JAY, before);
+    assert!(rows.iter().any(|(_, action, _)| action == "read:check_ins"), "{rows:?}");
 
     let urgent: i64 = app.count("SELECT id FROM check_in WHERE mood = 2");
     let seen = format!("case_id={JAY}&check_in_id={urgent}");

@@ -125,6 +125,13 @@ impl TestApp {
             .expect("audit rows")
     }
 
+    /// The audit rows of a case written since it had `before` rows, newest first.
+    pub fn audit_rows_since(&self, case: i64, before: usize) -> Vec<(String, String, Option<String>)> {
+        let mut rows = self.audit_rows(case);
+        rows.truncate(rows.len() - before);
+        rows
+    }
+
     /// Audit rows with no case (failed sign-ins on unknown numbers or codes): (action, client).
     pub fn audit_rows_without_case(&self) -> Vec<(String, Option<String>)> {
         let conn = self.backend.store_for_tests().read().unwrap();

@@ -81,7 +81,8 @@ pub fn op<J: Json>(op: &Op) -> J {
     let texts = [("needs", w.needs), ("contact_me", w.contact_me)];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
     fields.extend(w.made_at.map(|at| ("made_at", J::integer(at))));
-    let texts = [("request_kind", w.request_kind), ("first_day", w.first_day), ("last_day", w.last_day), ("place", w.place)];
+    let texts =
+        [("request_kind", w.request_kind), ("first_day", w.first_day), ("last_day", w.last_day), ("place", w.place)];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
     J::object(fields)
 }
