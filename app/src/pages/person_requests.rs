@@ -5,7 +5,7 @@
 
 use crate::api::requests::{get_person_requests, SendRequest};
 use crate::components::post_to;
-use crate::components::{ErrorNotice, ErrorSummary, FormError, Page};
+use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::format;
 use crate::model::request::*;
 use crate::pages::last_error;
@@ -45,20 +45,6 @@ fn RequestForm(error: FormError) -> impl IntoView {
     let kind = kept("kind");
     let kind_error = message("kind");
     let kind_invalid = kind_error.is_some();
-    let text_field = move |id: &'static str, label: &'static str, type_: &'static str, hint: Option<&'static str>| {
-        let message = message(id);
-        let invalid = message.is_some();
-        let hint_id = format!("{id}-hint");
-        view! {
-            <div class="field" class:field-error=invalid>
-                <label for=id>{label}</label>
-                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-                {message.map(|m| view! { <p class="error-message">{m}</p> })}
-                <input id=id name=format!("form[{id}]") type=type_ value=kept(id)
-                    aria-invalid=invalid.then_some("true") aria-describedby=hint.map(|_| hint_id.clone()) autocomplete="off" />
-            </div>
-        }
-    };
     let why_error = message("why");
     let why_invalid = why_error.is_some();
     view! {
@@ -82,9 +68,9 @@ fn RequestForm(error: FormError) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
-                {text_field("first_day", "From which day? (if it has a date)", "date", None)}
-                {text_field("last_day", "Until which day? (if it is more than one day)", "date", None)}
-                {text_field("place", "Where? (if it is about a place)", "text", Some("For example: Leeds, or the new address."))}
+                <Field name="first_day" input_name="form[first_day]" label="From which day? (if it has a date)" kind=InputKind::Date error=error.clone() />
+                <Field name="last_day" input_name="form[last_day]" label="Until which day? (if it is more than one day)" kind=InputKind::Date error=error.clone() />
+                <Field name="place" input_name="form[place]" label="Where? (if it is about a place)" hint="For example: Leeds, or the new address." kind=InputKind::Text error=error.clone() />
                 <div class="field" class:field-error=why_invalid>
                     <label for="why">"What are you asking for, and why?"</label>
                     <p class="hint" id="why-hint">"For example: My daughter is getting married in Leeds. I would like to stay two nights."</p>
