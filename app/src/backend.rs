@@ -17,6 +17,7 @@ use crate::model::catalogue;
 use crate::model::check_in;
 use crate::model::hope::{self, HopeList};
 use crate::model::parts;
+use crate::model::progress;
 use crate::model::request;
 use crate::model::*;
 pub use async_trait::async_trait;
@@ -37,6 +38,7 @@ pub trait Backend:
     + HopeBackend
     + LicenceBackend
     + PlanBackend
+    + ProgressBackend
     + RequestBackend
     + ShareBackend
     + Send
@@ -54,6 +56,7 @@ impl<T> Backend for T where
         + HopeBackend
         + LicenceBackend
         + PlanBackend
+        + ProgressBackend
         + RequestBackend
         + ShareBackend
         + Send
@@ -322,6 +325,25 @@ pub trait CheckInBackend {
     async fn see_check_in(&self, practitioner: PractitionerId, case: CaseId, id: check_in::CheckInId) -> AppResult<()>;
     /// Not yet seen, on every case the practitioner may see, in the desk's order.
     async fn desk_check_ins(&self, practitioner: PractitionerId) -> AppResult<Vec<check_in::DeskCheckIn>>;
+}
+
+/// Progress: the person's goals and what went well; their practitioner
+/// records what went well too and says "well done".
+#[async_trait]
+pub trait ProgressBackend {
+    async fn person_progress(&self, case: CaseId) -> AppResult<progress::Progress>;
+    async fn set_goal(&self, case: CaseId, form: &progress::GoalForm) -> AppResult<progress::GoalId>;
+    async fn goal_done(&self, case: CaseId, goal: progress::GoalId) -> AppResult<()>;
+    async fn add_good_thing(&self, case: CaseId, title: &str) -> AppResult<progress::AchievementId>;
+    async fn case_progress(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<progress::Progress>;
+    async fn record_good_thing(&self, practitioner: PractitionerId, case: CaseId, title: &str) -> AppResult<()>;
+    async fn well_done(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        id: progress::AchievementId,
+        words: &str,
+    ) -> AppResult<()>;
 }
 
 /// Requests: the person asks for permission or a change; their practitioner

@@ -150,6 +150,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/caseload/:id/check-ins") view=case_check_ins::CaseCheckInsPage ssr=SsrMode::Async />
                 <Route path=path!("/me/requests") view=person_requests::PersonRequestsPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/requests") view=case_requests::CaseRequestsPage ssr=SsrMode::Async />
+                <Route path=path!("/me/progress") view=person_progress::PersonProgressPage ssr=SsrMode::Async />
+                <Route path=path!("/caseload/:id/progress") view=case_progress::CaseProgressPage ssr=SsrMode::Async />
                 <Route path=path!("/me/who-has-looked") view=person_who_looked::WhoHasLookedPage ssr=SsrMode::Async />
                 <Route path=path!("/caseload/:id/phone-lost") view=case_phone_lost::CasePhoneLostPage ssr=SsrMode::Async />
                 <Route path=path!("/shared/:token") view=shared::SharedPage ssr=SsrMode::Async />

@@ -81,7 +81,7 @@ export async function waitUntilKeptForOffline(page: Page) {
     .poll(
       () =>
         page.evaluate(async () => {
-          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/me/check-in", "/me/requests", "/hope"];
+          const pages = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/me/check-in", "/me/requests", "/me/progress", "/hope"];
           const kept = await Promise.all(pages.map((p) => caches.match(p, { ignoreVary: true })));
           return kept.every((r) => r !== undefined);
         }),

@@ -12,7 +12,7 @@ const PNG = Buffer.from(
   "base64"
 );
 
-const PERSON_PAGES = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/me/about", "/me/check-in", "/me/requests", "/hope"];
+const PERSON_PAGES = ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/me/about", "/me/check-in", "/me/requests", "/me/progress", "/hope"];
 const CALENDAR = "/me/appointments/1/calendar.ics";
 /** Words only the person's own pages and files hold. */
 const PERSONAL = ["Your licence has", "Hello, Jay", "Jay", "BEGIN:VCALENDAR", "The map of the area"];

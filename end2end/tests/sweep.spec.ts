@@ -7,7 +7,7 @@ import { demo, expectAccessible, expectNoSidewaysScroll, textAt200, watchCsp } f
 // (no inline style or script, from the pages, the islands or Leptos itself).
 const pages: Record<string, string[]> = {
   visitor: ["/", "/hope", "/hope?need=food", "/hope/1", "/hope/families", "/hope/safety", "/hope/print", "/hope/near", "/sign-in", "/activate", "/practitioner/sign-in", "/no/such/page"],
-  person: ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/me/about", "/me/check-in", "/me/requests", "/hope"],
+  person: ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/share", "/me/about", "/me/check-in", "/me/requests", "/me/progress", "/hope"],
   practitioner: [
     "/caseload",
     "/caseload/new",
@@ -25,6 +25,7 @@ const pages: Record<string, string[]> = {
     "/caseload/1/about",
     "/caseload/1/check-ins",
     "/caseload/1/requests",
+    "/caseload/1/progress",
     "/caseload/1/move",
     "/caseload/1/handover",
     "/caseload/office",

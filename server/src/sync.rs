@@ -120,6 +120,9 @@ pub fn messages() -> Vec<String> {
             at: 0,
         },
         Change::Ask { form: app::model::request::RequestForm::default(), at: 0 },
+        Change::SetGoal { form: app::model::progress::GoalForm::default(), at: 0 },
+        Change::GoalDone { goal: app::model::progress::GoalId(1), at: 0 },
+        Change::GoodThing { title: String::new(), at: 0 },
     ];
     let mut all: Vec<String> = [
         Refused::Malformed("a field is missing".into()),
@@ -153,6 +156,7 @@ pub(crate) fn reason(e: &AppError, change: &Change) -> String {
             "We could not find this letter, so it was not marked as read.".into()
         }
         (AppError::NotFound, Change::RemoveBusy { .. }) => "This time was already taken off your list.".into(),
+        (AppError::NotFound, Change::GoalDone { .. }) => "We could not find this goal, so it was not marked done.".into(),
         (AppError::NotFound, Change::Suggestion { .. }) => {
             "We could not find this suggestion, so your answer was not saved.".into()
         }
@@ -193,6 +197,9 @@ mod tests {
             "suggestion",
             "check_in",
             "request",
+            "goal",
+            "goal_done",
+            "good_thing",
         ] {
             assert!(doc.contains(&format!("kind: {{ const: {kind} }}")), "{kind} is documented");
         }

@@ -11,6 +11,7 @@ pub mod hope;
 pub mod licence;
 pub mod person;
 pub mod plan;
+pub mod progress;
 #[cfg(feature = "ssr")]
 pub mod request;
 pub mod requests;

@@ -26,6 +26,8 @@ pub enum Section {
     CheckIns,
     /// What they asked for, and the written answers.
     Requests,
+    /// Goals, what went well, and "well done".
+    Progress,
     /// What a supporter saw through a link before sections were recorded apart.
     Shared,
     /// The case's change counter (polled by open desk pages): no personal data, so not recorded.
@@ -33,7 +35,7 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 15] = [
+    const ALL: [Section; 16] = [
         Section::Case,
         Section::Licence,
         Section::Appointments,
@@ -47,6 +49,7 @@ impl Section {
         Section::Handover,
         Section::CheckIns,
         Section::Requests,
+        Section::Progress,
         Section::Shared,
         Section::Rev,
     ];
@@ -66,6 +69,7 @@ impl Section {
             Section::Handover => "handover",
             Section::CheckIns => "check_ins",
             Section::Requests => "requests",
+            Section::Progress => "progress",
             Section::Shared => "shared",
             Section::Rev => "rev",
         }
@@ -96,6 +100,7 @@ impl Section {
             Section::Handover => "the notes for your new officer",
             Section::CheckIns => "how you said things are",
             Section::Requests => "what you asked for",
+            Section::Progress => "your goals and what went well",
             Section::Shared => "what you shared",
             Section::Rev => "whether anything changed",
         }

@@ -177,6 +177,9 @@ pub struct PersonHome {
     /// Their latest "How are things?", and whether their officer has seen it.
     #[serde(default)]
     pub last_check_in: Option<super::check_in::CheckIn>,
+    /// The latest things that went well, for "What is going well".
+    #[serde(default)]
+    pub going_well: Vec<super::progress::Achievement>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

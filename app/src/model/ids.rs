@@ -31,3 +31,5 @@ id_type!(ExplanationId);
 id_type!(HandoverId);
 id_type!(CheckInId);
 id_type!(RequestId);
+id_type!(GoalId);
+id_type!(AchievementId);

@@ -16,6 +16,7 @@ pub mod map;
 pub mod news;
 pub mod parts;
 pub mod place;
+pub mod progress;
 pub mod reporting;
 pub mod request;
 pub mod share;

@@ -4,6 +4,7 @@
 
 use super::about::{AboutMe, BusyForm, BusyId, BusyTime, Prefs, SuggestionId};
 use super::check_in::{CheckIn, CheckInId, Mood, Need, NewCheckIn};
+use super::progress::{Achievement, AchievementId, Goal, GoalForm, GoalId, Progress, RecordedBy};
 use super::request::{Request, RequestForm, RequestId};
 use super::{
     Appointment, AppointmentId, ConditionId, ExplanationId, PersonLicence, Rsvp, Step, StepId, StepStatus,
@@ -111,6 +112,21 @@ pub enum Change {
         form: RequestForm,
         at: i64,
     },
+    /// A goal, as typed (the server checks it); `at` by the phone's clock.
+    SetGoal {
+        form: GoalForm,
+        at: i64,
+    },
+    /// They reached a goal.
+    GoalDone {
+        goal: GoalId,
+        at: i64,
+    },
+    /// Something that went well, in their words.
+    GoodThing {
+        title: String,
+        at: i64,
+    },
 }
 
 impl Change {
@@ -129,6 +145,9 @@ impl Change {
             Change::Suggestion { .. } => "You answered your probation officer's suggestion",
             Change::CheckIn { .. } => "You told us how things are",
             Change::Ask { .. } => "You asked your probation officer for something",
+            Change::SetGoal { .. } => "You set a goal",
+            Change::GoalDone { .. } => "You said you reached a goal",
+            Change::GoodThing { .. } => "You added something that went well",
         }
     }
 
@@ -148,6 +167,8 @@ impl Change {
             Change::Suggestion { accept: false, .. } => "Turned down".into(),
             Change::CheckIn { said, .. } => format!("You said: {}", said.mood.label()),
             Change::Ask { .. } => "Asked".into(),
+            Change::SetGoal { .. } | Change::GoodThing { .. } => "Added".into(),
+            Change::GoalDone { .. } => "Done".into(),
         }
     }
 
@@ -180,6 +201,9 @@ impl Change {
             // The same words twice in a row is one check-in sent twice.
             (Change::CheckIn { said: a, .. }, Change::CheckIn { said: b, .. }) => a.same_as(b),
             (Change::Ask { form: a, .. }, Change::Ask { form: b, .. }) => a.same_as(b),
+            (Change::SetGoal { form: a, .. }, Change::SetGoal { form: b, .. }) => a.same_as(b),
+            (Change::GoalDone { goal: a, .. }, Change::GoalDone { goal: b, .. }) => a == b,
+            (Change::GoodThing { title: a, .. }, Change::GoodThing { title: b, .. }) => text(a) == text(b),
             _ => false,
         }
     }
@@ -203,6 +227,9 @@ impl Change {
             // The list of check-ins, not the form: the form stays for the next one.
             Change::CheckIn { .. } => "check-ins".into(),
             Change::Ask { .. } => "requests".into(),
+            Change::SetGoal { .. } => "goals".into(),
+            Change::GoalDone { goal, .. } => format!("goal-{goal}"),
+            Change::GoodThing { .. } => "good-things".into(),
         }
     }
 }
@@ -282,6 +309,11 @@ struct OpWire {
     last_day: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     place: Option<String>,
+    /// A goal: what it is about (`text` is the goal, `reason` its next step), or which goal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    area: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    goal: Option<i64>,
 }
 
 impl OpWire {
@@ -317,6 +349,8 @@ impl OpWire {
             first_day: None,
             last_day: None,
             place: None,
+            area: None,
+            goal: None,
         }
     }
 }
@@ -407,6 +441,22 @@ impl TryFrom<OpWire> for Op {
                 },
                 at: w.made_at.ok_or_else(|| missing("made_at"))?,
             },
+            "goal" => Change::SetGoal {
+                form: GoalForm {
+                    area: w.area.clone().ok_or_else(|| missing("area"))?,
+                    title: w.text.clone().ok_or_else(|| missing("text"))?,
+                    next_step: w.reason.clone().unwrap_or_default(),
+                },
+                at: w.made_at.ok_or_else(|| missing("made_at"))?,
+            },
+            "goal_done" => Change::GoalDone {
+                goal: GoalId(w.goal.ok_or_else(|| missing("goal"))?),
+                at: w.made_at.ok_or_else(|| missing("made_at"))?,
+            },
+            "good_thing" => Change::GoodThing {
+                title: w.text.clone().ok_or_else(|| missing("text"))?,
+                at: w.made_at.ok_or_else(|| missing("made_at"))?,
+            },
             other => return Err(format!("unknown kind {other:?}")),
         };
         Ok(Op { id: w.id, change })
@@ -471,6 +521,18 @@ impl From<Op> for OpWire {
                     (Some(form.kind), some(form.first_day), some(form.last_day));
                 (w.place, w.text, w.made_at) = (some(form.place), Some(form.why), Some(at));
                 "request"
+            }
+            Change::SetGoal { form, at } => {
+                (w.area, w.text, w.reason, w.made_at) = (Some(form.area), Some(form.title), some(form.next_step), Some(at));
+                "goal"
+            }
+            Change::GoalDone { goal, at } => {
+                (w.goal, w.made_at) = (Some(goal.0), Some(at));
+                "goal_done"
+            }
+            Change::GoodThing { title, at } => {
+                (w.text, w.made_at) = (Some(title), Some(at));
+                "good_thing"
             }
         }
         .to_owned();
@@ -547,6 +609,9 @@ pub struct CaseSnapshot {
     /// The latest requests, newest first, with their answers (`request::KEPT`).
     #[serde(default)]
     pub requests: Vec<Request>,
+    /// Goals and what went well (`progress::KEPT` of each).
+    #[serde(default)]
+    pub progress: Progress,
 }
 
 /// `S` is the snapshot as the reader wants it: typed on the server and in
@@ -719,6 +784,23 @@ pub fn apply_locally(view: &mut CaseSnapshot, change: &Change) {
                 view.requests.insert(0, Request { id: RequestId(0), made_at, said, answer: None });
                 view.requests.truncate(super::request::KEPT);
             }
+        }
+        Change::SetGoal { form, at } => {
+            if let Ok(said) = form.check() {
+                let set_at = jiff::Timestamp::from_second(*at).unwrap_or_default();
+                view.progress.goals.insert(0, Goal { id: GoalId(0), said, set_at, done_at: None });
+            }
+        }
+        Change::GoalDone { goal, at } => {
+            if let Some(g) = view.progress.goals.iter_mut().find(|g| g.id == *goal && g.done_at.is_none()) {
+                g.done_at = jiff::Timestamp::from_second(*at).ok();
+            }
+        }
+        Change::GoodThing { title, at } => {
+            let at = jiff::Timestamp::from_second(*at).unwrap_or_default();
+            let title = title.trim().to_owned();
+            let good = Achievement { id: AchievementId(0), title, at, by: RecordedBy::Person, well_done: None };
+            view.progress.achievements.insert(0, good);
         }
     }
 }

@@ -11,6 +11,7 @@ mod json;
 use crate::islands::words;
 use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
 use crate::model::check_in::{Mood, Need, NewCheckIn, CHOOSE_MOOD};
+use crate::model::progress::{GoalForm, GoalId, CHOOSE_AREA, WRITE_GOAL, WRITE_GOOD_THING};
 use crate::model::request::{RequestForm, CHOOSE_KIND, SAY_WHY};
 use crate::model::sync::json::{self as wire, Json};
 use crate::model::sync::{Change, OpId, Outcome};
@@ -207,8 +208,17 @@ async fn sync_until_done() -> Result<(), String> {
 
 /// The person's pages kept by the service worker for when there is no signal
 /// (and the app itself: see `app_files`).
-const KEPT: [&str; 8] =
-    ["/me", "/me/licence", "/me/appointments", "/me/steps", "/me/about", "/me/check-in", "/me/requests", "/hope"];
+const KEPT: [&str; 9] = [
+    "/me",
+    "/me/licence",
+    "/me/appointments",
+    "/me/steps",
+    "/me/about",
+    "/me/check-in",
+    "/me/requests",
+    "/me/progress",
+    "/hope",
+];
 
 /// This release's JS and wasm, by their content-named addresses: the page's
 /// loader script names them (`crate::assets::WakeIslands`).
@@ -363,6 +373,19 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
         } else {
             Ok(Change::Ask { form, at: now() })
         }
+    } else if action.ends_with("/api/set_goal") {
+        let form = GoalForm { area: field("form[area]"), title: field("form[title]"), next_step: field("form[next_step]") };
+        if form.area.is_empty() {
+            Err(CHOOSE_AREA.to_owned())
+        } else if form.title.is_empty() {
+            Err(WRITE_GOAL.to_owned())
+        } else {
+            Ok(Change::SetGoal { form, at: now() })
+        }
+    } else if action.ends_with("/api/goal_done") {
+        Ok(Change::GoalDone { goal: GoalId(field("goal_id").parse().ok()?), at: now() })
+    } else if action.ends_with("/api/add_good_thing") {
+        need(field("good_thing"), WRITE_GOOD_THING).map(|title| Change::GoodThing { title, at: now() })
     } else if action.ends_with("/api/send_check_in") {
         let ticked = |name: String| !field(&name).is_empty();
         let needs = Need::ALL.into_iter().filter(|n| ticked(format!("form[need_{}]", n.as_str()))).collect();

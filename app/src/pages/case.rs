@@ -133,6 +133,9 @@ fn Case(
         <p>
             <a class="button" href=format!("/caseload/{}/requests", e.case_id)>"Requests and answers"</a>
         </p>
+        <p>
+            <a class="button" href=format!("/caseload/{}/progress", e.case_id)>"Goals and what is going well"</a>
+        </p>
         <AboutSummary about name=e.preferred_name.clone() />
         <CheckInsSummary case_id=e.case_id name=e.preferred_name.clone() list=check_ins />
         {case.last_handover.map(|h| {

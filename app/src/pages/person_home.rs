@@ -79,6 +79,7 @@ fn Home(
                 <a class="button" href="/me/appointments">"All your appointments"</a>
             </p>
         </section>
+        <GoingWell list=home.going_well now />
         <CheckInCard last=home.last_check_in now />
         <section class="card" aria-labelledby="ask-heading">
             <h2 id="ask-heading">"Ask your probation officer"</h2>
@@ -251,6 +252,29 @@ fn CheckInCard(last: Option<crate::model::check_in::CheckIn>, now: jiff::Timesta
             {last.map(|w| view! { <p>{w}</p> })}
             <p>
                 <a class="button button-secondary" href="/me/check-in">"Check in"</a>
+            </p>
+        </section>
+    }
+}
+
+/// "What is going well": the latest good things, with any "well done".
+#[component]
+fn GoingWell(list: Vec<crate::model::progress::Achievement>, now: jiff::Timestamp) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="going-well-heading">
+            <h2 id="going-well-heading">"What is going well"</h2>
+            {if list.is_empty() {
+                view! { <p>"Add the things that go well, and set goals in small steps."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {list.into_iter().map(|a| view! { <crate::pages::person_progress::GoodThing a now /> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <p>
+                <a class="button button-secondary" href="/me/progress">"Your goals and what is going well"</a>
             </p>
         </section>
     }

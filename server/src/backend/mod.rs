@@ -25,6 +25,7 @@ mod licence;
 mod plan;
 mod pool;
 mod pooled;
+mod progress;
 mod request;
 mod server_backend;
 mod share;
@@ -170,6 +171,7 @@ impl Engine {
             about: store::about_me(conn, case)?,
             check_ins: store::check_ins(conn, case, app::model::check_in::KEPT)?,
             requests: store::requests(conn, case, app::model::request::KEPT)?,
+            progress: store::progress(conn, case)?,
         })
     }
 }

@@ -13,7 +13,7 @@ use app::backend::*;
 use app::error::AppResult;
 use app::model::hope::{self, HopeList};
 use app::model::*;
-use app::model::{about, catalogue, check_in, handover, parts, request};
+use app::model::{about, catalogue, check_in, handover, parts, progress, request};
 
 #[async_trait]
 impl AboutBackend for WaymarkBackend {
@@ -76,6 +76,47 @@ impl CheckInBackend for WaymarkBackend {
 
     async fn desk_check_ins(&self, practitioner: PractitionerId) -> AppResult<Vec<check_in::DeskCheckIn>> {
         self.query(move |e| e.desk_check_ins(practitioner)).await
+    }
+}
+
+#[async_trait]
+impl ProgressBackend for WaymarkBackend {
+    async fn person_progress(&self, case: CaseId) -> AppResult<progress::Progress> {
+        self.query(move |e| e.person_progress(case)).await
+    }
+
+    async fn set_goal(&self, case: CaseId, form: &progress::GoalForm) -> AppResult<progress::GoalId> {
+        let form = form.clone();
+        self.query(move |e| e.set_goal(case, &form)).await
+    }
+
+    async fn goal_done(&self, case: CaseId, goal: progress::GoalId) -> AppResult<()> {
+        self.query(move |e| e.goal_done(case, goal)).await
+    }
+
+    async fn add_good_thing(&self, case: CaseId, title: &str) -> AppResult<progress::AchievementId> {
+        let title = title.to_owned();
+        self.query(move |e| e.add_good_thing(case, &title)).await
+    }
+
+    async fn case_progress(&self, practitioner: PractitionerId, case: CaseId) -> AppResult<progress::Progress> {
+        self.query(move |e| e.case_progress(practitioner, case)).await
+    }
+
+    async fn record_good_thing(&self, practitioner: PractitionerId, case: CaseId, title: &str) -> AppResult<()> {
+        let title = title.to_owned();
+        self.query(move |e| e.record_good_thing(practitioner, case, &title)).await
+    }
+
+    async fn well_done(
+        &self,
+        practitioner: PractitionerId,
+        case: CaseId,
+        id: progress::AchievementId,
+        words: &str,
+    ) -> AppResult<()> {
+        let words = words.to_owned();
+        self.query(move |e| e.well_done(practitioner, case, id, &words)).await
     }
 }
 

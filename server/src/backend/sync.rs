@@ -11,6 +11,7 @@ use super::about;
 use super::check_in;
 use super::licence::{letter_read, person_answer};
 use super::plan::{person_rsvp, step_status};
+use super::progress;
 use super::request;
 use super::Engine;
 use crate::store::Conn;
@@ -120,5 +121,8 @@ fn apply(conn: &Conn, case: CaseId, change: &Change) -> Result<(), AppError> {
         Change::Suggestion { suggestion, accept } => about::person_answer(conn, case, *suggestion, *accept),
         Change::CheckIn { said, at } => check_in::person_check_in(conn, case, said, *at).map(|_| ()),
         Change::Ask { form, at } => request::person_request(conn, case, form, *at).map(|_| ()),
+        Change::SetGoal { form, at } => progress::person_goal(conn, case, form, *at).map(|_| ()),
+        Change::GoalDone { goal, at } => progress::person_goal_done(conn, case, *goal, *at),
+        Change::GoodThing { title, at } => progress::person_good_thing(conn, case, title, *at).map(|_| ()),
     }
 }

@@ -160,6 +160,7 @@ pub fn person_home(conn: &Conn, case: CaseId) -> StoreResult<Option<PersonHome>>
         contact: case_contact(conn, case)?,
         new_officer: None,
         last_check_in: super::check_ins(conn, case, 1)?.pop(),
+        going_well: super::achievements(conn, case, 3)?,
     }))
 }
 

@@ -41,6 +41,8 @@ const TABLES: &[&str] = &[
     "handover",
     "check_in",
     "person_request",
+    "goal",
+    "achievement",
 ];
 
 /// Shipped with Waymark and loaded at every start: a new database already

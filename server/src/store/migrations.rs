@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_handover.sql"),
     include_str!("migrations/0018_check_in.sql"),
     include_str!("migrations/0019_request.sql"),
+    include_str!("migrations/0020_progress.sql"),
 ];
 
 /// PostgreSQL's migrations: its first file is SQLite's schema after 0015.
@@ -35,6 +36,7 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0003_handover.sql"),
     include_str!("migrations/postgres/0004_check_in.sql"),
     include_str!("migrations/postgres/0005_request.sql"),
+    include_str!("migrations/postgres/0006_progress.sql"),
 ];
 
 /// Apply PostgreSQL's pending migrations in one transaction, under the write

@@ -6,6 +6,7 @@
 use crate::common::*;
 use app::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
 use app::model::check_in::{Mood, Need, NewCheckIn};
+use app::model::progress::{Area, GoalForm, GoalId};
 use app::model::request::{AnswerForm, Decision, RequestForm, RequestKind};
 use app::model::sync::{Change, Device, Op, OpId, Outcome, SyncResponse};
 use app::model::{AppointmentId, ConditionId, ExplanationId, PractitionerId, Rsvp, StepId, StepStatus, Understanding};
@@ -27,6 +28,8 @@ enum Action {
     SeeCheckIn,
     /// The practitioner answers the request that has waited longest.
     AnswerRequest { yes: bool },
+    /// The practitioner says well done on the newest good thing without one.
+    WellDone,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +80,13 @@ enum ChangeSpec {
         kind: usize,
         ago: i64,
     },
+    /// A goal in one of `Area::ALL`.
+    SetGoal {
+        area: usize,
+    },
+    /// The first open goal the phone shows is done, if any.
+    GoalDone,
+    GoodThing,
 }
 
 /// The busy times the actions add, take away and suggest.
@@ -136,6 +146,9 @@ fn action() -> impl Strategy<Value = Action> {
             ago
         }),
         (0..6usize, 1..5000i64).prop_map(|(kind, ago)| ChangeSpec::Ask { kind, ago }),
+        (0..6usize).prop_map(|area| ChangeSpec::SetGoal { area }),
+        Just(ChangeSpec::GoalDone),
+        Just(ChangeSpec::GoodThing),
     ];
     prop_oneof![
         4 => (0..2usize, change).prop_map(|(phone, change)| Action::Record { phone, change }),
@@ -144,6 +157,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (0..3usize).prop_map(|slot| Action::Suggest { slot }),
         1 => Just(Action::SeeCheckIn),
         1 => any::<bool>().prop_map(|yes| Action::AnswerRequest { yes }),
+        1 => Just(Action::WellDone),
     ]
 }
 
@@ -182,6 +196,10 @@ struct Expected {
     requests: HashMap<String, i64>,
     /// The answers the desk gave, by the request's words.
     answers: HashMap<String, Decision>,
+    /// Goals by their words, and whether each is done; the good things' words.
+    goals: HashMap<String, bool>,
+    goal_words: HashMap<GoalId, String>,
+    good_things: HashSet<String>,
 }
 
 impl Expected {
@@ -231,6 +249,15 @@ impl Expected {
             Change::Ask { form, at } => {
                 self.requests.insert(form.why.clone(), *at);
             }
+            Change::SetGoal { form, .. } => {
+                self.goals.entry(form.title.clone()).or_insert(false);
+            }
+            Change::GoalDone { goal, .. } => {
+                self.goals.insert(self.goal_words[goal].clone(), true);
+            }
+            Change::GoodThing { title, .. } => {
+                self.good_things.insert(title.clone());
+            }
             Change::Suggestion { suggestion, accept } => {
                 // The first answer stands; a yes adds the time.
                 if self.answered.insert(*suggestion) && *accept {
@@ -244,6 +271,9 @@ impl Expected {
     fn learn(&mut self, snapshot: &app::model::sync::CaseSnapshot) {
         for b in &snapshot.about.busy {
             self.busy_slots.insert(b.id, slot_of(&BusyForm::of(&b.busy)));
+        }
+        for g in &snapshot.progress.goals {
+            self.goal_words.insert(g.id, g.said.title.clone());
         }
         for s in &snapshot.about.suggestions {
             self.suggestion_slots.insert(s.id, slot_of(&BusyForm::of(&s.busy)));
@@ -360,6 +390,22 @@ fn run(actions: Vec<Action>) {
                         },
                         at: clock - ago,
                     },
+                    ChangeSpec::SetGoal { area } => Change::SetGoal {
+                        form: GoalForm {
+                            area: Area::ALL[area].as_str().into(),
+                            title: format!("Goal {phone}-{n}"),
+                            next_step: String::new(),
+                        },
+                        at: clock - 10,
+                    },
+                    ChangeSpec::GoalDone => {
+                        let view = phones[phone].view().expect("a view");
+                        let Some(g) = view.progress.goals.iter().find(|g| g.id.0 != 0 && g.done_at.is_none()) else {
+                            continue;
+                        };
+                        Change::GoalDone { goal: g.id, at: clock - 5 }
+                    }
+                    ChangeSpec::GoodThing => Change::GoodThing { title: format!("Good {phone}-{n}"), at: clock - 5 },
                     ChangeSpec::Answer { accept } => {
                         let view = phones[phone].view().expect("a view");
                         let Some(s) = view.about.open_suggestions().next() else { continue };
@@ -406,6 +452,14 @@ fn run(actions: Vec<Action>) {
                     let answered = app.backend.answer_request(PractitionerId(1), d.case_id, d.request.id, &form);
                     runtime().block_on(answered).expect("answered");
                     expected.answers.insert(d.request.said.why.clone(), decision);
+                }
+            }
+            Action::WellDone => {
+                use app::backend::ProgressBackend;
+                let p = runtime().block_on(app.backend.case_progress(PractitionerId(1), app::model::CaseId(JAY)));
+                if let Some(a) = p.expect("progress").achievements.iter().find(|a| a.well_done.is_none()) {
+                    let said = app.backend.well_done(PractitionerId(1), app::model::CaseId(JAY), a.id, "Well done.");
+                    runtime().block_on(said).expect("well done");
                 }
             }
             Action::SeeCheckIn => {
@@ -475,6 +529,14 @@ fn run(actions: Vec<Action>) {
         }
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM person_request"), expected.requests.len() as i64);
+    // Each goal once, done if a phone said so; each good thing once.
+    if expected.goals.len() <= app::model::progress::KEPT {
+        let goals: HashMap<String, bool> =
+            server.progress.goals.iter().map(|g| (g.said.title.clone(), g.done_at.is_some())).collect();
+        assert_eq!(goals, expected.goals, "each goal once, done as the phones said");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM goal"), expected.goals.len() as i64);
+    assert_eq!(app.count("SELECT COUNT(*) FROM achievement"), expected.good_things.len() as i64);
     assert_eq!(person_step_changes(&app) - h0, expected.person_step_changes, "each step op counted once");
     assert_eq!(person_answers(&app) - m0, expected.person_answers, "each answer counted once");
 }

@@ -34,6 +34,7 @@ mod plain_words;
 mod plan;
 mod plurals;
 mod process;
+mod progress;
 mod reads;
 mod removal;
 mod reporting;

@@ -85,11 +85,20 @@ async fn every_page_a_person_reads_is_easy_reading() {
     );
     let answered = app.call("/api/answer_request", &answer, Some(&sam)).await;
     assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
+    // A goal, a good thing and a well done, so the pages show them.
+    for (path, form, who) in [
+        ("/api/set_goal", "form[area]=work&form[title]=Get+a+job&form[next_step]=Ask+at+the+job+centre".to_owned(), &person),
+        ("/api/add_good_thing", "good_thing=I+went+to+every+meeting.".to_owned(), &person),
+        ("/api/well_done", format!("case_id={JAY}&achievement_id=1&well_done=Well+done.+Keep+going."), &sam),
+    ] {
+        let r = app.call(path, &form, Some(who)).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.body);
+    }
     // Someone else looks, so "who has looked" has something to say.
     app.get("/caseload/1/licence", Some(&sam)).await;
     app.get(&shared, None).await;
     app.call("/api/sign_in_person", &format!("number={}&pin=9753", seed::DEMO_PERSON_NUMBER), None).await;
-    let pages: [(&str, Option<&str>); 29] = [
+    let pages: [(&str, Option<&str>); 31] = [
         ("/", None),
         ("/hope", None),
         ("/hope?lat=51.45&lon=-2.59", None),
@@ -117,6 +126,8 @@ async fn every_page_a_person_reads_is_easy_reading() {
         ("/me/check-in?sent=low", Some(&person)),
         ("/me/requests", Some(&person)),
         ("/me/requests?sent=1", Some(&person)),
+        ("/me/progress", Some(&person)),
+        ("/me/progress?saved=done", Some(&person)),
         ("/hope/near", None),
         (&shared, None),
     ];

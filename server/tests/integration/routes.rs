@@ -116,6 +116,7 @@ async fn pages_against_every_role() {
     let jay_move = format!("/caseload/{JAY}/move");
     let jay_check_ins = format!("/caseload/{JAY}/check-ins");
     let jay_requests = format!("/caseload/{JAY}/requests");
+    let jay_progress = format!("/caseload/{JAY}/progress");
     let jay_handover = format!("/caseload/{JAY}/handover");
     let public = |_: Role| Expect::Ok;
     let (_, token) = jays_share_link(&app);
@@ -194,6 +195,8 @@ async fn pages_against_every_role() {
         (&jay_check_ins, Box::new(case_of(PractitionerOfA))),
         ("/me/requests", Box::new(person_page)),
         (&jay_requests, Box::new(case_of(PractitionerOfA))),
+        ("/me/progress", Box::new(person_page)),
+        (&jay_progress, Box::new(case_of(PractitionerOfA))),
         // Moving a case: its practitioner or an admin of its office (Nia is Northbridge's too).
         (
             &jay_move,
@@ -318,6 +321,8 @@ async fn server_functions_against_every_role() {
     let confirm_form = format!("case_id={JAY}&handover_id=1");
     let see_form = format!("case_id={JAY}&check_in_id=1");
     let answer_form = format!("case_id={JAY}&request_id=1&form[decision]=yes");
+    let good_form = format!("case_id={JAY}&good_thing=A+month+of+appointments+kept");
+    let well_done_form = format!("case_id={JAY}&achievement_id=1&well_done=Well+done.");
     let cancel_form = format!("case_id={JAY}&appointment_id=2");
     let save_form = format!(
         "case_id={JAY}&form[kind]=gp&form[date]=2030-01-07&form[time]=10:00&form[duration_min]=30&form[place]=Surgery\
@@ -472,6 +477,15 @@ async fn server_functions_against_every_role() {
         ("/api/case_requests", &case_form, Box::new(jay_case)),
         ("/api/answer_request", &answer_form, Box::new(jay_case)),
         ("/api/desk_requests", "", Box::new(practitioner_only)),
+        // Progress: the person's own goals and good things; their practitioner
+        // reads them, records good things and says well done (on the one Jay adds here, 1).
+        ("/api/person_progress", "", Box::new(person_only)),
+        ("/api/set_goal", "form[area]=work&form[title]=A+job", Box::new(person_only)),
+        ("/api/goal_done", "goal_id=1", Box::new(persons_own)),
+        ("/api/add_good_thing", "good_thing=A+good+week", Box::new(person_only)),
+        ("/api/case_progress", &case_form, Box::new(jay_case)),
+        ("/api/record_good_thing", &good_form, Box::new(jay_case)),
+        ("/api/well_done", &well_done_form, Box::new(jay_case)),
         // Handover: the move form for Jay's practitioner or an admin of Jay's office;
         // a move with nothing going well is refused (so Jay stays with Sam).
         ("/api/handover_draft", &case_form, Box::new(mover)),

@@ -81,9 +81,15 @@ pub fn op<J: Json>(op: &Op) -> J {
     let texts = [("needs", w.needs), ("contact_me", w.contact_me)];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
     fields.extend(w.made_at.map(|at| ("made_at", J::integer(at))));
-    let texts =
-        [("request_kind", w.request_kind), ("first_day", w.first_day), ("last_day", w.last_day), ("place", w.place)];
+    let texts = [
+        ("request_kind", w.request_kind),
+        ("first_day", w.first_day),
+        ("last_day", w.last_day),
+        ("place", w.place),
+        ("area", w.area),
+    ];
     fields.extend(texts.into_iter().filter_map(|(name, t)| Some((name, J::string(&t?)))));
+    fields.extend(w.goal.map(|g| ("goal", J::integer(g))));
     J::object(fields)
 }
 
@@ -123,6 +129,8 @@ pub fn read_op<J: Json>(j: &J) -> Option<Op> {
         first_day: optional(j, "first_day", J::as_string)?,
         last_day: optional(j, "last_day", J::as_string)?,
         place: optional(j, "place", J::as_string)?,
+        area: optional(j, "area", J::as_string)?,
+        goal: optional(j, "goal", J::as_integer)?,
     };
     Op::try_from(w).ok()
 }
@@ -244,6 +252,7 @@ mod tests {
     use super::*;
     use crate::model::about::{BusyForm, BusyId, Help, Prefs, Reach, SuggestionId};
     use crate::model::check_in::{Mood, Need, NewCheckIn};
+    use crate::model::progress::{GoalForm, GoalId};
     use crate::model::request::RequestForm;
     use crate::model::sync::{Change, Outcome, SyncRefusal, SYNC_VERSION};
     use serde_json::{json, Value};
@@ -324,6 +333,20 @@ mod tests {
                 form: RequestForm { kind: "curfew".into(), why: "A new job.".into(), ..RequestForm::default() },
                 at: 1_764_585_063,
             },
+            Change::SetGoal {
+                form: GoalForm {
+                    area: "work".into(),
+                    title: "A forklift licence".into(),
+                    next_step: "Ring the college".into(),
+                },
+                at: 1_764_585_064,
+            },
+            Change::SetGoal {
+                form: GoalForm { area: "family".into(), title: "See my son".into(), next_step: String::new() },
+                at: 1_764_585_065,
+            },
+            Change::GoalDone { goal: GoalId(4), at: 1_764_585_066 },
+            Change::GoodThing { title: "A month of appointments kept".into(), at: 1_764_585_067 },
         ];
         changes.into_iter().enumerate().map(|(i, change)| Op { id: id(&format!("op-{i:08}")), change }).collect()
     }
@@ -350,6 +373,9 @@ mod tests {
             json!({"id": "op-00000001", "kind": "check_in", "mood": 6, "made_at": 1}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 3}),
             json!({"id": "op-00000001", "kind": "request", "text": "Why", "made_at": 1}),
+            json!({"id": "op-00000001", "kind": "goal", "text": "A job", "made_at": 1}),
+            json!({"id": "op-00000001", "kind": "goal_done", "made_at": 1}),
+            json!({"id": "op-00000001", "kind": "good_thing", "made_at": 1}),
             json!({"id": "op-00000001", "kind": "request", "request_kind": "travel", "made_at": 1}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 3, "made_at": 1, "needs": "money pigeons"}),
             json!({"id": "op-00000001", "kind": "check_in", "mood": 3, "made_at": 1, "contact_me": "maybe"}),
