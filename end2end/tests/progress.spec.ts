@@ -13,11 +13,11 @@ test("a person sets a goal and adds what went well; the officer says well done a
   await expect(phone.getByRole("heading", { name: "Your goals and what is going well", level: 1 })).toBeVisible();
   await expectAccessible(phone);
   // A goal with no area first: the reason, and the words are kept.
-  await phone.getByLabel("Your goal").fill("Get a forklift licence");
+  await phone.getByLabel("Your goal", { exact: true }).fill("Get a forklift licence");
   await phone.getByLabel("A small next step (optional)").fill("Ring the college on Monday");
   await phone.getByRole("button", { name: "Save my goal" }).click();
   await expect(phone.getByRole("alert")).toContainText("Choose what your goal is about.");
-  await expect(phone.getByLabel("Your goal")).toHaveValue("Get a forklift licence");
+  await expect(phone.getByLabel("Your goal", { exact: true })).toHaveValue("Get a forklift licence");
   await phone.getByLabel("Work", { exact: true }).check();
   await phone.getByRole("button", { name: "Save my goal" }).click();
   await expect(phone.locator(".banner")).toContainText("Your goal is saved.");
@@ -58,7 +58,7 @@ test("with no signal a goal and a good thing are kept on the phone and sent late
   await phone.context().setOffline(true);
   await phone.reload();
   await phone.getByLabel("Family", { exact: true }).check();
-  await phone.getByLabel("Your goal").fill("See my son every week");
+  await phone.getByLabel("Your goal", { exact: true }).fill("See my son every week");
   await phone.getByRole("button", { name: "Save my goal" }).click();
   await expect(phone.locator(".sync-panel")).toContainText("You set a goal");
   await phone.getByLabel("Add something that went well").fill("Two weeks at the new job");

@@ -156,7 +156,9 @@ pub(crate) fn reason(e: &AppError, change: &Change) -> String {
             "We could not find this letter, so it was not marked as read.".into()
         }
         (AppError::NotFound, Change::RemoveBusy { .. }) => "This time was already taken off your list.".into(),
-        (AppError::NotFound, Change::GoalDone { .. }) => "We could not find this goal, so it was not marked done.".into(),
+        (AppError::NotFound, Change::GoalDone { .. }) => {
+            "We could not find this goal, so it was not marked done.".into()
+        }
         (AppError::NotFound, Change::Suggestion { .. }) => {
             "We could not find this suggestion, so your answer was not saved.".into()
         }

@@ -197,7 +197,10 @@ mod tests {
         assert_eq!(form("", "A job", "").check().unwrap_err().to_string(), CHOOSE_AREA);
         assert_eq!(form("work", "  ", "").check().unwrap_err().to_string(), WRITE_GOAL);
         let long = form("work", "A job", &"x".repeat(STEP_MAX + 1)).check().unwrap_err();
-        assert_eq!((long.field(), long.to_string().as_str()), (Some("next_step"), "Keep this to 200 characters or fewer."));
+        assert_eq!(
+            (long.field(), long.to_string().as_str()),
+            (Some("next_step"), "Keep this to 200 characters or fewer.")
+        );
         assert!(form("work", "A job", "").same_as(&form("work", " A job ", "")));
         assert_eq!(check_good_thing(" ").unwrap_err().to_string(), WRITE_GOOD_THING);
         assert_eq!(check_well_done(&"x".repeat(301)).unwrap_err().field(), Some("well_done"));

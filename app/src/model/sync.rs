@@ -523,7 +523,8 @@ impl From<Op> for OpWire {
                 "request"
             }
             Change::SetGoal { form, at } => {
-                (w.area, w.text, w.reason, w.made_at) = (Some(form.area), Some(form.title), some(form.next_step), Some(at));
+                (w.area, w.text, w.reason, w.made_at) =
+                    (Some(form.area), Some(form.title), some(form.next_step), Some(at));
                 "goal"
             }
             Change::GoalDone { goal, at } => {

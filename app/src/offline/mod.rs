@@ -374,7 +374,8 @@ fn change_of(form: &web_sys::HtmlFormElement) -> Option<Result<Change, String>> 
             Ok(Change::Ask { form, at: now() })
         }
     } else if action.ends_with("/api/set_goal") {
-        let form = GoalForm { area: field("form[area]"), title: field("form[title]"), next_step: field("form[next_step]") };
+        let form =
+            GoalForm { area: field("form[area]"), title: field("form[title]"), next_step: field("form[next_step]") };
         if form.area.is_empty() {
             Err(CHOOSE_AREA.to_owned())
         } else if form.title.is_empty() {

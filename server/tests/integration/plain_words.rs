@@ -87,7 +87,11 @@ async fn every_page_a_person_reads_is_easy_reading() {
     assert_eq!(answered.status, StatusCode::OK, "{}", answered.body);
     // A goal, a good thing and a well done, so the pages show them.
     for (path, form, who) in [
-        ("/api/set_goal", "form[area]=work&form[title]=Get+a+job&form[next_step]=Ask+at+the+job+centre".to_owned(), &person),
+        (
+            "/api/set_goal",
+            "form[area]=work&form[title]=Get+a+job&form[next_step]=Ask+at+the+job+centre".to_owned(),
+            &person,
+        ),
         ("/api/add_good_thing", "good_thing=I+went+to+every+meeting.".to_owned(), &person),
         ("/api/well_done", format!("case_id={JAY}&achievement_id=1&well_done=Well+done.+Keep+going."), &sam),
     ] {
