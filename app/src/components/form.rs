@@ -107,3 +107,40 @@ pub fn Field(
         </div>
     }
 }
+
+/// One choice from a list, as radio buttons in a fieldset (GOV.UK radios):
+/// `name` is what the form sends, `id` the fieldset's (the error summary links
+/// to it), each button's id is `{id}-{value}`.
+#[component]
+pub fn Choices(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    /// (value, label) in the order shown.
+    options: Vec<(String, &'static str)>,
+    /// The value chosen, if any.
+    #[prop(optional, into)]
+    checked: String,
+    #[prop(optional_no_strip)] error: Option<String>,
+) -> impl IntoView {
+    let invalid = error.is_some();
+    view! {
+        <fieldset class="field" id=id.clone() class:field-error=invalid>
+            <legend>{legend}</legend>
+            {error.map(|m| view! { <p class="error-message">{m}</p> })}
+            {options
+                .into_iter()
+                .map(|(value, label)| {
+                    let input = format!("{id}-{}", value.replace('_', "-"));
+                    let on = checked == value;
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=input.clone() name=name.clone() value=value checked=on />
+                            <label for=input>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

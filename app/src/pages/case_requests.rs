@@ -8,7 +8,7 @@ use super::last_error;
 use crate::api::licence::get_case_licence;
 use crate::api::requests::{get_case_requests, AnswerRequest};
 use crate::components::post_to;
-use crate::components::{ErrorNotice, ErrorSummary, FormError, Page};
+use crate::components::{Choices, ErrorNotice, ErrorSummary, FormError, Page};
 use crate::format;
 use crate::islands::LiveUpdates;
 use crate::model::request::*;
@@ -120,8 +120,7 @@ fn AnswerFields(case_id: CaseId, id: RequestId, conditions: Vec<(String, String)
     let (decision, condition) = (kept("decision"), kept("condition"));
     let (decision_error, answer_error, condition_error) =
         (message("decision"), message("answer"), message("condition"));
-    let (decision_invalid, answer_invalid, condition_invalid) =
-        (decision_error.is_some(), answer_error.is_some(), condition_error.is_some());
+    let (answer_invalid, condition_invalid) = (answer_error.is_some(), condition_error.is_some());
     // Ids of their own per request: a page can hold several answer forms.
     let field_id = |name: &str| format!("{name}-{id}");
     view! {
@@ -129,22 +128,14 @@ fn AnswerFields(case_id: CaseId, id: RequestId, conditions: Vec<(String, String)
         <form method="post" action={post_to::<AnswerRequest>()}>
             <input type="hidden" name="case_id" value=case_id.to_string() />
             <input type="hidden" name="request_id" value=id.to_string() />
-            <fieldset class="field" id=field_id("decision") class:field-error=decision_invalid>
-                <legend>"Your answer"</legend>
-                {decision_error.map(|m| view! { <p class="error-message">{m}</p> })}
-                {Decision::ALL
-                    .into_iter()
-                    .map(|d| {
-                        let input = format!("decision-{}-{id}", d.as_str());
-                        view! {
-                            <div class="choice">
-                                <input type="radio" id=input.clone() name="form[decision]" value=d.as_str() checked=decision == d.as_str() />
-                                <label for=input>{d.label()}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <Choices
+                id=field_id("decision")
+                name="form[decision]"
+                legend="Your answer"
+                options=Decision::ALL.into_iter().map(|d| (d.as_str().to_owned(), d.label())).collect()
+                checked=decision
+                error=decision_error
+            />
             <div class="field" class:field-error=answer_invalid>
                 <label for=field_id("answer")>"Your answer in writing (they read it)"</label>
                 <p class="hint">"Needed for anything but a plain yes: the conditions, what is needed first, or your reasons."</p>

@@ -7,7 +7,7 @@
 
 use crate::api::check_in::{get_person_check_ins, SendCheckIn};
 use crate::components::post_to;
-use crate::components::{Call, ErrorNotice, ErrorSummary, FormError, Page};
+use crate::components::{Call, Choices, ErrorNotice, ErrorSummary, FormError, Page};
 use crate::format;
 use crate::model::check_in::*;
 use crate::pages::last_error;
@@ -73,29 +73,20 @@ fn CheckInForm(error: FormError) -> impl IntoView {
     let note_kept = kept("note").unwrap_or_default();
     let message = |field: &str| error.as_ref().filter(|e| e.field() == Some(field)).map(|e| e.to_string());
     let (mood_error, note_error) = (message("mood"), message("note"));
-    let (mood_invalid, note_invalid) = (mood_error.is_some(), note_error.is_some());
+    let note_invalid = note_error.is_some();
     view! {
         <section class="card" aria-labelledby="check-in-heading">
             <h2 id="check-in-heading">"Check in"</h2>
             <ErrorSummary error=error.clone() />
             <form method="post" action={post_to::<SendCheckIn>()} class="check-in-form">
-                <fieldset class="field" id="mood" class:field-error=mood_invalid>
-                    <legend>"How are things for you?"</legend>
-                    {mood_error.map(|m| view! { <p class="error-message">{m}</p> })}
-                    {Mood::ALL
-                        .into_iter()
-                        .map(|m| {
-                            let id = format!("mood-{}", m.score());
-                            view! {
-                                <div class="choice">
-                                    <input type="radio" id=id.clone() name="form[mood]" value=m.score().to_string()
-                                        checked=mood_kept == m.score().to_string() />
-                                    <label for=id>{m.label()}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <Choices
+                    id="mood"
+                    name="form[mood]"
+                    legend="How are things for you?"
+                    options=Mood::ALL.into_iter().map(|m| (m.score().to_string(), m.label())).collect()
+                    checked=mood_kept
+                    error=mood_error
+                />
                 // Shown by the stylesheet as soon as a low mood is picked.
                 <div class="low-mood-help" role="note">
                     <p>

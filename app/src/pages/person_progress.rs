@@ -5,7 +5,7 @@
 
 use crate::api::progress::{get_person_progress, AddGoodThing, GoalDone, SetGoal};
 use crate::components::post_to;
-use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
+use crate::components::{Choices, ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::format;
 use crate::model::progress::*;
 use crate::pages::last_error;
@@ -83,7 +83,6 @@ fn Goals(goals: Vec<Goal>, error: FormError) -> impl IntoView {
     let now = jiff::Timestamp::now();
     let kept = |name: &str| error.as_ref().and_then(|e| e.kept(name)).unwrap_or_default();
     let area_error = error.as_ref().filter(|e| e.field() == Some("area")).map(|e| e.to_string());
-    let area_invalid = area_error.is_some();
     let area = kept("area");
     view! {
         <section class="card" aria-labelledby="goals-heading" id="goals" data-sync-target="goals">
@@ -120,22 +119,14 @@ fn Goals(goals: Vec<Goal>, error: FormError) -> impl IntoView {
             <h3>"Set a goal"</h3>
             <ErrorSummary error=error.clone() />
             <form method="post" action={post_to::<SetGoal>()}>
-                <fieldset class="field" id="area" class:field-error=area_invalid>
-                    <legend>"What is it about?"</legend>
-                    {area_error.map(|m| view! { <p class="error-message">{m}</p> })}
-                    {Area::ALL
-                        .into_iter()
-                        .map(|a| {
-                            let id = format!("area-{}", a.as_str());
-                            view! {
-                                <div class="choice">
-                                    <input type="radio" id=id.clone() name="form[area]" value=a.as_str() checked=area == a.as_str() />
-                                    <label for=id>{a.label()}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <Choices
+                    id="area"
+                    name="form[area]"
+                    legend="What is it about?"
+                    options=Area::ALL.into_iter().map(|a| (a.as_str().to_owned(), a.label())).collect()
+                    checked=area
+                    error=area_error
+                />
                 <Field name="title" input_name="form[title]" label="Your goal" hint="For example: get a forklift licence." kind=InputKind::Text error=error.clone() />
                 <Field name="next_step" input_name="form[next_step]" label="A small next step (optional)" hint="For example: ring the college on Monday." kind=InputKind::Text error=error.clone() />
                 <button type="submit" class="button">"Save my goal"</button>

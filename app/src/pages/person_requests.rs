@@ -5,7 +5,7 @@
 
 use crate::api::requests::{get_person_requests, SendRequest};
 use crate::components::post_to;
-use crate::components::{ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
+use crate::components::{Choices, ErrorNotice, ErrorSummary, Field, FormError, InputKind, Page};
 use crate::format;
 use crate::model::request::*;
 use crate::pages::last_error;
@@ -44,7 +44,6 @@ fn RequestForm(error: FormError) -> impl IntoView {
     let message = |field: &str| error.as_ref().filter(|e| e.field() == Some(field)).map(|e| e.to_string());
     let kind = kept("kind");
     let kind_error = message("kind");
-    let kind_invalid = kind_error.is_some();
     let why_error = message("why");
     let why_invalid = why_error.is_some();
     view! {
@@ -52,22 +51,14 @@ fn RequestForm(error: FormError) -> impl IntoView {
             <h2 id="ask-heading">"Ask for something"</h2>
             <ErrorSummary error=error.clone() />
             <form method="post" action={post_to::<SendRequest>()}>
-                <fieldset class="field" id="kind" class:field-error=kind_invalid>
-                    <legend>"What would you like?"</legend>
-                    {kind_error.map(|m| view! { <p class="error-message">{m}</p> })}
-                    {RequestKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            let id = format!("kind-{}", k.as_str());
-                            view! {
-                                <div class="choice">
-                                    <input type="radio" id=id.clone() name="form[kind]" value=k.as_str() checked=kind == k.as_str() />
-                                    <label for=id>{k.label()}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+                <Choices
+                    id="kind"
+                    name="form[kind]"
+                    legend="What would you like?"
+                    options=RequestKind::ALL.into_iter().map(|k| (k.as_str().to_owned(), k.label())).collect()
+                    checked=kind
+                    error=kind_error
+                />
                 <Field name="first_day" input_name="form[first_day]" label="From which day? (if it has a date)" kind=InputKind::Date error=error.clone() />
                 <Field name="last_day" input_name="form[last_day]" label="Until which day? (if it is more than one day)" kind=InputKind::Date error=error.clone() />
                 <Field name="place" input_name="form[place]" label="Where? (if it is about a place)" hint="For example: Leeds, or the new address." kind=InputKind::Text error=error.clone() />
