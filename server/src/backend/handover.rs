@@ -23,11 +23,26 @@ impl Engine {
         let contact = store::case_contact(conn, case)?.ok_or(AppError::NotFound)?;
         let office = store::case_office(conn, case)?.ok_or(AppError::NotFound)?;
         let bullet = |lines: Vec<String>| lines.into_iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n");
-        let working_on = store::about_me(conn, case)?
+        let mut working_on: Vec<String> = store::about_me(conn, case)?
             .prefs
             .working_on
             .map(|w| format!("In their own words: {w}"))
-            .unwrap_or_default();
+            .into_iter()
+            .collect();
+        let progress = store::progress(conn, case)?;
+        let goals: Vec<String> = progress
+            .goals
+            .iter()
+            .filter(|g| g.done_at.is_none())
+            .map(|g| match &g.said.next_step {
+                Some(step) => format!("{} (next step: {step})", g.said.title),
+                None => g.said.title.clone(),
+            })
+            .collect();
+        if !goals.is_empty() {
+            working_on.push(format!("Their goals: {}.", goals.join("; ")));
+        }
+        let working_on = working_on.join("\n");
         let mut open = Vec::new();
         for row in store::condition_rows(conn, case)? {
             if row.understanding == Understanding::Question {
@@ -38,6 +53,9 @@ impl Engine {
             if let Some(app::model::Rsvp::NeedsChange(why)) = &a.rsvp {
                 open.push(format!("Asked to change the {} appointment: {why}", a.kind.label().to_lowercase()));
             }
+        }
+        for r in store::requests(conn, case, app::model::request::KEPT)?.into_iter().filter(|r| r.answer.is_none()) {
+            open.push(format!("A request not answered yet: {} ({})", r.said.summary(), r.said.why));
         }
         let steps = store::steps(conn, case)?
             .into_iter()

@@ -21,6 +21,11 @@ async fn goals_and_good_things_reach_the_desk_and_a_well_done_reaches_the_person
     let r = app.call("/api/add_good_thing", "good_thing=I+finished+my+first+aid+course.", Some(&jay)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.message());
 
+    let moving = app.get(&format!("/caseload/{JAY}/move"), Some(&sam)).await.body;
+    assert!(
+        moving.contains("Their goals: Get a forklift licence (next step: Ring the college on Monday)."),
+        "{moving}"
+    );
     let before = app.audit_rows(JAY).len();
     let desk = app.get(&format!("/caseload/{JAY}/progress"), Some(&sam)).await.body;
     assert!(

@@ -45,6 +45,9 @@ async fn a_request_is_answered_in_writing_and_kept_as_a_letter() {
     assert!(caseload.contains("1 request to answer") && caseload.contains("Jay: Travel: Leeds"), "{caseload}");
     assert!(caseload.contains("1 open request, the oldest waiting since today."), "{caseload}");
     let before = app.audit_rows(JAY).len();
+    // A handover written now starts with it, so the next officer does not lose it.
+    let moving = app.get(&format!("/caseload/{JAY}/move"), Some(&sam)).await.body;
+    assert!(moving.contains("A request not answered yet: Travel: Leeds"), "{moving}");
     let desk = app.get(&format!("/caseload/{JAY}/requests"), Some(&sam)).await.body;
     assert!(desk.contains("They wrote: My daughter's wedding. I would like to stay two nights."), "{desk}");
     let rows = app.audit_rows_since(JAY, before);
