@@ -29,6 +29,9 @@ const BOOK = "waymark-sessions";
 // (app/src/offline.rs, KEPT), and any copy fetched through the worker is kept.
 // Files named by their content (/pkg/waymark.<hash>.css and the like) never
 // change under that name: a kept copy is used as it is, never asked for again.
+// The server never marks these public; the release cache refuses them anyway,
+// whatever a response says, as that cache opens for anyone on the phone.
+const PRIVATE = /^\/(me|caseload|shared)(\/|$)/;
 const FIXED = /^\/pkg\/[\w-]+\.[0-9a-f]{16}\.(css|js|wasm)$/;
 const SHELL = [
   "/offline.html",
@@ -149,7 +152,8 @@ async function learn(event, response, key, epoch) {
   if (who === "none" || session) {
     await serial(() => endSessions(session && session.id));
   }
-  if (keepable && keep === "public") {
+  const path = typeof key === "string" ? key : new URL(key.url).pathname;
+  if (keepable && keep === "public" && !PRIVATE.test(path)) {
     const copy = response.clone();
     event.waitUntil(caches.open(VERSION).then((cache) => cache.put(key, copy)));
   } else if (keepable && keep === "person" && session) {
